@@ -1,0 +1,1 @@
+//! Anonymizer (being written).

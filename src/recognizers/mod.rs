@@ -1,0 +1,1 @@
+//! Predefined recognizers, one family per file.
