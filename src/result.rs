@@ -447,7 +447,7 @@ mod tests {
         to_char_offsets(text, &mut rs).unwrap();
         assert_eq!((rs[0].start, rs[0].end), (2, 5));
         assert_eq!((rs[1].start, rs[1].end), (6, 8));
-        assert_eq!((rs[2].start, rs[2].end), (0, 11));
+        assert_eq!((rs[2].start, rs[2].end), (0, 10));
         to_byte_offsets(text, &mut rs).unwrap();
         assert_eq!(rs, orig);
     }
