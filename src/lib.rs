@@ -36,9 +36,9 @@ mod result;
 pub mod validate;
 
 pub use analyzer::{
-    AllowList, AnalyzeOptions, AnalyzerBuilder, AnalyzerEngine, DenyListRecognizer, InvalidateFn,
-    Pattern, PatternRecognizer, PatternRecognizerBuilder, Recognizer, RecognizerContext,
-    RecognizerInfo, RecognizerRegistry, SPAN_GROUP, ValidateFn,
+    AllowList, AllowListMatch, AnalyzeOptions, AnalyzeRequest, AnalyzerBuilder, AnalyzerEngine,
+    DenyListRecognizer, InvalidateFn, Pattern, PatternRecognizer, PatternRecognizerBuilder,
+    Recognizer, RecognizerContext, RecognizerInfo, RecognizerRegistry, SPAN_GROUP, ValidateFn,
 };
 // pub use anonymizer::*;
 pub use entity::EntityType;

@@ -310,7 +310,8 @@ fn convert(
             Some(SpanProblem::Reversed)
         } else if r.end > text_len {
             Some(SpanProblem::OutOfRange)
-        } else if bytes_to_chars && (!text.is_char_boundary(r.start) || !text.is_char_boundary(r.end))
+        } else if bytes_to_chars
+            && (!text.is_char_boundary(r.start) || !text.is_char_boundary(r.end))
         {
             Some(SpanProblem::NotCharBoundary)
         } else {

@@ -1,1 +1,222 @@
-//! TODO(lead): being written.
+//! Context enhancement: whole-word context matching around a result, before and after it.
+
+use std::collections::HashMap;
+
+/// Points added to a result's score when a context word is near it (Presidio's value).
+pub(crate) const CONTEXT_BOOST: f64 = 0.35;
+/// The lowest score a result with supporting context can have (Presidio's value).
+pub(crate) const MIN_SCORE_WITH_CONTEXT: f64 = 0.4;
+
+/// Longest stretch of text scanned on each side, per word of window, so a match surrounded by a huge run of
+/// punctuation cannot make context lookup expensive.
+const BYTES_PER_WINDOW_WORD: usize = 48;
+
+/// How many words before and after a result are searched for context words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ContextWindow {
+    pub(crate) before: usize,
+    pub(crate) after: usize,
+}
+
+impl Default for ContextWindow {
+    fn default() -> Self {
+        ContextWindow {
+            before: 5,
+            after: 3,
+        }
+    }
+}
+
+/// A compiled set of context words and phrases.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ContextWords {
+    /// Normalised word sequences, keyed by their first word, with the original spelling for explanations.
+    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+}
+
+impl ContextWords {
+    pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        for w in words {
+            let original = w.as_ref();
+            let seq: Vec<String> = words_of(original).map(normalize).collect();
+            if let Some(first) = seq.first() {
+                by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((seq, original.to_string()));
+            }
+        }
+        ContextWords { by_first }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// Finds a context word or phrase near `start..end`, returning its original spelling.
+    ///
+    /// `scratch` is reused between calls to hold the window's words.
+    pub(crate) fn find<'a>(
+        &'a self,
+        text: &str,
+        start: usize,
+        end: usize,
+        window: ContextWindow,
+        scratch: &mut Vec<String>,
+    ) -> Option<&'a str> {
+        if self.is_empty() {
+            return None;
+        }
+        scratch.clear();
+        collect_before(text, start, window.before, scratch);
+        if let Some(hit) = self.search(scratch) {
+            return Some(hit);
+        }
+        scratch.clear();
+        collect_after(text, end, window.after, scratch);
+        self.search(scratch)
+    }
+
+    fn search<'a>(&'a self, words: &[String]) -> Option<&'a str> {
+        for (i, w) in words.iter().enumerate() {
+            if let Some(candidates) = self.by_first.get(w) {
+                for (seq, original) in candidates {
+                    if words.len() - i >= seq.len() && words[i..i + seq.len()] == seq[..] {
+                        return Some(original);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The maximal runs of alphanumeric characters in `s`.
+fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Lower-cases a word and drops a possessive `'s` or a plural `s`, so `SSNs` and `ssn` compare equal.
+fn normalize(word: &str) -> String {
+    let mut w = word.to_lowercase();
+    if w.len() >= 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w.pop();
+    }
+    w
+}
+
+/// Pushes up to `n` normalised words preceding `start`, in text order.
+fn collect_before(text: &str, start: usize, n: usize, out: &mut Vec<String>) {
+    if n == 0 {
+        return;
+    }
+    let limit = start.saturating_sub(BYTES_PER_WINDOW_WORD * n + BYTES_PER_WINDOW_WORD);
+    let mut from = limit;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let slice = &text[from..start];
+    let mut words: Vec<&str> = words_of(slice).collect();
+    // A word cut by the scan limit is not a real word.
+    if from > 0
+        && slice.chars().next().is_some_and(char::is_alphanumeric)
+        && text[..from]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        && !words.is_empty()
+    {
+        words.remove(0);
+    }
+    let skip = words.len().saturating_sub(n);
+    out.extend(words[skip..].iter().map(|w| normalize(w)));
+}
+
+/// Pushes up to `n` normalised words following `end`, in text order.
+fn collect_after(text: &str, end: usize, n: usize, out: &mut Vec<String>) {
+    if n == 0 {
+        return;
+    }
+    let mut to = (end + BYTES_PER_WINDOW_WORD * n + BYTES_PER_WINDOW_WORD).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let slice = &text[end..to];
+    let cut = to < text.len()
+        && slice.chars().next_back().is_some_and(char::is_alphanumeric)
+        && text[to..].chars().next().is_some_and(char::is_alphanumeric);
+    let mut words: Vec<&str> = words_of(slice).take(n + 1).collect();
+    if cut && words.len() <= n {
+        words.pop();
+    }
+    out.extend(words.into_iter().take(n).map(normalize));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(words: &[&str], text: &str, needle: &str, window: (usize, usize)) -> Option<String> {
+        let start = text.find(needle).unwrap();
+        let cw = ContextWords::new(words.iter().copied());
+        let mut scratch = Vec::new();
+        cw.find(
+            text,
+            start,
+            start + needle.len(),
+            ContextWindow {
+                before: window.0,
+                after: window.1,
+            },
+            &mut scratch,
+        )
+        .map(str::to_string)
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert_eq!(find(&["lic"], "public record 12345", "12345", (5, 3)), None);
+        assert_eq!(
+            find(&["lic"], "LIC: 12345", "12345", (5, 3)).as_deref(),
+            Some("lic")
+        );
+    }
+
+    #[test]
+    fn plural_and_case_are_normalised() {
+        assert_eq!(
+            find(&["ssn"], "SSNs on file: 123-45-6789", "123", (5, 3)).as_deref(),
+            Some("ssn")
+        );
+        assert_eq!(
+            find(&["phones"], "phone 555", "555", (5, 3)).as_deref(),
+            Some("phones")
+        );
+    }
+
+    #[test]
+    fn phrases_need_consecutive_words() {
+        let w = ["social security"];
+        assert!(find(&w, "Social Security no. 078", "078", (5, 3)).is_some());
+        assert!(find(&w, "social media security 078", "078", (5, 3)).is_none());
+    }
+
+    #[test]
+    fn looks_after_the_match_too() {
+        assert!(find(&["phone"], "555-0100 (phone)", "555", (5, 3)).is_some());
+        assert!(find(&["phone"], "555-0100 a b c d phone", "555", (5, 3)).is_none());
+        assert!(find(&["phone"], "phone a b c d e f 555", "555", (5, 3)).is_none());
+    }
+
+    #[test]
+    fn windows_respect_multibyte_text() {
+        let text = "电话 phone: 😀😀 555";
+        assert!(find(&["phone"], text, "555", (5, 3)).is_some());
+        let long = format!("{} phone 555", "é".repeat(1000));
+        assert!(find(&["phone"], &long, "555", (5, 3)).is_some());
+        let far = format!("phone {} 555", "-".repeat(10_000));
+        assert!(find(&["phone"], &far, "555", (5, 3)).is_none());
+    }
+}

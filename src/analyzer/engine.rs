@@ -1,7 +1,404 @@
-//! Engine (stub; being written by the lead).
-/// Engine.
-#[derive(Clone, Default)]
-pub struct AnalyzerEngine;
-/// Builder.
-#[derive(Clone, Default)]
-pub struct AnalyzerBuilder;
+//! [`AnalyzerEngine`] and its builder.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::{Arc, LazyLock};
+
+use super::context::{CONTEXT_BOOST, ContextWindow, ContextWords, MIN_SCORE_WITH_CONTEXT};
+use super::dedup::remove_duplicates;
+use super::options::AnalyzeOptions;
+use super::recognizer::{Recognizer, RecognizerContext};
+use super::registry::{RecognizerInfo, RecognizerRegistry};
+use crate::entity::EntityType;
+use crate::error::Error;
+use crate::result::{AnalysisExplanation, RecognizerResult};
+
+/// Runs recognizers over text and returns scored, de-duplicated results.
+///
+/// Build it once (every pattern compiles then) and share it: it is `Send + Sync`, and cloning is an `Arc`
+/// increment. See the [module documentation](self) for how scores, context, allow lists, duplicates and
+/// thresholds interact.
+///
+/// # Example
+///
+/// ```
+/// use piiscrub::{AnalyzeOptions, AnalyzerEngine};
+///
+/// let engine = AnalyzerEngine::new();
+/// let text = "Dear Bob Johnson, your card 4111 1111 1111 1111 was charged.";
+/// let results = engine.analyze(text, &AnalyzeOptions::default())?;
+/// let found: Vec<_> = results.iter().map(|r| (r.entity_type.as_str(), &text[r.start..r.end])).collect();
+/// assert!(found.contains(&("PERSON", "Bob Johnson")));
+/// assert!(found.contains(&("CREDIT_CARD", "4111 1111 1111 1111")));
+/// # Ok::<(), piiscrub::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct AnalyzerEngine {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    entries: Vec<Entry>,
+    default_threshold: f64,
+    window: ContextWindow,
+}
+
+struct Entry {
+    recognizer: Arc<dyn Recognizer>,
+    context: ContextWords,
+}
+
+impl fmt::Debug for AnalyzerEngine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AnalyzerEngine")
+            .field(
+                "recognizers",
+                &self
+                    .inner
+                    .entries
+                    .iter()
+                    .map(|e| e.recognizer.name())
+                    .collect::<Vec<_>>(),
+            )
+            .field("default_threshold", &self.inner.default_threshold)
+            .field("context_window", &self.inner.window)
+            .finish()
+    }
+}
+
+static DEFAULT_ENGINE: LazyLock<AnalyzerEngine> = LazyLock::new(|| {
+    AnalyzerBuilder::default()
+        .build()
+        .expect("the predefined recognizers form a valid engine (tested)")
+});
+
+impl Default for AnalyzerEngine {
+    fn default() -> Self {
+        AnalyzerEngine::new()
+    }
+}
+
+impl AnalyzerEngine {
+    /// The engine with every predefined recognizer and default settings.
+    ///
+    /// The first call compiles the recognizers; later calls return a clone of the same engine.
+    pub fn new() -> Self {
+        DEFAULT_ENGINE.clone()
+    }
+
+    /// A builder starting from the predefined recognizers.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    /// Finds entities in `text`.
+    ///
+    /// Results are sorted by start offset (then end, then type); offsets are UTF-8 byte offsets.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidConfig`] for a threshold outside `[0, 1]` or an empty language, and when a
+    ///   recognizer returns a span that does not fit `text` or a score outside `[0, 1]`;
+    /// - whatever a caller-supplied recognizer returns.
+    pub fn analyze(
+        &self,
+        text: &str,
+        options: &AnalyzeOptions,
+    ) -> Result<Vec<RecognizerResult>, Error> {
+        let mut results = Vec::new();
+        self.analyze_into(text, options, &mut results)?;
+        Ok(results)
+    }
+
+    /// Like [`analyze`](Self::analyze), writing into `results` (cleared first) so its allocation can be
+    /// reused across calls.
+    ///
+    /// # Errors
+    ///
+    /// As for [`analyze`](Self::analyze); `results` is empty after an error.
+    pub fn analyze_into(
+        &self,
+        text: &str,
+        options: &AnalyzeOptions,
+        results: &mut Vec<RecognizerResult>,
+    ) -> Result<(), Error> {
+        results.clear();
+        let outcome = self.run(text, options, results);
+        if outcome.is_err() {
+            results.clear();
+        }
+        outcome
+    }
+
+    fn run(
+        &self,
+        text: &str,
+        options: &AnalyzeOptions,
+        results: &mut Vec<RecognizerResult>,
+    ) -> Result<(), Error> {
+        options.validate()?;
+        let language = options.language_or_default();
+        let extra_context = ContextWords::new(&options.context);
+        let ad_hoc: Vec<Entry> = options
+            .ad_hoc
+            .iter()
+            .map(|r| Entry {
+                recognizer: r.clone(),
+                context: ContextWords::new(r.context()),
+            })
+            .collect();
+        let mut wanted: Vec<EntityType> = Vec::new();
+        let mut scratch = Vec::new();
+        for entry in self.inner.entries.iter().chain(ad_hoc.iter()) {
+            let rec = entry.recognizer.as_ref();
+            if rec.supported_language() != language {
+                continue;
+            }
+            wanted.clear();
+            wanted.extend(
+                rec.supported_entities()
+                    .iter()
+                    .filter(|e| options.wants(e))
+                    .cloned(),
+            );
+            if wanted.is_empty() {
+                continue;
+            }
+            let ctx = RecognizerContext::new(&wanted, language)
+                .with_decision_process(options.return_decision_process);
+            let first_new = results.len();
+            rec.analyze(text, &ctx, results)?;
+            check_results(rec.name(), text, &results[first_new..])?;
+            let mut k = first_new;
+            while k < results.len() {
+                if wanted.contains(&results[k].entity_type) {
+                    k += 1;
+                } else {
+                    results.swap_remove(k);
+                }
+            }
+            for r in &mut results[first_new..] {
+                if options.return_decision_process && r.explanation.is_none() {
+                    r.explanation = Some(Box::new(AnalysisExplanation {
+                        recognizer: rec.name().to_string(),
+                        original_score: r.score,
+                        score: r.score,
+                        ..AnalysisExplanation::default()
+                    }));
+                }
+                if r.score >= 1.0 {
+                    continue;
+                }
+                let hit = entry
+                    .context
+                    .find(text, r.start, r.end, self.inner.window, &mut scratch)
+                    .or_else(|| {
+                        extra_context.find(text, r.start, r.end, self.inner.window, &mut scratch)
+                    });
+                if let Some(word) = hit {
+                    let before = r.score;
+                    r.score = (r.score + CONTEXT_BOOST)
+                        .max(MIN_SCORE_WITH_CONTEXT)
+                        .min(1.0);
+                    if let Some(e) = r.explanation.as_deref_mut() {
+                        e.score = r.score;
+                        e.score_context_improvement = r.score - before;
+                        e.supportive_context_word = word.to_string();
+                    }
+                }
+            }
+        }
+        if let Some(allow) = options.allow_list.as_deref() {
+            if !allow.is_empty() {
+                results.retain(|r| !allow.allows(&text[r.start..r.end]));
+            }
+        }
+        remove_duplicates(results);
+        let default = self.inner.default_threshold;
+        results.retain(|r| r.score >= options.threshold_for(&r.entity_type, default));
+        results.sort_by(|a, b| {
+            (a.start, a.end, &a.entity_type).cmp(&(b.start, b.end, &b.entity_type))
+        });
+        Ok(())
+    }
+
+    /// Every recognizer the engine runs, in order.
+    pub fn recognizers(&self) -> Vec<RecognizerInfo> {
+        self.inner
+            .entries
+            .iter()
+            .map(|e| RecognizerInfo::of(e.recognizer.as_ref()))
+            .collect()
+    }
+
+    /// The entity types the engine can detect in `language`, sorted and without duplicates.
+    pub fn supported_entities(&self, language: &str) -> Vec<EntityType> {
+        let mut set: Vec<EntityType> = self
+            .inner
+            .entries
+            .iter()
+            .filter(|e| e.recognizer.supported_language() == language)
+            .flat_map(|e| e.recognizer.supported_entities().iter().cloned())
+            .collect();
+        set.sort();
+        set.dedup();
+        set
+    }
+
+    /// The languages at least one recognizer serves, sorted.
+    pub fn supported_languages(&self) -> Vec<String> {
+        let mut langs: Vec<String> = self
+            .inner
+            .entries
+            .iter()
+            .map(|e| e.recognizer.supported_language().to_string())
+            .collect();
+        langs.sort();
+        langs.dedup();
+        langs
+    }
+}
+
+/// Rejects results a (caller-supplied) recognizer got wrong, naming the recognizer but not the text.
+fn check_results(name: &str, text: &str, new: &[RecognizerResult]) -> Result<(), Error> {
+    for r in new {
+        if r.start >= r.end || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+            // `is_char_boundary` is false past the end, so out-of-range spans land here too.
+            return Err(Error::InvalidConfig {
+                what: format!("recognizer {name}"),
+                reason: "returned an empty span or one that does not fit the text on char boundaries",
+            });
+        }
+        if !(0.0..=1.0).contains(&r.score) {
+            return Err(Error::InvalidConfig {
+                what: format!("recognizer {name}"),
+                reason: "returned a score outside [0, 1]",
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Builds an [`AnalyzerEngine`]; see [`AnalyzerEngine::builder`].
+///
+/// Starts from the predefined recognizers; [`clear`](Self::clear) removes them.
+#[derive(Clone, Debug)]
+pub struct AnalyzerBuilder {
+    registry: RecognizerRegistry,
+    default_threshold: f64,
+    window: ContextWindow,
+}
+
+impl Default for AnalyzerBuilder {
+    fn default() -> Self {
+        AnalyzerBuilder {
+            registry: RecognizerRegistry::predefined(),
+            default_threshold: 0.0,
+            window: ContextWindow::default(),
+        }
+    }
+}
+
+impl AnalyzerBuilder {
+    /// Removes every recognizer (including the predefined ones).
+    pub fn clear(&mut self) -> &mut Self {
+        self.registry = RecognizerRegistry::new();
+        self
+    }
+
+    /// Replaces the recognizers with `registry`.
+    pub fn registry(&mut self, registry: RecognizerRegistry) -> &mut Self {
+        self.registry = registry;
+        self
+    }
+
+    /// Adds a recognizer (replacing one with the same name and language).
+    pub fn add_recognizer(&mut self, recognizer: impl Recognizer + 'static) -> &mut Self {
+        self.registry.add(recognizer);
+        self
+    }
+
+    /// Adds a shared recognizer (replacing one with the same name and language).
+    pub fn add_shared(&mut self, recognizer: Arc<dyn Recognizer>) -> &mut Self {
+        self.registry.add_shared(recognizer);
+        self
+    }
+
+    /// Removes the recognizers called `name`.
+    pub fn remove_recognizer(&mut self, name: &str) -> &mut Self {
+        self.registry.remove(name);
+        self
+    }
+
+    /// The threshold used when a call sets none (default 0.0, as in Presidio).
+    pub fn default_score_threshold(&mut self, threshold: f64) -> &mut Self {
+        self.default_threshold = threshold;
+        self
+    }
+
+    /// How many words before and after a result are searched for context words (default 5 and 3).
+    pub fn context_window(&mut self, before: usize, after: usize) -> &mut Self {
+        self.window = ContextWindow { before, after };
+        self
+    }
+
+    /// Builds the engine.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidConfig`] for a threshold outside `[0, 1]`, or two recognizers with the same name and
+    /// language, or a recognizer with an empty name or no entity types.
+    pub fn build(&self) -> Result<AnalyzerEngine, Error> {
+        if !(0.0..=1.0).contains(&self.default_threshold) {
+            return Err(Error::InvalidConfig {
+                what: "default_score_threshold".into(),
+                reason: "must be within [0, 1]",
+            });
+        }
+        let mut seen = HashSet::new();
+        let mut entries = Vec::with_capacity(self.registry.len());
+        for r in self.registry.iter() {
+            if r.name().trim().is_empty() {
+                return Err(Error::InvalidConfig {
+                    what: "recognizer name".into(),
+                    reason: "must not be empty",
+                });
+            }
+            if r.supported_entities().is_empty() {
+                return Err(Error::InvalidConfig {
+                    what: format!("recognizer {}", r.name()),
+                    reason: "supports no entity type",
+                });
+            }
+            if !seen.insert((r.name().to_string(), r.supported_language().to_string())) {
+                return Err(Error::InvalidConfig {
+                    what: format!("recognizer {}", r.name()),
+                    reason: "two recognizers share this name and language",
+                });
+            }
+            entries.push(Entry {
+                recognizer: r.clone(),
+                context: ContextWords::new(r.context()),
+            });
+        }
+        Ok(AnalyzerEngine {
+            inner: Arc::new(Inner {
+                entries,
+                default_threshold: self.default_threshold,
+                window: self.window,
+            }),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_is_send_sync_and_cheap_to_clone() {
+        fn assert_traits<T: Send + Sync + Clone>() {}
+        assert_traits::<AnalyzerEngine>();
+        assert_traits::<AnalyzerBuilder>();
+    }
+}

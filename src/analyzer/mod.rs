@@ -28,7 +28,7 @@ mod registry;
 pub use allow_list::AllowList;
 pub use deny_list::DenyListRecognizer;
 pub use engine::{AnalyzerBuilder, AnalyzerEngine};
-pub use options::AnalyzeOptions;
+pub use options::{AllowListMatch, AnalyzeOptions, AnalyzeRequest};
 pub use pattern::{
     InvalidateFn, Pattern, PatternRecognizer, PatternRecognizerBuilder, SPAN_GROUP, ValidateFn,
 };

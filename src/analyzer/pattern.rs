@@ -101,7 +101,10 @@ impl fmt::Debug for PatternRecognizer {
 
 impl PatternRecognizer {
     /// Starts a recognizer called `name` that reports `entity`.
-    pub fn builder(name: impl Into<String>, entity: impl Into<EntityType>) -> PatternRecognizerBuilder {
+    pub fn builder(
+        name: impl Into<String>,
+        entity: impl Into<EntityType>,
+    ) -> PatternRecognizerBuilder {
         PatternRecognizerBuilder {
             name: name.into(),
             entity: entity.into(),
@@ -274,7 +277,10 @@ impl PatternRecognizerBuilder {
     }
 
     /// Sets the validator (see [`Validation`]).
-    pub fn validator(&mut self, f: impl Fn(&str) -> Validation + Send + Sync + 'static) -> &mut Self {
+    pub fn validator(
+        &mut self,
+        f: impl Fn(&str) -> Validation + Send + Sync + 'static,
+    ) -> &mut Self {
         self.validate = Some(Arc::new(f));
         self
     }
@@ -319,9 +325,7 @@ impl PatternRecognizerBuilder {
                 pattern_name: spec.name.clone(),
                 kind,
             })?;
-            let span_group = regex
-                .capture_names()
-                .position(|n| n == Some(SPAN_GROUP));
+            let span_group = regex.capture_names().position(|n| n == Some(SPAN_GROUP));
             patterns.push(CompiledPattern {
                 spec,
                 regex,
@@ -385,10 +389,7 @@ mod tests {
             .invalidator(|v| v == "4")
             .build()
             .unwrap();
-        assert_eq!(
-            run(&rec, "1 2 3 4"),
-            vec![(0, 1, 1.0), (4, 5, 0.3)]
-        );
+        assert_eq!(run(&rec, "1 2 3 4"), vec![(0, 1, 1.0), (4, 5, 0.3)]);
     }
 
     #[test]
