@@ -1,1 +1,73 @@
-fn main() {}
+//! Hot-path benchmarks: `analyze` and `analyze` + `anonymize` on realistic support-ticket text.
+//!
+//! Run with `cargo bench --bench analyze`. Inputs are the bundled support tickets (prompt and completion
+//! fields joined with blank lines) repeated to each size, so every size has the same PII density.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use piiscrub::{AnalyzeOptions, AnalyzerEngine, AnonymizerEngine, Operators};
+
+const TICKETS: &str = include_str!("../examples/data/support_tickets.jsonl");
+
+/// The ticket texts, decoded from their JSON lines, repeated to at least `size` bytes (cut on a line end).
+fn corpus(size: usize) -> String {
+    let mut fields = Vec::new();
+    for line in TICKETS.lines() {
+        let record: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line).unwrap();
+        for v in record.values() {
+            if let Some(s) = v.as_str() {
+                fields.push(s.to_string());
+            }
+        }
+    }
+    let one = fields.join("\n\n");
+    let mut text = String::with_capacity(size + one.len());
+    while text.len() < size {
+        text.push_str(&one);
+        text.push_str("\n\n");
+    }
+    let cut = text[..size.min(text.len())].rfind('\n').unwrap_or(text.len());
+    text.truncate(cut);
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    let analyzer = AnalyzerEngine::new();
+    let anonymizer = AnonymizerEngine::new();
+    let options = AnalyzeOptions::default();
+    let operators = Operators::default();
+
+    let mut group = c.benchmark_group("analyze");
+    for size in [1_000usize, 100_000] {
+        let text = corpus(size);
+        let findings = analyzer.analyze(&text, &options).unwrap().len();
+        assert!(findings > size / 1_000, "too few findings ({findings}) in {size} bytes");
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
+            let mut buf = Vec::new();
+            b.iter(|| {
+                analyzer.analyze_into(black_box(text), &options, &mut buf).unwrap();
+                buf.len()
+            })
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("analyze+anonymize");
+    for size in [1_000usize, 100_000] {
+        let text = corpus(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
+            let mut buf = Vec::new();
+            b.iter(|| {
+                analyzer.analyze_into(black_box(text), &options, &mut buf).unwrap();
+                anonymizer.anonymize(text, &buf, &operators).unwrap().text.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
