@@ -28,7 +28,8 @@ pub enum HashType {
 ///
 /// The bytes are wiped from memory when the key is dropped, and `Debug` never shows them. In JSON the key is
 /// the string field `"key"`; a key that is not valid UTF-8 cannot be written as JSON. The key must not be
-/// empty.
+/// empty. Copies that a caller or a JSON parser makes before the key reaches `HashKey` are outside its
+/// control.
 ///
 /// # Example
 ///

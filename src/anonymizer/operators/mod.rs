@@ -29,10 +29,13 @@ pub use hash::{HashKey, HashType};
 /// | [`Keep`](Self::Keep) | `{"type": "keep"}` |
 /// | [`Custom`](Self::Custom) | not representable: serialising it fails, deserialising it is an error |
 ///
-/// Unknown `type`s and unknown fields are errors. Parameters are checked by [`Operators::validate`]
-/// (also run by [`AnonymizerEngine::anonymize`]), not by deserialisation.
+/// An unknown `type` is an error, and so is an unknown field of an operator that has fields (`redact` and
+/// `keep` ignore extra fields). Parameter values (a one-character `masking_char`, a non-empty `key`) are
+/// checked by [`Operators::validate`], which [`Operators::from_json`] and [`AnonymizerEngine::anonymize`]
+/// run, not by deserialisation.
 ///
 /// [`Operators::validate`]: crate::Operators::validate
+/// [`Operators::from_json`]: crate::Operators#method.from_json
 /// [`AnonymizerEngine::anonymize`]: crate::AnonymizerEngine::anonymize
 ///
 /// # Example
