@@ -40,7 +40,10 @@ pub use analyzer::{
     DenyListRecognizer, InvalidateFn, Pattern, PatternRecognizer, PatternRecognizerBuilder,
     Recognizer, RecognizerContext, RecognizerInfo, RecognizerRegistry, SPAN_GROUP, ValidateFn,
 };
-// pub use anonymizer::*;
+pub use anonymizer::{
+    AnonymizedText, AnonymizerBuilder, AnonymizerEngine, ConflictResolution, CustomOperator,
+    HashKey, HashType, OperatorConfig, OperatorResult, Operators,
+};
 pub use entity::EntityType;
 pub use error::{Error, PatternProblem, SpanProblem};
 pub use result::{
