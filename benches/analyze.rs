@@ -14,7 +14,8 @@ const TICKETS: &str = include_str!("../examples/data/support_tickets.jsonl");
 fn corpus(size: usize) -> String {
     let mut fields = Vec::new();
     for line in TICKETS.lines() {
-        let record: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line).unwrap();
+        let record: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(line).unwrap();
         for v in record.values() {
             if let Some(s) = v.as_str() {
                 fields.push(s.to_string());
@@ -27,7 +28,9 @@ fn corpus(size: usize) -> String {
         text.push_str(&one);
         text.push_str("\n\n");
     }
-    let cut = text[..size.min(text.len())].rfind('\n').unwrap_or(text.len());
+    let cut = text[..size.min(text.len())]
+        .rfind('\n')
+        .unwrap_or(text.len());
     text.truncate(cut);
     text
 }
@@ -42,12 +45,17 @@ fn bench(c: &mut Criterion) {
     for size in [1_000usize, 100_000] {
         let text = corpus(size);
         let findings = analyzer.analyze(&text, &options).unwrap().len();
-        assert!(findings > size / 1_000, "too few findings ({findings}) in {size} bytes");
+        assert!(
+            findings > size / 1_000,
+            "too few findings ({findings}) in {size} bytes"
+        );
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
             let mut buf = Vec::new();
             b.iter(|| {
-                analyzer.analyze_into(black_box(text), &options, &mut buf).unwrap();
+                analyzer
+                    .analyze_into(black_box(text), &options, &mut buf)
+                    .unwrap();
                 buf.len()
             })
         });
@@ -61,8 +69,14 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
             let mut buf = Vec::new();
             b.iter(|| {
-                analyzer.analyze_into(black_box(text), &options, &mut buf).unwrap();
-                anonymizer.anonymize(text, &buf, &operators).unwrap().text.len()
+                analyzer
+                    .analyze_into(black_box(text), &options, &mut buf)
+                    .unwrap();
+                anonymizer
+                    .anonymize(text, &buf, &operators)
+                    .unwrap()
+                    .text
+                    .len()
             })
         });
     }

@@ -22,7 +22,10 @@ use piiscrub::{
 };
 use serde_json::{Map, Value};
 
-const DEFAULT_INPUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/support_tickets.jsonl");
+const DEFAULT_INPUT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/data/support_tickets.jsonl"
+);
 
 struct Args {
     input: String,
@@ -42,7 +45,9 @@ fn parse_args() -> Result<Args, String> {
             "--out" => args.output = Some(it.next().ok_or("--out needs a file name")?),
             "--quiet" => args.quiet = true,
             "-h" | "--help" => {
-                return Err("usage: support_tickets [INPUT.jsonl] [--out OUTPUT.jsonl] [--quiet]".into());
+                return Err(
+                    "usage: support_tickets [INPUT.jsonl] [--out OUTPUT.jsonl] [--quiet]".into(),
+                );
             }
             _ if a.starts_with('-') => return Err(format!("unknown option {a}")),
             _ => args.input = a,
@@ -57,8 +62,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     let analyzer = AnalyzerEngine::new();
     let anonymizer = AnonymizerEngine::new();
     let operators = Operators::default()
-        .with(EntityType::CREDIT_CARD, OperatorConfig::mask('*', 12, false))
-        .with(EntityType::PHONE_NUMBER, OperatorConfig::mask('#', 7, false));
+        .with(
+            EntityType::CREDIT_CARD,
+            OperatorConfig::mask('*', 12, false),
+        )
+        .with(
+            EntityType::PHONE_NUMBER,
+            OperatorConfig::mask('#', 7, false),
+        );
 
     let mut out_lines = Vec::new();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -74,7 +85,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         if !args.quiet {
             writeln!(stdout, "── record {} ──", line_no + 1)?;
             for (field, value) in &record {
-                if let (Value::String(before), Some(Value::String(after))) = (value, scrubbed.get(field)) {
+                if let (Value::String(before), Some(Value::String(after))) =
+                    (value, scrubbed.get(field))
+                {
                     writeln!(stdout, "{field} before: {before:?}")?;
                     writeln!(stdout, "{field} after:  {after:?}")?;
                 }
@@ -82,7 +95,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
         out_lines.push(serde_json::to_string(&scrubbed)?);
     }
-    writeln!(stdout, "── {} records scrubbed; entities replaced: {counts:?}", out_lines.len())?;
+    writeln!(
+        stdout,
+        "── {} records scrubbed; entities replaced: {counts:?}",
+        out_lines.len()
+    )?;
     if let Some(path) = &args.output {
         let mut body = out_lines.join("\n");
         body.push('\n');
@@ -109,7 +126,11 @@ fn scrub_record(
                     let name = &text[r.start..r.end];
                     names.push(name.to_string());
                     // First and last names alone, as completions often use them.
-                    names.extend(name.split_whitespace().filter(|p| p.chars().count() > 1).map(str::to_string));
+                    names.extend(
+                        name.split_whitespace()
+                            .filter(|p| p.chars().count() > 1)
+                            .map(str::to_string),
+                    );
                 }
             }
         }
@@ -117,7 +138,8 @@ fn scrub_record(
     let options = if names.is_empty() {
         base
     } else {
-        let known = DenyListRecognizer::new("RecordNames", EntityType::PERSON, &names)?.with_score(0.9)?;
+        let known =
+            DenyListRecognizer::new("RecordNames", EntityType::PERSON, &names)?.with_score(0.9)?;
         base.ad_hoc_recognizer(known)
     };
     // Pass 2: analyze and anonymize every field.

@@ -152,16 +152,16 @@ impl Error {
             Category::Io => "I/O error".to_string(),
             Category::Syntax => "syntax error".to_string(),
             Category::Eof => "unexpected end of input".to_string(),
-            // serde's data errors for unknown variants/fields list the *expected* names and quote the
-            // offending key; keys are configuration names (operator types, field names), not text under
-            // analysis, so keeping the message is useful and safe. Values (`invalid value: string "..."`)
-            // are redacted.
+            // serde's data errors quote the offending input (`unknown variant `x``, `invalid value: string
+            // "..."`), which may be a personal value typed into the wrong field. Keep only the shape of the
+            // problem and the *expected* names, which come from our own types.
             Category::Data => {
                 let msg = err.to_string();
-                let msg = msg.split(" at line ").next().unwrap_or("").to_string();
-                if msg.starts_with("unknown variant") || msg.starts_with("unknown field") {
-                    format!("data error: {msg}")
+                let msg = msg.split(" at line ").next().unwrap_or("");
+                if let Some(redacted) = redact_quoted_name(msg) {
+                    format!("data error: {redacted}")
                 } else if msg.starts_with("missing field") {
+                    // Names one of our field names, never input.
                     format!("data error: {msg}")
                 } else {
                     "data error: a value has the wrong type or is out of range".to_string()
@@ -175,6 +175,28 @@ impl Error {
             category,
         }
     }
+}
+
+/// `"… unknown variant `name`, expected …"` without `` `name` ``; `None` when there is nothing to redact.
+#[cfg(feature = "json")]
+pub(crate) fn redact_quoted_name(category: &str) -> Option<String> {
+    ["unknown variant `", "unknown field `"]
+        .iter()
+        .find_map(|kind| {
+            let at = category.find(kind)?;
+            let name_start = at + kind.len();
+            // The name may itself hold backticks: its end is the last marker serde writes after it.
+            let end = ["`, expected", "`, there are no"]
+                .iter()
+                .filter_map(|marker| category.rfind(marker))
+                .filter(|&end| end >= name_start)
+                .max();
+            let kept = &category[..name_start - 2];
+            Some(match end {
+                Some(end) => format!("{kept}{}", &category[end + 1..]),
+                None => kept.to_string(),
+            })
+        })
 }
 
 #[cfg(test)]

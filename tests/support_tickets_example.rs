@@ -32,7 +32,8 @@ fn no_name_or_email_survives() {
     let root = env!("CARGO_MANIFEST_DIR");
     let input = format!("{root}/examples/data/support_tickets.jsonl");
     let people: Vec<Value> = serde_json::from_str(
-        &std::fs::read_to_string(format!("{root}/examples/data/support_tickets.people.json")).unwrap(),
+        &std::fs::read_to_string(format!("{root}/examples/data/support_tickets.people.json"))
+            .unwrap(),
     )
     .unwrap();
     let out = std::env::temp_dir().join(format!("piiscrub-tickets-{}.jsonl", std::process::id()));
@@ -58,7 +59,10 @@ fn no_name_or_email_survives() {
         assert!(original.contains(name) && original.contains(email));
         assert!(!scrubbed.contains(email), "email of record survived");
         for part in name.split_whitespace() {
-            assert!(!contains_word(&scrubbed, part), "name part {part:?} survived");
+            assert!(
+                !contains_word(&scrubbed, part),
+                "name part {part:?} survived"
+            );
         }
     }
     // Every record is still a JSON object with its prompt and completion.

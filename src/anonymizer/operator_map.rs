@@ -149,8 +149,9 @@ impl Operators {
                 ops.validate()?;
                 Ok(ops)
             }
-            Err(err) => Err(custom_entry(json)
-                .unwrap_or_else(|| unquote_names(Error::from_json("operators", &err)))),
+            Err(err) => {
+                Err(custom_entry(json).unwrap_or_else(|| Error::from_json("operators", &err)))
+            }
         }
     }
 
@@ -182,52 +183,6 @@ impl Operators {
         }
         serde_json::to_string(self).map_err(|err| Error::from_json("operators", &err))
     }
-}
-
-/// Drops the name that serde quotes in "unknown variant `…`" / "unknown field `…`" messages: it is input
-/// (for example the value of `hash_type`), which may be anything, so it is not echoed. The expected names
-/// that follow are kept.
-#[cfg(feature = "json")]
-fn unquote_names(err: Error) -> Error {
-    match err {
-        Error::Json {
-            what,
-            line,
-            column,
-            category,
-        } => {
-            let category = redact_quoted_name(&category).unwrap_or(category);
-            Error::Json {
-                what,
-                line,
-                column,
-                category,
-            }
-        }
-        other => other,
-    }
-}
-
-/// `"… unknown variant `name`, expected …"` without `` `name` ``; `None` when there is nothing to redact.
-#[cfg(feature = "json")]
-fn redact_quoted_name(category: &str) -> Option<String> {
-    ["unknown variant `", "unknown field `"]
-        .iter()
-        .find_map(|kind| {
-            let at = category.find(kind)?;
-            let name_start = at + kind.len();
-            // The name may itself hold backticks: its end is the last marker serde writes after it.
-            let end = ["`, expected", "`, there are no"]
-                .iter()
-                .filter_map(|marker| category.rfind(marker))
-                .filter(|&end| end >= name_start)
-                .max();
-            let kept = &category[..name_start - 2];
-            Some(match end {
-                Some(end) => format!("{kept}{}", &category[end + 1..]),
-                None => kept.to_string(),
-            })
-        })
 }
 
 /// After a failed parse: the typed error for the first `"custom"` entry, if the document has one.
@@ -299,6 +254,7 @@ mod tests {
     #[cfg(feature = "json")]
     #[test]
     fn quoted_names_are_redacted() {
+        use crate::error::redact_quoted_name;
         assert_eq!(
             redact_quoted_name("data error: unknown variant `a`b`, expected `x` or `y`").as_deref(),
             Some("data error: unknown variant, expected `x` or `y`")
