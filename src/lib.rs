@@ -49,3 +49,8 @@ pub use error::{Error, PatternProblem, SpanProblem};
 pub use result::{
     AnalysisExplanation, OffsetMap, RecognizerResult, Validation, to_byte_offsets, to_char_offsets,
 };
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
