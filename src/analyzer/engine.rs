@@ -197,9 +197,7 @@ impl AnalyzerEngine {
                     });
                 if let Some(word) = hit {
                     let before = r.score;
-                    r.score = (r.score + CONTEXT_BOOST)
-                        .max(MIN_SCORE_WITH_CONTEXT)
-                        .min(1.0);
+                    r.score = (r.score + CONTEXT_BOOST).clamp(MIN_SCORE_WITH_CONTEXT, 1.0);
                     if let Some(e) = r.explanation.as_deref_mut() {
                         e.score = r.score;
                         e.score_context_improvement = r.score - before;

@@ -1,0 +1,257 @@
+//! CREDIT_CARD: payment card numbers of real brands and lengths that pass the Luhn check.
+
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+
+use crate::validate::luhn_digits;
+use crate::{
+    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
+    Validation,
+};
+
+/// Runs of digits joined by single spaces or dashes, 13 digits or more. The recognizer then looks inside
+/// each run for a card number, so a card glued to other numbers (`Qty 2 4111 1111 1111 1111`) is found.
+static CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)\d+(?:[ -]\d+)*(?-u:\b)").expect("constant pattern compiles")
+});
+
+const NAME: &str = "CreditCardRecognizer";
+const CONTEXT: &[&str] = &[
+    "credit",
+    "card",
+    "visa",
+    "mastercard",
+    "cc",
+    "amex",
+    "discover",
+    "jcb",
+    "diners",
+    "maestro",
+    "instapayment",
+    "payment",
+    "debit",
+];
+
+/// `CreditCardRecognizer`: 13–19 digit numbers, optionally grouped with one kind of separator (spaces or
+/// dashes), whose issuer prefix and length belong to a real brand (Visa, Mastercard, American Express,
+/// Discover, JCB, Diners Club, UnionPay, Maestro) and which pass the Luhn check. Valid numbers score 1.0;
+/// everything else is dropped.
+pub struct CreditCardRecognizer {
+    name: Arc<str>,
+    entities: [EntityType; 1],
+    context: Vec<String>,
+}
+
+impl Default for CreditCardRecognizer {
+    fn default() -> Self {
+        CreditCardRecognizer {
+            name: Arc::from(NAME),
+            entities: [EntityType::CREDIT_CARD],
+            context: CONTEXT.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+/// The predefined credit-card recognizer.
+pub fn credit_card() -> CreditCardRecognizer {
+    CreditCardRecognizer::default()
+}
+
+/// Whether a digit string (no separators) has a real brand's prefix and length.
+pub(crate) fn brand_ok(digits: &[u8]) -> bool {
+    let len = digits.len();
+    let prefix = |n: usize| digits[..n].iter().fold(0u32, |a, &d| a * 10 + u32::from(d));
+    if len < 12 {
+        return false;
+    }
+    let p1 = prefix(1);
+    let p2 = prefix(2);
+    let p3 = prefix(3);
+    let p4 = prefix(4);
+    let p6 = prefix(6);
+    match p1 {
+        4 => matches!(len, 13 | 16 | 19),              // Visa
+        5 if (51..=55).contains(&p2) => len == 16,     // Mastercard
+        2 if (2221..=2720).contains(&p4) => len == 16, // Mastercard 2-series
+        3 if p2 == 34 || p2 == 37 => len == 15,        // American Express
+        3 if (3528..=3589).contains(&p4) => (16..=19).contains(&len), // JCB
+        3 if (300..=305).contains(&p3) || p3 == 309 || p2 == 36 || p2 == 38 || p2 == 39 => {
+            (14..=19).contains(&len) // Diners Club
+        }
+        6 if p4 == 6011 || (644..=649).contains(&p3) || p2 == 65 => (16..=19).contains(&len), // Discover
+        6 if (622_126..=622_925).contains(&p6) || p2 == 62 || p2 == 81 => (16..=19).contains(&len), // UnionPay
+        5 | 6
+            if matches!(
+                p4,
+                5018 | 5020 | 5038 | 5893 | 6304 | 6759 | 6761 | 6762 | 6763
+            ) =>
+        {
+            (12..=19).contains(&len) // Maestro
+        }
+        _ => false,
+    }
+}
+
+impl Recognizer for CreditCardRecognizer {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn supported_entities(&self) -> &[EntityType] {
+        &self.entities
+    }
+
+    fn context(&self) -> &[String] {
+        &self.context
+    }
+
+    fn analyze(
+        &self,
+        text: &str,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) -> Result<(), Error> {
+        if !ctx.wants(&self.entities[0]) {
+            return Ok(());
+        }
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        let mut digits: Vec<u8> = Vec::new();
+        for m in CANDIDATES.find_iter(text) {
+            let run = m.as_str();
+            if run.len() < 12 {
+                continue;
+            }
+            // Group boundaries within the run, and the separator before each group.
+            groups.clear();
+            let mut start = 0;
+            for (i, b) in run.bytes().enumerate() {
+                if b == b' ' || b == b'-' {
+                    groups.push((start, i));
+                    start = i + 1;
+                }
+            }
+            groups.push((start, run.len()));
+            if let Some((s, e)) = best_card(run, &groups, &mut digits) {
+                let mut r = RecognizerResult::new(
+                    self.entities[0].clone(),
+                    m.start() + s,
+                    m.start() + e,
+                    1.0,
+                    self.name.clone(),
+                );
+                if ctx.return_decision_process() {
+                    r.explanation = Some(Box::new(AnalysisExplanation {
+                        recognizer: NAME.to_string(),
+                        pattern_name: Some("card number (brand + Luhn)".into()),
+                        original_score: 0.3,
+                        score: 1.0,
+                        validation_result: Some(Validation::Valid),
+                        ..AnalysisExplanation::default()
+                    }));
+                }
+                results.push(r);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The longest window of whole groups that is a valid card number with one separator kind, as offsets
+/// into `run`.
+fn best_card(run: &str, groups: &[(usize, usize)], digits: &mut Vec<u8>) -> Option<(usize, usize)> {
+    let bytes = run.as_bytes();
+    let mut best: Option<(usize, usize)> = None;
+    for i in 0..groups.len() {
+        let mut count = 0;
+        let mut sep: Option<u8> = None;
+        for j in i..groups.len() {
+            if j > i {
+                let s = bytes[groups[j].0 - 1];
+                if sep.is_some_and(|x| x != s) {
+                    break;
+                }
+                sep = Some(s);
+            }
+            count += groups[j].1 - groups[j].0;
+            if count > 19 {
+                break;
+            }
+            if count < 12 {
+                continue;
+            }
+            let (s, e) = (groups[i].0, groups[j].1);
+            if best.is_some_and(|(bs, be)| be - bs >= e - s) {
+                continue;
+            }
+            digits.clear();
+            digits.extend(
+                run[s..e]
+                    .bytes()
+                    .filter(u8::is_ascii_digit)
+                    .map(|b| b - b'0'),
+            );
+            if digits.iter().all(|&d| d == digits[0]) {
+                continue;
+            }
+            if brand_ok(digits) && luhn_digits(digits.iter().copied()) {
+                best = Some((s, e));
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<&str> {
+        let rec = credit_card();
+        let mut out = Vec::new();
+        let ents = [EntityType::CREDIT_CARD];
+        rec.analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
+            .unwrap();
+        out.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    #[test]
+    fn brands_and_lengths() {
+        for n in [
+            "4111111111111111",
+            "4012888888881881",
+            "4222222222222",
+            "5555555555554444",
+            "2221000000000009",
+            "378282246310005",
+            "6011111111111117",
+            "3530111333300000",
+            "30569309025904",
+            "38520000023237",
+            "6200000000000005",
+        ] {
+            assert_eq!(find(n), vec![n], "{n}");
+        }
+        // Luhn-valid but no brand has this prefix/length.
+        assert!(find("79927398713").is_empty());
+        assert!(find("1234567890123452").is_empty());
+    }
+
+    #[test]
+    fn separators_and_neighbours() {
+        assert_eq!(
+            find("card 4111 1111 1111 1111."),
+            vec!["4111 1111 1111 1111"]
+        );
+        assert_eq!(find("3782-822463-10005"), vec!["3782-822463-10005"]);
+        assert_eq!(
+            find("Qty 2 4111 1111 1111 1111 2024"),
+            vec!["4111 1111 1111 1111"]
+        );
+        assert!(find("4111 1111-1111 1111").is_empty());
+        assert!(find("4111 1111 1111 1112").is_empty());
+        assert!(find("x4111111111111111").is_empty());
+        assert_eq!(find("é4111111111111111ü"), vec!["4111111111111111"]);
+        assert!(find("4444444444444444").is_empty());
+    }
+}

@@ -1,0 +1,224 @@
+//! IP_ADDRESS: IPv4 and IPv6 addresses, parsed with `std::net`, with version strings and OIDs rejected.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+
+use crate::{
+    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
+};
+
+/// Dotted quads.
+static V4: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?-u:\b)").expect("constant pattern")
+});
+
+/// Runs of hex digits, colons and dots with at least two colons (IPv6 candidates, including `::1` and
+/// IPv4-mapped forms).
+static V6: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9A-Fa-f:.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*").expect("constant pattern")
+});
+
+const NAME: &str = "IpRecognizer";
+const SCORE: f64 = 0.6;
+
+/// `IpRecognizer`: IPv4 and IPv6 addresses that `std::net` parses, score 0.6 (Presidio's). Rejected:
+/// IPv4-shaped parts of longer dotted numbers (`1.2.3.4.5`, OIDs), versions (`Chrome/120.0.0.0`,
+/// `v1.2.3.4`), and IPv6 candidates that do not parse (times like `10:02:33`, MAC addresses). A zone
+/// (`%eth0`), port, brackets or CIDR suffix are not part of the span.
+pub struct IpRecognizer {
+    name: Arc<str>,
+    entities: [EntityType; 1],
+    context: Vec<String>,
+}
+
+impl Default for IpRecognizer {
+    fn default() -> Self {
+        IpRecognizer {
+            name: Arc::from(NAME),
+            entities: [EntityType::IP_ADDRESS],
+            context: ["ip", "ipv4", "ipv6", "address", "addr", "host", "client"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
+}
+
+/// The predefined IP address recognizer.
+pub fn ip() -> IpRecognizer {
+    IpRecognizer::default()
+}
+
+impl IpRecognizer {
+    fn push(
+        &self,
+        start: usize,
+        end: usize,
+        pattern: &str,
+        ctx: &RecognizerContext<'_>,
+        out: &mut Vec<RecognizerResult>,
+    ) {
+        let mut r = RecognizerResult::new(
+            self.entities[0].clone(),
+            start,
+            end,
+            SCORE,
+            self.name.clone(),
+        );
+        if ctx.return_decision_process() {
+            r.explanation = Some(Box::new(AnalysisExplanation {
+                recognizer: NAME.into(),
+                pattern_name: Some(pattern.into()),
+                original_score: SCORE,
+                score: SCORE,
+                ..AnalysisExplanation::default()
+            }));
+        }
+        out.push(r);
+    }
+}
+
+fn v4_context_ok(text: &str, start: usize, end: usize) -> bool {
+    let before = &text.as_bytes()[..start];
+    let after = &text.as_bytes()[end..];
+    // Part of a longer dotted number: 1.2.3.4.5, OIDs.
+    if before.last() == Some(&b'.')
+        && before.len() >= 2
+        && before[before.len() - 2].is_ascii_digit()
+    {
+        return false;
+    }
+    if after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    match before.last() {
+        // A version after a product name: Chrome/120.0.0.0 (but not http://10.0.0.1).
+        Some(b'/') => before.len() < 2 || !before[before.len() - 2].is_ascii_alphanumeric(),
+        // v1.2.3.4, or glued to a word.
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-' => false,
+        _ => true,
+    }
+}
+
+impl Recognizer for IpRecognizer {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn supported_entities(&self) -> &[EntityType] {
+        &self.entities
+    }
+
+    fn context(&self) -> &[String] {
+        &self.context
+    }
+
+    fn analyze(
+        &self,
+        text: &str,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) -> Result<(), Error> {
+        if !ctx.wants(&self.entities[0]) {
+            return Ok(());
+        }
+        let first_new = results.len();
+        for m in V4.find_iter(text) {
+            if m.as_str().parse::<Ipv4Addr>().is_ok() && v4_context_ok(text, m.start(), m.end()) {
+                self.push(m.start(), m.end(), "IPv4", ctx, results);
+            }
+        }
+        for m in V6.find_iter(text) {
+            if let Some((s, e)) = ipv6_within(text, m.start(), m.end()) {
+                // The IPv4 tail of an IPv4-mapped address is not a second address.
+                let mut k = first_new;
+                while k < results.len() {
+                    if results[k].start >= s && results[k].end <= e {
+                        results.swap_remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+                self.push(s, e, "IPv6", ctx, results);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The IPv6 address in the candidate `text[start..end]`, trimmed of trailing dots and single colons.
+fn ipv6_within(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Glued to a word on the left (`abc::1` inside an identifier) is not an address.
+    if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
+        return None;
+    }
+    let mut e = end;
+    // Trailing '.', or a single trailing ':' (`addr: fe80::1:` at a sentence's end), is punctuation.
+    while e > start
+        && (bytes[e - 1] == b'.'
+            || (bytes[e - 1] == b':' && !(e - start >= 2 && bytes[e - 2] == b':')))
+    {
+        e -= 1;
+    }
+    if e < end && bytes[e] != b'.' && bytes[e] != b':' {
+        return None;
+    }
+    if end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') && e == end {
+        return None;
+    }
+    let candidate = &text[start..e];
+    // `cafe::bead` parses, but identifiers like it are far more common than addresses without a digit.
+    if candidate.matches(':').count() < 2 || !candidate.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    candidate.parse::<Ipv6Addr>().ok().map(|_| (start, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let ents = [EntityType::IP_ADDRESS];
+        ip().analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
+            .unwrap();
+        out.sort_by_key(|r| r.start);
+        out.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    #[test]
+    fn v4() {
+        assert_eq!(find("from 192.168.10.4 port 22"), vec!["192.168.10.4"]);
+        assert_eq!(find("http://10.0.0.1/admin"), vec!["10.0.0.1"]);
+        assert_eq!(find("10.0.0.0/24"), vec!["10.0.0.0"]);
+        assert_eq!(find("(8.8.8.8)"), vec!["8.8.8.8"]);
+        assert!(find("256.1.1.1").is_empty());
+        assert!(find("1.2.3.4.5").is_empty());
+        assert!(find("oid 1.3.6.1.4.1.9").is_empty());
+        assert!(find("Chrome/120.0.0.0 Safari").is_empty());
+        assert!(find("v1.2.3.4").is_empty());
+    }
+
+    #[test]
+    fn v6() {
+        assert_eq!(find("addr 2001:db8::1 ok"), vec!["2001:db8::1"]);
+        assert_eq!(find("[2001:db8::1]:8080"), vec!["2001:db8::1"]);
+        assert_eq!(find("loopback ::1."), vec!["::1"]);
+        assert_eq!(
+            find("fe80::1ff:fe23:4567:890a%eth0"),
+            vec!["fe80::1ff:fe23:4567:890a"]
+        );
+        assert_eq!(find("::ffff:192.0.2.128"), vec!["::ffff:192.0.2.128"]);
+        assert_eq!(
+            find("2001:0DB8:0000:0000:0000:0000:1428:57AB"),
+            vec!["2001:0DB8:0000:0000:0000:0000:1428:57AB"]
+        );
+        assert!(find("at 10:02:33 today").is_empty());
+        assert!(find("00:1a:2b:3c:4d:5e").is_empty());
+        assert!(find("std::vec::Vec").is_empty());
+    }
+}

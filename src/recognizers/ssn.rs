@@ -1,0 +1,37 @@
+//! US_SSN: US Social Security Numbers, with the SSA's invalid ranges rejected.
+
+use crate::validate::us_ssn_is_invalid;
+use crate::{EntityType, Pattern, PatternRecognizer};
+
+/// `UsSsnRecognizer`: Presidio's five patterns and scores. The unseparated and oddly grouped forms are very
+/// weak (0.05) and need context (`ssn`, `social security`) to matter; `123-45-6789`-style forms with one
+/// delimiter kind score 0.5.
+pub fn us_ssn() -> PatternRecognizer {
+    let b = r"(?-u:\b)";
+    PatternRecognizer::builder("UsSsnRecognizer", EntityType::US_SSN)
+        .patterns([
+            Pattern::new("SSN1 (very weak)", format!(r"{b}\d{{5}}-\d{{4}}{b}"), 0.05),
+            Pattern::new("SSN2 (very weak)", format!(r"{b}\d{{3}}-\d{{6}}{b}"), 0.05),
+            Pattern::new(
+                "SSN3 (very weak)",
+                format!(r"{b}\d{{3}}-\d{{2}}-\d{{4}}{b}"),
+                0.05,
+            ),
+            Pattern::new("SSN4 (very weak)", format!(r"{b}\d{{9}}{b}"), 0.05),
+            Pattern::new(
+                "SSN5 (medium)",
+                format!(r"{b}\d{{3}}[- .]\d{{2}}[- .]\d{{4}}{b}"),
+                0.5,
+            ),
+        ])
+        .context(["social", "security", "ssn", "ssns", "ssn#", "ss#", "ssid"])
+        .invalidator(invalid)
+        .build()
+        .expect("constant SSN patterns compile (tested)")
+}
+
+/// Presidio's SSN1/SSN2 groupings (`12345-6789`) are not SSN layouts the SSA issues, but Presidio reports
+/// them; the digit rules still apply to them.
+fn invalid(value: &str) -> bool {
+    us_ssn_is_invalid(value)
+}
