@@ -480,3 +480,50 @@ fn engines_are_send_sync_and_shared_across_threads() {
         }
     });
 }
+
+#[test]
+fn debug_and_errors_hold_no_planted_pii() {
+    let secret = "alice.smith@example.com";
+    let allow = AllowList::new()
+        .exact([secret])
+        .regexes([r"bob\.jones@example\.com"])
+        .unwrap();
+    let deny = DenyListRecognizer::new("Names", EntityType::PERSON, ["Alice Smith"]).unwrap();
+    let opts = AnalyzeOptions::default()
+        .allow_list(allow.clone())
+        .context(["alice"])
+        .ad_hoc_recognizer(deny);
+    let engine = AnalyzerEngine::new();
+    let text = format!("Alice Smith <{secret}>");
+    let results = engine.analyze(&text, &opts).unwrap();
+    let req: AnalyzeRequest = serde_json::from_str(&format!(r#"{{"text": "{secret}"}}"#)).unwrap();
+    let errors = [
+        AllowList::new()
+            .regexes(["alice.smith@(example"])
+            .unwrap_err(),
+        engine
+            .analyze(&text, &AnalyzeOptions::default().score_threshold(3.0))
+            .unwrap_err(),
+        PatternRecognizer::builder("p", "X")
+            .pattern(Pattern::new("n", "alice(", 0.5))
+            .build()
+            .unwrap_err(),
+    ];
+    let mut dumps = vec![
+        format!("{allow:?}"),
+        format!("{opts:?}"),
+        format!("{engine:?}"),
+        format!("{results:?}"),
+        format!("{req:?}"),
+    ];
+    for e in &errors {
+        dumps.push(e.to_string());
+        dumps.push(format!("{e:?}"));
+    }
+    for d in dumps {
+        assert!(
+            !d.contains("alice") && !d.contains("Alice") && !d.contains("bob"),
+            "{d}"
+        );
+    }
+}
