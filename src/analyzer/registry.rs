@@ -44,11 +44,36 @@ impl RecognizerRegistry {
         RecognizerRegistry::default()
     }
 
-    /// The built-in recognizers for every supported language.
+    /// The predefined recognizers enabled by default for English (Presidio's default registry).
     pub fn predefined() -> Self {
+        RecognizerRegistry::predefined_for(&["en"])
+    }
+
+    /// The predefined recognizers enabled by default for each of `languages` (ISO 639-1). Language-independent
+    /// ones (emails, cards, IBANs, …) are included once per language.
+    pub fn predefined_for(languages: &[&str]) -> Self {
         RecognizerRegistry {
-            recognizers: crate::recognizers::predefined("en"),
+            recognizers: languages
+                .iter()
+                .flat_map(|l| crate::recognizers::predefined(l))
+                .collect(),
         }
+    }
+
+    /// Adds the predefined recognizer called `name` for `language`, including those off by default (for
+    /// example `UkNinoRecognizer`). See [`recognizers::catalog`](crate::recognizers::catalog) for the list.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidConfig`](crate::Error::InvalidConfig) when there is no such predefined recognizer or
+    /// it does not serve `language`.
+    pub fn add_predefined(
+        &mut self,
+        name: &str,
+        language: &str,
+    ) -> Result<&mut Self, crate::Error> {
+        let r = crate::recognizers::predefined_by_name(name, language)?;
+        Ok(self.add_shared(r))
     }
 
     /// Adds a recognizer. A recognizer with the same name replaces the earlier one.

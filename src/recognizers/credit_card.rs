@@ -4,6 +4,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use super::catalog::{Languages, Spec};
 use crate::validate::luhn_digits;
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
@@ -201,6 +202,14 @@ fn best_card(run: &str, groups: &[(usize, usize)], digits: &mut Vec<u8>) -> Opti
     }
     best
 }
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: "CreditCardRecognizer",
+    languages: Languages::Any,
+    enabled_by_default: true,
+    build: || std::sync::Arc::new(credit_card()),
+}];
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,6 @@
 //! EMAIL_ADDRESS: addresses whose domain ends in a real top-level domain.
 
+use super::catalog::{Languages, Spec};
 use crate::validate::is_public_tld;
 use crate::{EntityType, PatternRecognizer, Validation};
 
@@ -33,3 +34,11 @@ fn validate(value: &str) -> Validation {
         Validation::Invalid
     }
 }
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: "EmailRecognizer",
+    languages: Languages::Any,
+    enabled_by_default: true,
+    build: || std::sync::Arc::new(email()),
+}];

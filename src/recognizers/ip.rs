@@ -5,6 +5,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use super::catalog::{Languages, Spec};
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
 };
@@ -176,6 +177,14 @@ fn ipv6_within(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     }
     candidate.parse::<Ipv6Addr>().ok().map(|_| (start, e))
 }
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: "IpRecognizer",
+    languages: Languages::Any,
+    enabled_by_default: true,
+    build: || std::sync::Arc::new(ip()),
+}];
 
 #[cfg(test)]
 mod tests {

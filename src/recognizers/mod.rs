@@ -10,12 +10,10 @@
 //! | `UrlRecognizer` | `URL` | scheme, `www.` or host + path; ends at a real boundary |
 //! | `LabeledPersonRecognizer` | `PERSON` | names after labels, honorifics, greetings and sign-offs |
 //!
-//! [`predefined`] returns them for a language; they are compiled once per process and shared.
+//! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
+//! returns those enabled by default for a language. Each is compiled on first use and shared.
 
-use std::sync::{Arc, LazyLock};
-
-use crate::Recognizer;
-
+mod catalog;
 mod credit_card;
 mod email;
 mod ip;
@@ -24,6 +22,7 @@ mod phone;
 mod ssn;
 mod url;
 
+pub use catalog::{Languages, Spec, catalog, predefined, predefined_by_name};
 pub use credit_card::{CreditCardRecognizer, credit_card};
 pub use email::email;
 pub use ip::{IpRecognizer, ip};
@@ -32,40 +31,13 @@ pub use phone::{PhoneRecognizer, phone};
 pub use ssn::us_ssn;
 pub use url::{UrlRecognizer, url};
 
-static ENGLISH: LazyLock<Vec<Arc<dyn Recognizer>>> = LazyLock::new(|| {
-    vec![
-        Arc::new(email()),
-        Arc::new(phone()),
-        Arc::new(credit_card()),
-        Arc::new(us_ssn()),
-        Arc::new(ip()),
-        Arc::new(url()),
-        Arc::new(labeled_person()),
-    ]
-});
-
-/// The predefined recognizers enabled by default for `language` (ISO 639-1), shared `Arc`s of recognizers
-/// compiled once per process. Languages without predefined recognizers get an empty list.
-pub fn predefined(language: &str) -> Vec<Arc<dyn Recognizer>> {
-    match language {
-        "en" => ENGLISH.clone(),
-        _ => Vec::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_predefined_recognizer_builds_with_a_unique_name() {
-        let all = predefined("en");
-        assert!(all.len() >= 7);
-        let mut names: Vec<&str> = all.iter().map(|r| r.name()).collect();
-        names.sort_unstable();
-        let n = names.len();
-        names.dedup();
-        assert_eq!(names.len(), n);
-        assert!(predefined("xx").is_empty());
-    }
-}
+/// Every family's catalog entries, in the order the engine runs them.
+const SPECS: &[&[Spec]] = &[
+    email::SPECS,
+    phone::SPECS,
+    credit_card::SPECS,
+    ssn::SPECS,
+    ip::SPECS,
+    url::SPECS,
+    person::SPECS,
+];

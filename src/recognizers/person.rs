@@ -3,6 +3,7 @@
 //! This recognizer needs no word list: it reports capitalised words that a label, greeting, honorific or
 //! sign-off marks as a name. Names without such a cue are the job of the gazetteer-based recognizer.
 
+use super::catalog::{Languages, Spec};
 use crate::{EntityType, Pattern, PatternRecognizer};
 
 /// One name word: an upper-case letter, then letters, combining marks, apostrophes or hyphens
@@ -109,3 +110,11 @@ fn not_a_name(value: &str) -> bool {
     let lower = first.to_lowercase();
     NOT_NAMES.contains(&lower.trim_end_matches(['\'', '’', '-']))
 }
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: "LabeledPersonRecognizer",
+    languages: Languages::Only(&["en"]),
+    enabled_by_default: true,
+    build: || std::sync::Arc::new(labeled_person()),
+}];

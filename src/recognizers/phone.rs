@@ -9,6 +9,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use super::catalog::{Languages, Spec};
 use crate::validate::luhn_digits;
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
@@ -208,6 +209,14 @@ impl Recognizer for PhoneRecognizer {
         Ok(())
     }
 }
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: "PhoneRecognizer",
+    languages: Languages::Any,
+    enabled_by_default: true,
+    build: || std::sync::Arc::new(phone()),
+}];
 
 #[cfg(test)]
 mod tests {

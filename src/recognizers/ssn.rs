@@ -1,5 +1,6 @@
 //! US_SSN: US Social Security Numbers, with the SSA's invalid ranges rejected.
 
+use super::catalog::{Languages, Spec};
 use crate::validate::us_ssn_is_invalid;
 use crate::{EntityType, Pattern, PatternRecognizer};
 
@@ -35,3 +36,11 @@ pub fn us_ssn() -> PatternRecognizer {
 fn invalid(value: &str) -> bool {
     us_ssn_is_invalid(value)
 }
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: "UsSsnRecognizer",
+    languages: Languages::Only(&["en"]),
+    enabled_by_default: true,
+    build: || std::sync::Arc::new(us_ssn()),
+}];

@@ -4,6 +4,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use super::catalog::{Languages, Spec};
 use crate::validate::is_public_tld;
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
@@ -156,6 +157,14 @@ impl Recognizer for UrlRecognizer {
         Ok(())
     }
 }
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: "UrlRecognizer",
+    languages: Languages::Any,
+    enabled_by_default: true,
+    build: || std::sync::Arc::new(url()),
+}];
 
 #[cfg(test)]
 mod tests {
