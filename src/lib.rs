@@ -37,8 +37,9 @@ pub mod validate;
 
 pub use analyzer::{
     AllowList, AllowListMatch, AnalyzeOptions, AnalyzeRequest, AnalyzerBuilder, AnalyzerEngine,
-    DenyListRecognizer, InvalidateFn, Pattern, PatternRecognizer, PatternRecognizerBuilder,
-    Recognizer, RecognizerContext, RecognizerInfo, RecognizerRegistry, SPAN_GROUP, ValidateFn,
+    DEFAULT_THRESHOLD, DenyListRecognizer, InvalidateFn, Pattern, PatternRecognizer,
+    PatternRecognizerBuilder, Recognizer, RecognizerContext, RecognizerInfo, RecognizerRegistry,
+    SPAN_GROUP, ValidateFn,
 };
 pub use anonymizer::{
     AnonymizedText, AnonymizerBuilder, AnonymizerEngine, ConflictResolution, CustomOperator,

@@ -8,10 +8,10 @@ use piiscrub::{
     RecognizerResult, Validation, to_byte_offsets, to_char_offsets,
 };
 
-/// An engine with only the given recognizers.
+/// An engine with only the given recognizers, reporting every score (threshold 0).
 fn engine_with(recognizers: Vec<Arc<dyn Recognizer>>) -> AnalyzerEngine {
     let mut b = AnalyzerEngine::builder();
-    b.clear();
+    b.clear().default_score_threshold(0.0);
     for r in recognizers {
         b.add_shared(r);
     }
@@ -306,9 +306,24 @@ fn same_type_duplicates_are_removed_but_other_types_stay() {
         .unwrap()
         .with_score(0.3)
         .unwrap();
-    let engine = engine_with(vec![Arc::new(a), Arc::new(b)]);
+    let a: Arc<dyn Recognizer> = Arc::new(a);
+    let b: Arc<dyn Recognizer> = Arc::new(b);
+    let engine = engine_with(vec![a.clone(), b.clone()]);
     let text = "Jo Ann Lee";
     let r = engine.analyze(text, &AnalyzeOptions::default()).unwrap();
+    // The weaker LOCATION inside the PERSON goes too (cross-type de-duplication, on by default).
+    assert_eq!(found(text, &r), vec![("PERSON", "Jo Ann Lee", 0.7)]);
+    let mut builder = AnalyzerEngine::builder();
+    builder
+        .clear()
+        .default_score_threshold(0.0)
+        .cross_type_dedup(false)
+        .add_shared(a)
+        .add_shared(b);
+    let presidio_like = builder.build().unwrap();
+    let r = presidio_like
+        .analyze(text, &AnalyzeOptions::default())
+        .unwrap();
     assert_eq!(
         found(text, &r),
         vec![("PERSON", "Jo Ann Lee", 0.7), ("LOCATION", "Ann Lee", 0.3)]

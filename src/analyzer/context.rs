@@ -92,6 +92,23 @@ impl ContextWords {
     }
 }
 
+/// Whether one of `words` is among the `n` words (numbers skipped) before `start`, on the same line.
+pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, words: &[S]) -> bool {
+    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    // Look at a bounded tail so a huge line costs nothing.
+    let mut from = line.len().saturating_sub(64);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    line[from..]
+        .split(|c: char| !c.is_alphanumeric())
+        // Numbers do not count as words here: `parts 370-94-0888 and 754-30-0174` cues both values.
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
+        .rev()
+        .take(n)
+        .any(|w| words.iter().any(|c| w.eq_ignore_ascii_case(c.as_ref())))
+}
+
 /// The maximal runs of alphanumeric characters in `s`.
 fn words_of(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -134,7 +151,7 @@ fn collect_before(text: &str, start: usize, n: usize, out: &mut Vec<String>) {
     out.extend(words[skip..].iter().map(|w| normalize(w)));
 }
 
-/// Pushes up to `n` normalised words following `end`, in text order.
+/// Pushes up to `n` normalised words following `end` on the same line, in text order.
 fn collect_after(text: &str, end: usize, n: usize, out: &mut Vec<String>) {
     if n == 0 {
         return;
@@ -143,7 +160,12 @@ fn collect_after(text: &str, end: usize, n: usize, out: &mut Vec<String>) {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let slice = &text[end..to];
+    let mut slice = &text[end..to];
+    // Words after a match count only on its own line: the next line's label belongs to the next value.
+    if let Some(nl) = slice.find('\n') {
+        slice = &slice[..nl];
+        to = end + nl;
+    }
     let cut = to < text.len()
         && slice.chars().next_back().is_some_and(char::is_alphanumeric)
         && text[to..].chars().next().is_some_and(char::is_alphanumeric);

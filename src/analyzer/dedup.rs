@@ -39,6 +39,48 @@ pub(crate) fn remove_duplicates(results: &mut Vec<RecognizerResult>) {
     results.retain(|_| flags.next().unwrap_or(false));
 }
 
+/// Removes every result that lies strictly inside a result of **another** type with a higher or equal score
+/// (a card number inside an IBAN, a name inside a street address). Results with identical spans are all
+/// kept: the anonymizer decides between them. O(n log n).
+pub(crate) fn remove_contained_across_types(results: &mut Vec<RecognizerResult>) {
+    if results.len() < 2 {
+        return;
+    }
+    results.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(Ordering::Equal)
+            .then_with(|| b.len().cmp(&a.len()))
+            .then_with(|| a.start.cmp(&b.start))
+    });
+    let mut starts: Vec<usize> = results.iter().map(|r| r.start).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut tree = MaxFenwick::new(starts.len());
+    let mut keep = vec![true; results.len()];
+    let mut i = 0;
+    while i < results.len() {
+        // Insert a whole score level, then check it: the tree then holds every result with a higher or
+        // equal score. A result never strictly contains itself, and identical spans do not count.
+        let level_end = i + results[i..]
+            .iter()
+            .take_while(|r| r.score == results[i].score)
+            .count();
+        for r in &results[i..level_end] {
+            tree.update(starts.partition_point(|&s| s <= r.start), r.end);
+        }
+        for (k, r) in results.iter().enumerate().take(level_end).skip(i) {
+            let at = starts.partition_point(|&s| s <= r.start);
+            let before = starts.partition_point(|&s| s < r.start);
+            keep[k] = !(tree.prefix_max(at).is_some_and(|e| e > r.end)
+                || tree.prefix_max(before).is_some_and(|e| e >= r.end));
+        }
+        i = level_end;
+    }
+    let mut flags = keep.into_iter();
+    results.retain(|_| flags.next().unwrap_or(true));
+}
+
 /// `group` is sorted by descending score; marks the results to keep.
 fn dedup_group(group: &[RecognizerResult], keep: &mut [bool]) {
     // Coordinates: distinct starts, ascending. A kept result is recorded at its start's index in a Fenwick
@@ -148,6 +190,31 @@ mod tests {
                 ("EMAIL_ADDRESS".into(), 2, 5, 0.1),
                 ("PERSON".into(), 0, 10, 0.8),
                 ("PERSON".into(), 2, 5, 0.9),
+            ]
+        );
+    }
+
+    #[test]
+    fn contained_in_other_types_goes_when_not_stronger() {
+        let mut v = vec![
+            r("IBAN_CODE", 0, 27, 1.0),
+            r("CREDIT_CARD", 5, 24, 1.0),
+            r("URL", 30, 70, 0.6),
+            r("EMAIL_ADDRESS", 50, 70, 1.0),
+            r("PHONE_NUMBER", 80, 90, 0.4),
+            r("US_BANK_NUMBER", 80, 90, 0.4),
+        ];
+        remove_contained_across_types(&mut v);
+        let mut got: Vec<_> = v.iter().map(|r| r.entity_type.to_string()).collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "EMAIL_ADDRESS",
+                "IBAN_CODE",
+                "PHONE_NUMBER",
+                "URL",
+                "US_BANK_NUMBER"
             ]
         );
     }

@@ -5,13 +5,16 @@ use std::fmt;
 use std::sync::{Arc, LazyLock};
 
 use super::context::{CONTEXT_BOOST, ContextWindow, ContextWords, MIN_SCORE_WITH_CONTEXT};
-use super::dedup::remove_duplicates;
+use super::dedup::{remove_contained_across_types, remove_duplicates};
 use super::options::AnalyzeOptions;
 use super::recognizer::{Recognizer, RecognizerContext};
 use super::registry::{RecognizerInfo, RecognizerRegistry};
 use crate::entity::EntityType;
 use crate::error::Error;
 use crate::result::{AnalysisExplanation, RecognizerResult};
+
+/// The default score threshold: the score a weak pattern reaches with one context word.
+pub const DEFAULT_THRESHOLD: f64 = 0.4;
 
 /// Runs recognizers over text and returns scored, de-duplicated results.
 ///
@@ -41,6 +44,7 @@ struct Inner {
     entries: Vec<Entry>,
     default_threshold: f64,
     window: ContextWindow,
+    cross_type_dedup: bool,
 }
 
 struct Entry {
@@ -211,9 +215,12 @@ impl AnalyzerEngine {
                 results.retain(|r| !allow.allows(&text[r.start..r.end]));
             }
         }
-        remove_duplicates(results);
         let default = self.inner.default_threshold;
         results.retain(|r| r.score >= options.threshold_for(&r.entity_type, default));
+        remove_duplicates(results);
+        if self.inner.cross_type_dedup {
+            remove_contained_across_types(results);
+        }
         results.sort_by(|a, b| {
             (a.start, a.end, &a.entity_type).cmp(&(b.start, b.end, &b.entity_type))
         });
@@ -285,14 +292,16 @@ pub struct AnalyzerBuilder {
     registry: RecognizerRegistry,
     default_threshold: f64,
     window: ContextWindow,
+    cross_type_dedup: bool,
 }
 
 impl Default for AnalyzerBuilder {
     fn default() -> Self {
         AnalyzerBuilder {
             registry: RecognizerRegistry::predefined(),
-            default_threshold: 0.0,
+            default_threshold: DEFAULT_THRESHOLD,
             window: ContextWindow::default(),
+            cross_type_dedup: true,
         }
     }
 }
@@ -328,7 +337,16 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// The threshold used when a call sets none (default 0.0, as in Presidio).
+    /// Whether a result lying strictly inside a result of another type with a higher or equal score is
+    /// dropped (default `true`): a card number inside an IBAN is part of the IBAN, and an email address is
+    /// not also a URL. Presidio reports both; set `false` for that behaviour.
+    pub fn cross_type_dedup(&mut self, yes: bool) -> &mut Self {
+        self.cross_type_dedup = yes;
+        self
+    }
+
+    /// The threshold used when a call sets none (default 0.4: weak patterns, such as a bare nine-digit
+    /// number for an SSN, need a context word before they are reported; Presidio's default is 0.0).
     pub fn default_score_threshold(&mut self, threshold: f64) -> &mut Self {
         self.default_threshold = threshold;
         self
@@ -384,6 +402,7 @@ impl AnalyzerBuilder {
                 entries,
                 default_threshold: self.default_threshold,
                 window: self.window,
+                cross_type_dedup: self.cross_type_dedup,
             }),
         })
     }

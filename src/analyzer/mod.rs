@@ -5,13 +5,16 @@
 //! Each recognizer reports matches with a base score. Validators (checksums) set a valid match to 1.0 and
 //! drop an invalid one. Then the engine applies **context**: if a context word of the recognizer (or one
 //! passed in [`AnalyzeOptions::context`]) occurs as a whole word within a window of words before or after
-//! the match, the score rises by 0.35, to at least 0.4 and at most 1.0. Words are compared lower-cased, with
+//! the match (before it, or after it on the same line), the score rises by 0.35, to at least 0.4 and at most 1.0. Words are compared lower-cased, with
 //! a trailing plural `s` ignored, so `"ssn"` matches `SSNs:` but `"lic"` does not match `public`.
 //!
-//! After context, results whose value is on the allow list are dropped, then **same-type duplicates**: a
-//! result contained in (or equal to) another result of the same type with a higher or equal score goes.
-//! Results of different types may still overlap; the anonymizer resolves those. Finally results below the
-//! score threshold (global or per type) are dropped, and the rest are returned sorted by position.
+//! After context, results whose value is on the allow list are dropped, then results below the score
+//! threshold (global or per type; 0.4 unless set, so weak patterns need context), then **same-type
+//! duplicates**: a result contained in (or equal to) another result of the same type with a higher or equal
+//! score goes. Then, unless [`AnalyzerBuilder::cross_type_dedup`] is off, a result lying strictly inside a
+//! result of another type with a higher or equal score goes too (a card number inside an IBAN). Partial
+//! overlaps and identical spans of different types remain; the anonymizer resolves those. The rest are
+//! returned sorted by position.
 //!
 //! [`RecognizerResult`]: crate::RecognizerResult
 
@@ -27,7 +30,7 @@ mod registry;
 
 pub use allow_list::AllowList;
 pub use deny_list::DenyListRecognizer;
-pub use engine::{AnalyzerBuilder, AnalyzerEngine};
+pub use engine::{AnalyzerBuilder, AnalyzerEngine, DEFAULT_THRESHOLD};
 pub use options::{AllowListMatch, AnalyzeOptions, AnalyzeRequest};
 pub use pattern::{
     InvalidateFn, Pattern, PatternRecognizer, PatternRecognizerBuilder, SPAN_GROUP, ValidateFn,
@@ -35,4 +38,5 @@ pub use pattern::{
 pub use recognizer::{Recognizer, RecognizerContext};
 pub use registry::{RecognizerInfo, RecognizerRegistry};
 
+pub(crate) use context::cue_before;
 pub(crate) use pattern::compile as compile_pattern;

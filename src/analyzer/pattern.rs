@@ -19,6 +19,9 @@ const PATTERN_SIZE_LIMIT: usize = 10 * (1 << 20);
 /// context and reports only the `pii` group.
 pub const SPAN_GROUP: &str = "pii";
 
+/// How many words before a match, on its line, are checked for negative context words.
+const NEGATIVE_WINDOW: usize = 3;
+
 /// A validator: decides whether a matched value is really of the entity type (see [`Validation`]).
 pub type ValidateFn = Arc<dyn Fn(&str) -> Validation + Send + Sync>;
 
@@ -83,6 +86,7 @@ pub struct PatternRecognizer {
     entities: [EntityType; 1],
     language: String,
     context: Vec<String>,
+    negative_context: Vec<String>,
     patterns: Vec<CompiledPattern>,
     validate: Option<ValidateFn>,
     invalidate: Option<InvalidateFn>,
@@ -110,6 +114,7 @@ impl PatternRecognizer {
             entity: entity.into(),
             language: "en".to_string(),
             context: Vec::new(),
+            negative_context: Vec::new(),
             patterns: Vec::new(),
             validate: None,
             invalidate: None,
@@ -198,6 +203,11 @@ impl PatternRecognizer {
         let Some(validation) = self.check(&text[start..end]) else {
             return;
         };
+        if !self.negative_context.is_empty()
+            && super::context::cue_before(text, start, NEGATIVE_WINDOW, &self.negative_context)
+        {
+            return;
+        }
         let score = match validation {
             Validation::Valid => 1.0,
             _ => p.spec.score,
@@ -236,6 +246,7 @@ pub struct PatternRecognizerBuilder {
     entity: EntityType,
     language: String,
     context: Vec<String>,
+    negative_context: Vec<String>,
     patterns: Vec<Pattern>,
     validate: Option<ValidateFn>,
     invalidate: Option<InvalidateFn>,
@@ -267,6 +278,17 @@ impl PatternRecognizerBuilder {
     /// Adds context words or phrases (matched as whole words, case-insensitively).
     pub fn context<S: Into<String>>(&mut self, words: impl IntoIterator<Item = S>) -> &mut Self {
         self.context.extend(words.into_iter().map(Into::into));
+        self
+    }
+
+    /// Adds negative context words: a match with one of them among the three words before it on its line
+    /// is dropped (`part 412-55-0193` is a part number, not an SSN). Compared case-insensitively, whole words.
+    pub fn negative_context<S: Into<String>>(
+        &mut self,
+        words: impl IntoIterator<Item = S>,
+    ) -> &mut Self {
+        self.negative_context
+            .extend(words.into_iter().map(|w| w.into().to_lowercase()));
         self
     }
 
@@ -337,6 +359,7 @@ impl PatternRecognizerBuilder {
             entities: [self.entity.clone()],
             language: self.language.clone(),
             context: self.context.clone(),
+            negative_context: self.negative_context.clone(),
             patterns,
             validate: self.validate.clone(),
             invalidate: self.invalidate.clone(),

@@ -120,7 +120,8 @@ impl Recognizer for CreditCardRecognizer {
         let mut digits: Vec<u8> = Vec::new();
         for m in CANDIDATES.find_iter(text) {
             let run = m.as_str();
-            if run.len() < 12 {
+            // `+4915104177683` is a phone number in E.164 form.
+            if run.len() < 12 || text[..m.start()].ends_with('+') {
                 continue;
             }
             // Group boundaries within the run, and the separator before each group.
@@ -183,6 +184,13 @@ fn best_card(run: &str, groups: &[(usize, usize)], digits: &mut Vec<u8>) -> Opti
             }
             let (s, e) = (groups[i].0, groups[j].1);
             if best.is_some_and(|(bs, be)| be - bs >= e - s) {
+                continue;
+            }
+            // A window cut out of a dash-joined number (`294-5893251-8885426`) is part of another
+            // identifier; space-joined neighbours (`Qty 2 4111 …`) are just adjacent numbers.
+            if (i > 0 && bytes[groups[i].0 - 1] == b'-')
+                || (j + 1 < groups.len() && bytes[groups[j].1] == b'-')
+            {
                 continue;
             }
             digits.clear();

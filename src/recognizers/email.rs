@@ -7,7 +7,7 @@ use crate::{EntityType, PatternRecognizer, Validation};
 /// Local part: word characters (any script), dots, `+` tags, `%`, `-`, `'`, starting with a word character.
 /// Domain: dot-separated ASCII labels (no leading or trailing hyphen) and a top-level domain of letters or
 /// an `xn--` label.
-const PATTERN: &str = r"[\w%+-][\w.%+'-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:xn--[A-Za-z0-9-]{1,59}|[A-Za-z]{2,63})(?-u:\b)";
+const PATTERN: &str = r"[\w%+-][\w.%+'-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:xn--[A-Za-z0-9-]{1,59}|[A-Za-z]{2,63})(?-u:\b)(?::[\w.~-]+/)?";
 
 /// `EmailRecognizer`: base score 0.5; 1.0 when the domain ends in a public top-level domain, dropped
 /// otherwise (`user@localhost`, `build@host.local`).
@@ -21,6 +21,11 @@ pub fn email() -> PatternRecognizer {
 }
 
 fn validate(value: &str) -> Validation {
+    // `git@github.com:org/repo.git` is an SSH remote, not a mailbox: the pattern takes the `:path/` part
+    // along only to recognise it here.
+    if value.ends_with('/') {
+        return Validation::Invalid;
+    }
     let Some((local, domain)) = value.rsplit_once('@') else {
         return Validation::Invalid;
     };

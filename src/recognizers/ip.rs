@@ -94,6 +94,10 @@ fn v4_context_ok(text: &str, start: usize, end: usize) -> bool {
     if after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_digit) {
         return false;
     }
+    // Version numbers: `firmware 6.11.14.240`, `build="1.24.15.166"`.
+    if super::cue::cue_before(text, start, 2, super::cue::VERSION_WORDS) {
+        return false;
+    }
     match before.last() {
         // A version after a product name: Chrome/120.0.0.0 (but not http://10.0.0.1).
         Some(b'/') => before.len() < 2 || !before[before.len() - 2].is_ascii_alphanumeric(),

@@ -8,6 +8,7 @@
 //! | `UsSsnRecognizer` | `US_SSN` | Presidio's five patterns; SSA invalid areas, groups, serials rejected |
 //! | `IpRecognizer` | `IP_ADDRESS` | IPv4 and IPv6 parsed by `std::net`; versions and OIDs rejected |
 //! | `UrlRecognizer` | `URL` | scheme, `www.` or host + path; ends at a real boundary |
+//! | `DateRecognizer` | `DATE_TIME` | ISO, numeric and written dates in six languages; log timestamps skipped |
 //! | `LabeledPersonRecognizer` | `PERSON` | names after labels, honorifics, greetings and sign-offs |
 //!
 //! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
@@ -15,6 +16,8 @@
 
 mod catalog;
 mod credit_card;
+mod cue;
+mod date;
 mod email;
 mod ip;
 mod person;
@@ -24,6 +27,7 @@ mod url;
 
 pub use catalog::{Languages, Spec, catalog, predefined, predefined_by_name};
 pub use credit_card::{CreditCardRecognizer, credit_card};
+pub use date::{DateRecognizer, date};
 pub use email::email;
 pub use ip::{IpRecognizer, ip};
 pub use person::labeled_person;
@@ -40,4 +44,5 @@ const SPECS: &[&[Spec]] = &[
     ip::SPECS,
     url::SPECS,
     person::SPECS,
+    date::SPECS,
 ];

@@ -26,6 +26,7 @@ pub fn us_ssn() -> PatternRecognizer {
             ),
         ])
         .context(["social", "security", "ssn", "ssns", "ssn#", "ss#", "ssid"])
+        .negative_context(super::cue::PART_WORDS.iter().copied())
         .invalidator(invalid)
         .build()
         .expect("constant SSN patterns compile (tested)")
