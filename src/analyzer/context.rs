@@ -78,6 +78,20 @@ impl ContextWords {
         self.search(scratch)
     }
 
+    /// Finds a context word or phrase in a short label (a CSV column header).
+    pub(crate) fn find_in_label<'a>(
+        &'a self,
+        label: &str,
+        scratch: &mut Vec<String>,
+    ) -> Option<&'a str> {
+        if self.is_empty() {
+            return None;
+        }
+        scratch.clear();
+        scratch.extend(words_of(label).map(normalize));
+        self.search(scratch)
+    }
+
     fn search<'a>(&'a self, words: &[String]) -> Option<&'a str> {
         for (i, w) in words.iter().enumerate() {
             if let Some(candidates) = self.by_first.get(w) {
@@ -107,6 +121,74 @@ pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, word
         .rev()
         .take(n)
         .any(|w| words.iter().any(|c| w.eq_ignore_ascii_case(c.as_ref())))
+}
+
+/// Longest line considered when looking for a CSV column header.
+const MAX_CSV_LINE: usize = 4096;
+
+/// When `text` is delimited data (CSV, TSV, `;`- or `|`-separated) and `start` lies in a data row, the
+/// header cell of its column; header rows name what a column holds (`ssn`, `phone`) as context words
+/// would. The header is the first of the text's first five lines with as many cells as the row.
+pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 {
+        return None;
+    }
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    if line.len() > MAX_CSV_LINE {
+        return None;
+    }
+    let delimiter = [',', ';', '\t', '|']
+        .into_iter()
+        .max_by_key(|&d| cells(line, d).count())?;
+    let row: Vec<(usize, usize)> = cells(line, delimiter).collect();
+    if row.len() < 2 {
+        return None;
+    }
+    let offset = start - line_start;
+    let column = row.iter().position(|&(s, e)| s <= offset && offset <= e)?;
+    let mut from = 0;
+    for _ in 0..5 {
+        if from >= line_start {
+            break;
+        }
+        let end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+        let header = text[from..end].trim_end_matches('\r');
+        if header.len() <= MAX_CSV_LINE {
+            let head: Vec<(usize, usize)> = cells(header, delimiter).collect();
+            if head.len() == row.len() {
+                let (s, e) = head[column];
+                let cell = header[s..e].trim().trim_matches('"');
+                return (!cell.is_empty()
+                    && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@'))
+                .then_some(cell);
+            }
+        }
+        from = end + 1;
+    }
+    None
+}
+
+/// The cells of one delimited line, as byte ranges, honouring double quotes.
+fn cells(line: &str, delimiter: char) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut in_quotes = false;
+    let mut start = 0;
+    let mut chars = line
+        .char_indices()
+        .chain(std::iter::once((line.len(), delimiter)));
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            if c == '"' {
+                in_quotes = !in_quotes;
+            } else if c == delimiter && (!in_quotes || i == line.len()) {
+                let cell = (start, i);
+                start = i + c.len_utf8();
+                return Some(cell);
+            }
+        }
+        None
+    })
 }
 
 /// The maximal runs of alphanumeric characters in `s`.
@@ -195,6 +277,17 @@ mod tests {
             &mut scratch,
         )
         .map(str::to_string)
+    }
+
+    #[test]
+    fn csv_headers_name_columns() {
+        let csv = "name,dob,ssn,city\n\"Doe, Jane\",1/2/1970,536228726,Leeds";
+        let at = csv.find("5362").unwrap();
+        assert_eq!(column_header(csv, at), Some("ssn"));
+        assert_eq!(column_header(csv, 2), None);
+        let tsv = "Export\nid\tphone\n1\t5550142";
+        assert_eq!(column_header(tsv, tsv.find("555").unwrap()), Some("phone"));
+        assert_eq!(column_header("just a sentence\nand another", 20), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use crate::entity::EntityType;
 use crate::result::RecognizerResult;
 
 /// Removes same-type duplicates and zero-score results from `results` (order is not preserved).
@@ -39,6 +40,12 @@ pub(crate) fn remove_duplicates(results: &mut Vec<RecognizerResult>) {
     results.retain(|_| flags.next().unwrap_or(false));
 }
 
+/// Types whose values routinely embed other personal data, so they never hide what lies inside them: a URL
+/// carries emails, IPs and names in its query string and path (`?email=…&ip=…`, `/in/jane-doe`).
+fn is_composite(entity: &EntityType) -> bool {
+    *entity == EntityType::URL
+}
+
 /// Removes every result that lies strictly inside a result of **another** type with a higher or equal score
 /// (a card number inside an IBAN, a name inside a street address). Results with identical spans are all
 /// kept: the anonymizer decides between them. O(n log n).
@@ -66,7 +73,10 @@ pub(crate) fn remove_contained_across_types(results: &mut Vec<RecognizerResult>)
             .iter()
             .take_while(|r| r.score == results[i].score)
             .count();
-        for r in &results[i..level_end] {
+        for r in results[i..level_end]
+            .iter()
+            .filter(|r| !is_composite(&r.entity_type))
+        {
             tree.update(starts.partition_point(|&s| s <= r.start), r.end);
         }
         for (k, r) in results.iter().enumerate().take(level_end).skip(i) {
@@ -136,7 +146,6 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::entity::EntityType;
 
     fn r(ty: &str, start: usize, end: usize, score: f64) -> RecognizerResult {
         RecognizerResult::new(EntityType::new(ty), start, end, score, Arc::from("t"))
@@ -201,6 +210,7 @@ mod tests {
             r("CREDIT_CARD", 5, 24, 1.0),
             r("URL", 30, 70, 0.6),
             r("EMAIL_ADDRESS", 50, 70, 1.0),
+            r("IP_ADDRESS", 35, 45, 0.6),
             r("PHONE_NUMBER", 80, 90, 0.4),
             r("US_BANK_NUMBER", 80, 90, 0.4),
         ];
@@ -212,6 +222,7 @@ mod tests {
             [
                 "EMAIL_ADDRESS",
                 "IBAN_CODE",
+                "IP_ADDRESS",
                 "PHONE_NUMBER",
                 "URL",
                 "US_BANK_NUMBER"

@@ -4,7 +4,9 @@ use std::collections::HashSet;
 use std::fmt;
 use std::sync::{Arc, LazyLock};
 
-use super::context::{CONTEXT_BOOST, ContextWindow, ContextWords, MIN_SCORE_WITH_CONTEXT};
+use super::context::{
+    CONTEXT_BOOST, ContextWindow, ContextWords, MIN_SCORE_WITH_CONTEXT, column_header,
+};
 use super::dedup::{remove_contained_across_types, remove_duplicates};
 use super::options::AnalyzeOptions;
 use super::recognizer::{Recognizer, RecognizerContext};
@@ -198,6 +200,13 @@ impl AnalyzerEngine {
                     .find(text, r.start, r.end, self.inner.window, &mut scratch)
                     .or_else(|| {
                         extra_context.find(text, r.start, r.end, self.inner.window, &mut scratch)
+                    })
+                    .or_else(|| {
+                        let header = column_header(text, r.start)?;
+                        entry
+                            .context
+                            .find_in_label(header, &mut scratch)
+                            .or_else(|| extra_context.find_in_label(header, &mut scratch))
                     });
                 if let Some(word) = hit {
                     let before = r.score;

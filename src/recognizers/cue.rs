@@ -4,9 +4,8 @@
 /// Words that announce a version or build number.
 pub(crate) const VERSION_WORDS: &[&str] = &[
     "version", "versions", "ver", "v", "build", "release", "released", "firmware", "sdk", "update",
-    "updated", "upgrade", "upgraded", "patch", "library", "agent", "app", "lib", "package",
-    "runtime", "kernel", "os", "android", "ios", "chrome", "firefox", "safari", "node", "python",
-    "java",
+    "updated", "upgrade", "upgraded", "patch", "library", "package", "runtime", "kernel",
+    "android", "ios", "chrome", "firefox", "safari", "python", "java",
 ];
 
 /// Words that announce a part, product or order identifier.

@@ -46,6 +46,14 @@ const WEEKDAYS: &str = concat!(
     "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
 );
 
+/// Capitalised English month names, for dates without a year (`May 24`), where a lower-case `may 2` is
+/// far more often a verb.
+const MONTHS_CAP: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+/// Capitalised English weekday names.
+const WEEKDAYS_CAP: &str =
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun";
+
 /// A time after a date: `, 15:00`, ` at 7pm`, ` à 14h22`, ` 19:15:34 +0200`.
 const TIME: &str = r"(?:,?[ \t]+(?:(?i:at|à|a las|alle|um|om)[ \t]+)?(?:\d{1,2}[:h]\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:[ \t]?(?i:am|pm))?|\d{1,2}[ \t]?(?i:am|pm))(?:[ \t]?(?:[+-]\d{2}:?\d{2}|UTC|GMT|Z|[A-Z]{3,4}(?-u:\b)))?)?";
 
@@ -105,6 +113,13 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, f64)>> = LazyLock::new(|| {
             0.6,
         ),
         ("month year", format!(r"{b}{month}[ \t]+{year}{b}"), 0.5),
+        (
+            "month day",
+            format!(
+                r"{b}(?:(?:{WEEKDAYS_CAP}),?[ \t]+)?(?:{MONTHS_CAP})[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b){TIME}"
+            ),
+            0.5,
+        ),
     ];
     specs
         .into_iter()

@@ -95,12 +95,22 @@ fn v4_context_ok(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     // Version numbers: `firmware 6.11.14.240`, `build="1.24.15.166"`.
-    if super::cue::cue_before(text, start, 2, super::cue::VERSION_WORDS) {
+    if super::cue::cue_before(text, start, 1, super::cue::VERSION_WORDS) {
         return false;
     }
     match before.last() {
-        // A version after a product name: Chrome/120.0.0.0 (but not http://10.0.0.1).
-        Some(b'/') => before.len() < 2 || !before[before.len() - 2].is_ascii_alphanumeric(),
+        // A version after a product name: `Chrome/120.0.0.0`; but `http://10.0.0.1` and
+        // `user@host.example/10.0.0.1` are addresses.
+        Some(b'/') => {
+            let word_start = before[..before.len() - 1]
+                .iter()
+                .rposition(|b| {
+                    !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'@' | b'_' | b'-'))
+                })
+                .map_or(0, |i| i + 1);
+            let word = &before[word_start..before.len() - 1];
+            word.is_empty() || word.iter().any(|b| matches!(b, b'.' | b'@'))
+        }
         // v1.2.3.4, or glued to a word.
         Some(b) if b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-' => false,
         _ => true,
@@ -213,6 +223,12 @@ mod tests {
         assert!(find("1.2.3.4.5").is_empty());
         assert!(find("oid 1.3.6.1.4.1.9").is_empty());
         assert!(find("Chrome/120.0.0.0 Safari").is_empty());
+        assert_eq!(
+            find("ann@host.example/82.100.32.110:22"),
+            vec!["82.100.32.110"]
+        );
+        assert_eq!(find("app[app] @  [192.168.2.197]"), vec!["192.168.2.197"]);
+        assert!(find("firmware 6.11.14.240").is_empty());
         assert!(find("v1.2.3.4").is_empty());
     }
 

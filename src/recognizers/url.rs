@@ -83,9 +83,22 @@ fn trimmed_end(candidate: &str) -> usize {
 /// The host part of a URL candidate (after any scheme, before any port, path, query or fragment).
 fn host(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
-    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
-    &rest[..end]
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    &host[..host.find(':').unwrap_or(host.len())]
+}
+
+/// Where a URL candidate ends at a field separator: a `,` or `;` followed by something other than a digit
+/// (CSV and list separators; `?q=48.8,2.3` keeps its comma).
+fn field_end(candidate: &str) -> usize {
+    let bytes = candidate.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .find(|&(i, &b)| {
+            matches!(b, b',' | b';') && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        })
+        .map_or(bytes.len(), |(i, _)| i)
 }
 
 impl Recognizer for UrlRecognizer {
@@ -111,7 +124,7 @@ impl Recognizer for UrlRecognizer {
             return Ok(());
         }
         for m in CANDIDATES.find_iter(text) {
-            let candidate = m.as_str();
+            let candidate = &m.as_str()[..field_end(m.as_str())];
             let has_scheme = candidate.contains("://");
             if !has_scheme && text[..m.start()].ends_with(['@', '.', '-']) {
                 continue;
