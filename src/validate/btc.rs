@@ -113,7 +113,13 @@ pub fn btc_bech32_is_valid(value: &str) -> bool {
 }
 
 fn polymod_step(chk: u32, value: u32) -> u32 {
-    const GEN: [u32; 5] = [0x3b6a_57b2, 0x2650_8e6d, 0x1ea1_19fa, 0x3d42_33dd, 0x2a14_62b3];
+    const GEN: [u32; 5] = [
+        0x3b6a_57b2,
+        0x2650_8e6d,
+        0x1ea1_19fa,
+        0x3d42_33dd,
+        0x2a14_62b3,
+    ];
     let top = chk >> 25;
     let mut chk = ((chk & 0x01ff_ffff) << 5) ^ value;
     for (i, g) in GEN.iter().enumerate() {
@@ -145,10 +151,10 @@ mod tests {
     #[test]
     fn base58check_near_misses() {
         for a in [
-            "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3", // last character changed
-            "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN",  // truncated
+            "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3",  // last character changed
+            "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN",   // truncated
             "11BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", // extra leading 1
-            "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN0", // 0 is not base58
+            "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN0",  // 0 is not base58
             "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz",
             "",
             "1111111111111111111111111111111111",
@@ -189,10 +195,10 @@ mod tests {
             "BC130XLXVLHEMJA6C4DQV22UAPCTQUPFHLXM9H8Z3K2E72Q4K9HCZ7VQ7ZWS8R", // version 17
             "bc1pw5dgrnzv",                                                   // 1-byte program
             "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7v8n0nx0muaewav253zgeav", // 41 bytes
-            "BC1QR508D6QEJXTDG4Y5R3ZARVARYV98GJ9P",                             // v0, 16 bytes
+            "BC1QR508D6QEJXTDG4Y5R3ZARVARYV98GJ9P", // v0, 16 bytes
             "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vq47Zagq", // mixed case
             "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7v07qwwzcrf", // padding > 4 bits
-            "bc1gmk9yu",                                                      // empty data
+            "bc1gmk9yu",                            // empty data
             "tb1z0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqglt7rf", // testnet hrp
             // BIP-173 invalid addresses
             "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5", // checksum

@@ -42,7 +42,14 @@ mod tests {
     fn valid_numbers() {
         // AB1234563 and BJ6125341 are the worked examples used in DEA-number explainers (pharmacy
         // training material); the others have check digits computed here by the rule above.
-        for n in ["AB1234563", "BJ6125341", "AP5836727", "MS0000000", "F91234563", "XL7654329"] {
+        for n in [
+            "AB1234563",
+            "BJ6125341",
+            "AP5836727",
+            "MS0000000",
+            "F91234563",
+            "XL7654329",
+        ] {
             assert!(dea_is_valid(n), "{n}");
         }
     }

@@ -108,7 +108,10 @@ const LENGTHS: &[(&[u8; 2], u8)] = &[
 /// ```
 pub fn iban_length(country: &str) -> Option<usize> {
     let c = country.as_bytes();
-    let key = [c.first()?.to_ascii_uppercase(), c.get(1)?.to_ascii_uppercase()];
+    let key = [
+        c.first()?.to_ascii_uppercase(),
+        c.get(1)?.to_ascii_uppercase(),
+    ];
     if c.len() != 2 {
         return None;
     }

@@ -53,7 +53,13 @@ mod tests {
     fn valid_numbers() {
         // QQ 12 34 56 C is HMRC's specimen but QQ is not an allocatable prefix (Q is excluded), so it is
         // rejected below; AB 12 34 56 C is the common documentation example (HMRC manual NIM39110 style).
-        for n in ["AB123456C", "AB 12 34 56 C", "JG103759A", "NC 60 64 93 D", "ZY123456B"] {
+        for n in [
+            "AB123456C",
+            "AB 12 34 56 C",
+            "JG103759A",
+            "NC 60 64 93 D",
+            "ZY123456B",
+        ] {
             assert!(uk_nino_is_valid(n), "{n}");
         }
     }
@@ -61,11 +67,11 @@ mod tests {
     #[test]
     fn near_misses() {
         for n in [
-            "QQ123456C",   // HMRC's specimen: Q is never used
-            "DA123456C",   // D first
-            "AO123456C",   // O second
-            "AV123456C",   // V second
-            "BG123456C",   // unallocated prefixes
+            "QQ123456C", // HMRC's specimen: Q is never used
+            "DA123456C", // D first
+            "AO123456C", // O second
+            "AV123456C", // V second
+            "BG123456C", // unallocated prefixes
             "GB123456C",
             "NK123456C",
             "TN123456C",
