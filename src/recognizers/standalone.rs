@@ -81,20 +81,19 @@ impl Recognizer for StandalonePatternRecognizer {
 
 /// A digit-run identifier (account, passport, licence, NHS number, …) stands alone unless it continues a
 /// number: a decimal or thousands part (`1,234.56`, `12.345678`), a date or time (`2024-…`, `…/12`,
-/// `12:…`), a phone number (`+44…`, `(0)…`), an amount (`$…`, `€…`, `…%`), or a prefixed code
-/// (`INV-12345678`, `v12345678`).
+/// `12:…`), a phone number (`+44…`), an amount (`$…`, `€…`, `…%`), or a dash-prefixed code
+/// (`INV-12345678`). A separator after a word is fine (`Jersey,12345678` in a CSV row, `id:12345678`).
 pub(crate) fn standalone_number(text: &str, start: usize, end: usize) -> bool {
     let b = text.as_bytes();
     let at = |i: usize| b.get(i).copied();
     let before = start.checked_sub(1).and_then(at);
     let before2 = start.checked_sub(2).and_then(at);
     match before {
-        Some(b'.' | b',' | b':' | b'/' | b'-')
-            if before2.is_some_and(|c| c.is_ascii_alphanumeric()) =>
-        {
+        Some(b'.' | b',' | b':' | b'/') if before2.is_some_and(|c| c.is_ascii_digit()) => {
             return false;
         }
-        Some(b'+' | b'$' | b'=') => return false,
+        Some(b'-') if before2.is_some_and(|c| c.is_ascii_alphanumeric()) => return false,
+        Some(b'+' | b'$') => return false,
         _ => {}
     }
     let prefix = &text[..start];
@@ -135,6 +134,9 @@ mod tests {
         assert!(num("acct 12345678.", "12345678"));
         assert!(num("acct: 12345678, thanks", "12345678"));
         assert!(num("#12345678", "12345678"));
+        assert!(num("account=12345678", "12345678"));
+        assert!(num("New Jersey,12345678,x", "12345678"));
+        assert!(num("id:12345678", "12345678"));
         assert!(num("é12345678😀", "12345678"));
         assert!(!num("1.12345678", "12345678"));
         assert!(!num("12345678.90", "12345678"));

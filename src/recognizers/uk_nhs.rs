@@ -9,10 +9,12 @@ use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 /// 10 never valid; all-same digits rejected); a failed check drops the match.
 ///
 /// Scores differ from Presidio, which gives every mod-11 pass 1.0: one ten-digit number in eleven passes
-/// mod 11, and NHS numbers share the 3-3-4 layout of North American phone numbers. So a pass that could
-/// also be a NANP number (first and fourth digits 2–9, as in `212 555 0142`) keeps the base score 0.3 and
-/// needs context (`nhs`, `health service`, …) to reach 0.65; other passes score 1.0. Digits that continue
-/// a longer number (`+1 212 555 0142` → the `+`, decimals, dates) are not matched.
+/// mod 11 (phone numbers, Unix timestamps, order numbers), and NHS numbers share the 3-3-4 layout of
+/// North American phone numbers. So a pass scores 1.0 only when it lies in an issued range (England,
+/// Wales and Isle of Man 400–499 and 600–799 million, Northern Ireland 320–399 million) and cannot be a
+/// NANP number (fourth digit 0 or 1); every other pass, such as `943 476 5919` or `1703847288`, keeps the
+/// base score 0.3 and needs context (`nhs`, `health service`, `patient`, …) to reach 0.65. Digits that
+/// continue a longer number (`+44…`, decimals, dates) are not matched.
 pub fn nhs() -> StandalonePatternRecognizer {
     let b = r"(?-u:\b)";
     let inner = PatternRecognizer::builder("NhsRecognizer", EntityType::UK_NHS)
@@ -48,14 +50,19 @@ fn validate(value: &str) -> Validation {
     if !nhs_is_valid(value) {
         return Validation::Invalid;
     }
-    let mut digits = value.bytes().filter(u8::is_ascii_digit);
-    let d1 = digits.next();
-    let d4 = digits.nth(2);
-    let nanp = |d: Option<u8>| d.is_some_and(|d| (b'2'..=b'9').contains(&d));
-    if nanp(d1) && nanp(d4) {
-        Validation::Unknown
-    } else {
+    let mut digits = value.bytes().filter(u8::is_ascii_digit).map(|d| d - b'0');
+    let (d1, d2, d3) = (digits.next(), digits.next(), digits.next());
+    let d4 = digits.next();
+    let issued = match (d1, d2) {
+        (Some(4 | 6 | 7), _) => true, // England, Wales, Isle of Man
+        (Some(3), Some(d2)) => d2 >= 2 && d3.is_some(), // Northern Ireland: 320–399 million
+        _ => false,
+    };
+    let nanp = d1.is_some_and(|d| d >= 2) && d4.is_some_and(|d| d >= 2);
+    if issued && !nanp {
         Validation::Valid
+    } else {
+        Validation::Unknown
     }
 }
 
