@@ -40,8 +40,8 @@ mod tests {
 
     #[test]
     fn valid_numbers() {
-        // AB1234563 and BJ6125341 are the worked examples used in DEA-number explainers (pharmacy
-        // training material); the others have check digits computed here by the rule above.
+        // AB1234563 is the usual textbook illustration of the DEA check digit; the others have check
+        // digits computed here by the rule above.
         for n in [
             "AB1234563",
             "BJ6125341",

@@ -57,8 +57,9 @@ mod tests {
 
     #[test]
     fn published_examples() {
-        // 943 476 5919: the NHS Data Dictionary / Wikipedia example. 401 023 2137 and 450 557 7104 appear in
-        // NHS Digital's developer documentation as test patients; the rest are computed here.
+        // 943 476 5919: the example NHS number cited in the Wikipedia "NHS number" article and many
+        // validators' docs. The others have check digits computed here by the rule above (unverified
+        // against NHS registers: they may or may not be issued).
         for n in [
             "9434765919",
             "943 476 5919",

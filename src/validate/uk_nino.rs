@@ -51,8 +51,8 @@ mod tests {
 
     #[test]
     fn valid_numbers() {
-        // QQ 12 34 56 C is HMRC's specimen but QQ is not an allocatable prefix (Q is excluded), so it is
-        // rejected below; AB 12 34 56 C is the common documentation example (HMRC manual NIM39110 style).
+        // QQ 12 34 56 C is the specimen HMRC prints on forms, but Q is never allocated, so it is rejected
+        // below. AB 12 34 56 C is the common documentation example; the others follow HMRC's rules.
         for n in [
             "AB123456C",
             "AB 12 34 56 C",

@@ -40,7 +40,8 @@ mod tests {
 
     #[test]
     fn valid_numbers() {
-        // 9XX-7X-XXXX / 9XX-8X-XXXX: the layout in IRS Publication 1915; middle groups at each range edge.
+        // The IRS ITIN layout 9XX-XX-XXXX, with middle groups at each edge of the IRS ranges (constructed
+        // here; ITINs have no check digit).
         for n in [
             "912-70-1234",
             "912 88 1234",
