@@ -10,30 +10,56 @@
 //! | `UrlRecognizer` | `URL` | scheme, `www.` or host + path; ends at a real boundary |
 //! | `DateRecognizer` | `DATE_TIME` | ISO, numeric and written dates in six languages; log timestamps skipped |
 //! | `LabeledPersonRecognizer` | `PERSON` | names after labels, honorifics, greetings and sign-offs |
+//! | `IbanRecognizer` | `IBAN_CODE` | registry country + length, mod-97; compact or print form |
+//! | `CryptoRecognizer` | `CRYPTO` | Bitcoin Base58Check and Bech32/Bech32m, checksums decoded |
+//! | `MacAddressRecognizer` | `MAC_ADDRESS` | colon, hyphen, Cisco dotted; no group, zero or chained addresses |
+//! | `UuidRecognizer` | `UUID` | 8-4-4-4-12 hex with RFC version and variant |
+//! | `MedicalLicenseRecognizer` | `MEDICAL_LICENSE` | US DEA registration numbers with check digit |
+//! | `NhsRecognizer` | `UK_NHS` | ten digits, mod-11 |
+//! | `UkNinoRecognizer` | `UK_NINO` | HMRC prefix and suffix rules (off by default) |
+//! | `UsBankRecognizer`, `UsLicenseRecognizer`, `UsItinRecognizer`, `UsPassportRecognizer` | `US_BANK_NUMBER`, `US_DRIVER_LICENSE`, `US_ITIN`, `US_PASSPORT` | weak shapes that need context |
 //!
 //! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
 //! returns those enabled by default for a language. Each is compiled on first use and shared.
 
 mod catalog;
 mod credit_card;
+mod crypto;
 mod cue;
 mod date;
 mod email;
+mod iban;
 mod ip;
+mod mac;
+mod medical_license;
 mod person;
 mod phone;
 mod ssn;
+mod standalone;
+mod uk_nhs;
+mod uk_nino;
 mod url;
+mod us_ids;
+mod uuid;
 
 pub use catalog::{Languages, Spec, catalog, predefined, predefined_by_name};
 pub use credit_card::{CreditCardRecognizer, credit_card};
+pub use crypto::crypto;
 pub use date::{DateRecognizer, date};
 pub use email::email;
+pub use iban::{IbanRecognizer, iban};
 pub use ip::{IpRecognizer, ip};
+pub use mac::mac_address;
+pub use medical_license::medical_license;
 pub use person::labeled_person;
 pub use phone::{PhoneRecognizer, phone};
 pub use ssn::us_ssn;
+pub use standalone::StandalonePatternRecognizer;
+pub use uk_nhs::nhs;
+pub use uk_nino::uk_nino;
 pub use url::{UrlRecognizer, url};
+pub use us_ids::{us_bank, us_itin, us_license, us_passport};
+pub use uuid::uuid;
 
 /// Every family's catalog entries, in the order the engine runs them.
 const SPECS: &[&[Spec]] = &[
@@ -45,4 +71,12 @@ const SPECS: &[&[Spec]] = &[
     url::SPECS,
     person::SPECS,
     date::SPECS,
+    iban::SPECS,
+    crypto::SPECS,
+    mac::SPECS,
+    uuid::SPECS,
+    medical_license::SPECS,
+    uk_nhs::SPECS,
+    uk_nino::SPECS,
+    us_ids::SPECS,
 ];

@@ -1,0 +1,236 @@
+//! IBAN_CODE: International Bank Account Numbers (ISO 13616), compact or in print form.
+
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+
+use super::catalog::{Languages, Spec};
+use crate::validate::{iban_is_valid, iban_length};
+use crate::{
+    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
+    Validation,
+};
+
+/// Candidates: country letters and check digits, then either one run of 11–30 letters and digits (compact
+/// form) or groups of four separated by single spaces, possibly ending in a shorter group (print form).
+/// The recognizer cuts a print-form candidate to the country's length, so words after the IBAN (a BIC,
+/// `BANK`) are not part of it.
+static CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)[A-Za-z]{2}[0-9]{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,8}(?: [A-Za-z0-9]{1,3})?)(?-u:\b)",
+    )
+    .expect("constant pattern compiles")
+});
+
+const NAME: &str = "IbanRecognizer";
+/// Score of a valid IBAN written in lower case (upper case scores 1.0).
+const LOWER_CASE_SCORE: f64 = 0.5;
+const CONTEXT: &[&str] = &[
+    "iban",
+    "bank",
+    "account",
+    "transaction",
+    "transfer",
+    "wire",
+    "sepa",
+    "beneficiary",
+];
+
+/// `IbanRecognizer`: IBANs of the 89 countries in the SWIFT IBAN registry, with the country's exact length
+/// and the mod-97 check.
+///
+/// - Forms: compact (`DE89370400440532013000`) or print form in groups of four separated by single spaces
+///   (`DE89 3704 0044 0532 0130 00`). The span covers the IBAN and nothing after it, even when the next
+///   word is four letters or digits (`… 7034 GKCCBEBB`).
+/// - Case: IBANs are upper case. Upper-case IBANs that pass score 1.0. Entirely lower-case ones (found in
+///   URLs and lower-cased text) score 0.5, so context (`iban`, `account`, …) or a low threshold is needed;
+///   mixed case is rejected.
+pub struct IbanRecognizer {
+    name: Arc<str>,
+    entities: [EntityType; 1],
+    context: Vec<String>,
+}
+
+impl Default for IbanRecognizer {
+    fn default() -> Self {
+        IbanRecognizer {
+            name: Arc::from(NAME),
+            entities: [EntityType::IBAN_CODE],
+            context: CONTEXT.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+/// The predefined IBAN recognizer.
+pub fn iban() -> IbanRecognizer {
+    IbanRecognizer::default()
+}
+
+/// The end of the IBAN at the start of `candidate` (offset into it), or `None`.
+fn iban_end(candidate: &str) -> Option<usize> {
+    let expected = iban_length(candidate.get(..2)?)?;
+    if !candidate.contains(' ') {
+        return (candidate.len() == expected).then_some(candidate.len());
+    }
+    // Print form: whole groups until the country's length is reached exactly.
+    let mut count = 0;
+    let mut offset = 0;
+    for group in candidate.split(' ') {
+        count += group.len();
+        offset += group.len();
+        if count == expected {
+            return Some(offset);
+        }
+        if count > expected || group.len() != 4 {
+            return None;
+        }
+        offset += 1;
+    }
+    None
+}
+
+/// The case of an IBAN's letters: `Some(true)` upper (or no letters), `Some(false)` lower, `None` mixed.
+fn upper_case(value: &str) -> Option<bool> {
+    let upper = value.bytes().any(|b| b.is_ascii_uppercase());
+    let lower = value.bytes().any(|b| b.is_ascii_lowercase());
+    match (upper, lower) {
+        (true, true) => None,
+        (_, false) => Some(true),
+        (false, true) => Some(false),
+    }
+}
+
+impl Recognizer for IbanRecognizer {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn supported_entities(&self) -> &[EntityType] {
+        &self.entities
+    }
+
+    fn context(&self) -> &[String] {
+        &self.context
+    }
+
+    fn analyze(
+        &self,
+        text: &str,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) -> Result<(), Error> {
+        if !ctx.wants(&self.entities[0]) {
+            return Ok(());
+        }
+        let mut at = 0;
+        while let Some(m) = CANDIDATES.find_at(text, at) {
+            let candidate = m.as_str();
+            let found = iban_end(candidate).and_then(|len| {
+                let value = &candidate[..len];
+                let upper = upper_case(value)?;
+                iban_is_valid(value).then_some((len, upper))
+            });
+            let Some((len, upper)) = found else {
+                // An IBAN may start at the next group of a print-form candidate (`Ref AB12 DE89 …`).
+                at = match candidate.find(' ') {
+                    Some(space) => m.start() + space + 1,
+                    None => m.end(),
+                };
+                continue;
+            };
+            let (start, end) = (m.start(), m.start() + len);
+            let score = if upper { 1.0 } else { LOWER_CASE_SCORE };
+            let mut r = RecognizerResult::new(
+                self.entities[0].clone(),
+                start,
+                end,
+                score,
+                self.name.clone(),
+            );
+            if ctx.return_decision_process() {
+                r.explanation = Some(Box::new(AnalysisExplanation {
+                    recognizer: NAME.to_string(),
+                    pattern_name: Some("IBAN (registry length + mod-97)".into()),
+                    original_score: 0.5,
+                    score,
+                    validation_result: Some(if upper {
+                        Validation::Valid
+                    } else {
+                        Validation::Unknown
+                    }),
+                    ..AnalysisExplanation::default()
+                }));
+            }
+            results.push(r);
+            at = end;
+        }
+        Ok(())
+    }
+}
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: NAME,
+    languages: Languages::Any,
+    enabled_by_default: true,
+    build: || Arc::new(iban()),
+}];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(&str, f64)> {
+        let mut out = Vec::new();
+        let ents = [EntityType::IBAN_CODE];
+        iban()
+            .analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
+            .unwrap();
+        out.iter()
+            .map(|r| (&text[r.start..r.end], r.score))
+            .collect()
+    }
+
+    #[test]
+    fn forms_and_spans() {
+        assert_eq!(
+            find("GB82WEST12345698765432"),
+            vec![("GB82WEST12345698765432", 1.0)]
+        );
+        assert_eq!(
+            find("IBAN: DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX."),
+            vec![("DE89 3704 0044 0532 0130 00", 1.0)]
+        );
+        // Length a multiple of four: the next four-character word is not part of it.
+        assert_eq!(
+            find("BE68 5390 0754 7034 GKCC BEBB"),
+            vec![("BE68 5390 0754 7034", 1.0)]
+        );
+        // Two IBANs in a row.
+        assert_eq!(
+            find("BE68 5390 0754 7034 NL91 ABNA 0417 1643 00"),
+            vec![
+                ("BE68 5390 0754 7034", 1.0),
+                ("NL91 ABNA 0417 1643 00", 1.0)
+            ]
+        );
+        assert_eq!(
+            find("ref AB12 DE89 3704 0044 0532 0130 00"),
+            vec![("DE89 3704 0044 0532 0130 00", 1.0)]
+        );
+        assert_eq!(
+            find("nl91abna0417164300"),
+            vec![("nl91abna0417164300", 0.5)]
+        );
+    }
+
+    #[test]
+    fn rejects() {
+        assert!(find("GB82WEST12345698765433").is_empty());
+        assert!(find("GB82WEST123456987654321").is_empty());
+        assert!(find("Nl91AbNa0417164300").is_empty());
+        assert!(find("XGB82WEST12345698765432").is_empty());
+        assert!(find("DE89 3704 0044 0532 0130").is_empty());
+        assert!(find("DE89 37040044 0532 0130 00").is_empty());
+    }
+}

@@ -1,0 +1,46 @@
+//! MEDICAL_LICENSE: US DEA registration numbers with their check digit.
+
+use super::catalog::{Languages, Spec};
+use crate::validate::dea_is_valid;
+use crate::{EntityType, Pattern, PatternRecognizer, Validation};
+
+/// `MedicalLicenseRecognizer`: DEA registration numbers such as `AB1234563`: a registrant-type letter, the
+/// registrant's last-name initial (or `9` for a business), seven digits with the DEA check digit. Base 0.4
+/// (Presidio's); a correct check digit sets 1.0, a wrong one drops the match.
+///
+/// Unlike Presidio's pattern, the number must stand alone (word boundaries: no match inside
+/// `XAB1234563` or `AB12345630`) and is upper case.
+pub fn medical_license() -> PatternRecognizer {
+    PatternRecognizer::builder("MedicalLicenseRecognizer", EntityType::MEDICAL_LICENSE)
+        .pattern(Pattern::new(
+            "USA DEA registration number (weak)",
+            r"(?-u:\b)[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}(?-u:\b)",
+            0.4,
+        ))
+        .context([
+            "dea",
+            "medical",
+            "certificate",
+            "registration",
+            "prescriber",
+            "license",
+            "licence",
+        ])
+        .validator(|v| {
+            if dea_is_valid(v) {
+                Validation::Valid
+            } else {
+                Validation::Invalid
+            }
+        })
+        .build()
+        .expect("constant DEA pattern compiles (tested)")
+}
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: "MedicalLicenseRecognizer",
+    languages: Languages::Any,
+    enabled_by_default: true,
+    build: || std::sync::Arc::new(medical_license()),
+}];
