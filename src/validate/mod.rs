@@ -3,13 +3,33 @@
 //! They take the matched text (separators included unless said otherwise) and answer whether it can be a
 //! real identifier of the kind. They never allocate on the common path and never panic.
 
+mod dates;
+mod icao9303;
+mod iso7064;
+mod it_fiscal_code;
 mod luhn;
+mod mod23;
+mod mod31;
+mod se_luhn;
 mod ssn;
 mod tld;
+mod weighted;
 
 pub use luhn::{luhn, luhn_digits};
 pub use ssn::us_ssn_is_invalid;
 pub use tld::is_public_tld;
+
+pub use dates::is_valid_date;
+pub use icao9303::icao9303_check_digit;
+pub use iso7064::{de_tax_id, iso7064_mod_11_10};
+pub use it_fiscal_code::it_fiscal_code;
+pub use mod23::{es_nie, es_nif};
+pub use mod31::fi_hetu;
+pub use se_luhn::{se_organisationsnummer, se_personnummer};
+pub use weighted::{
+    KrRegistration, de_kvnr, de_lanr, de_rvnr, it_vat_code, kr_brn, kr_registration_checksum,
+    kr_registration_date, pl_pesel, th_tnin, tr_tckn,
+};
 
 /// The ASCII digits of `s`, in order, ignoring every other character.
 pub fn digits(s: &str) -> impl Iterator<Item = u8> + '_ {
