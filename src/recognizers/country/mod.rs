@@ -93,6 +93,118 @@ impl Compact {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognizers::{Languages, catalog};
+
+    /// Presidio 2.2.366's names, entity types, languages and default states
+    /// (`conf/default_recognizers.yaml` and each recognizer's `supported_entity`).
+    const PRESIDIO: &[(&str, &str, &[&str], bool)] = &[
+        ("EsNifRecognizer", "ES_NIF", &["es"], true),
+        ("EsNieRecognizer", "ES_NIE", &["es"], true),
+        ("EsPassportRecognizer", "ES_PASSPORT", &["es"], false),
+        (
+            "ItDriverLicenseRecognizer",
+            "IT_DRIVER_LICENSE",
+            &["it"],
+            true,
+        ),
+        ("ItFiscalCodeRecognizer", "IT_FISCAL_CODE", &["it"], true),
+        ("ItVatCodeRecognizer", "IT_VAT_CODE", &["it"], true),
+        (
+            "ItIdentityCardRecognizer",
+            "IT_IDENTITY_CARD",
+            &["it"],
+            true,
+        ),
+        ("ItPassportRecognizer", "IT_PASSPORT", &["it"], true),
+        ("PlPeselRecognizer", "PL_PESEL", &["pl"], true),
+        (
+            "FiPersonalIdentityCodeRecognizer",
+            "FI_PERSONAL_IDENTITY_CODE",
+            &["fi"],
+            false,
+        ),
+        (
+            "SeOrganisationsnummerRecognizer",
+            "SE_ORGANISATIONSNUMMER",
+            &["sv"],
+            false,
+        ),
+        (
+            "SePersonnummerRecognizer",
+            "SE_PERSONNUMMER",
+            &["sv"],
+            false,
+        ),
+        ("TrNationalIdRecognizer", "TR_NATIONAL_ID", &["tr"], false),
+        (
+            "TrLicensePlateRecognizer",
+            "TR_LICENSE_PLATE",
+            &["tr"],
+            false,
+        ),
+        ("KrBrnRecognizer", "KR_BRN", &["ko"], false),
+        ("KrRrnRecognizer", "KR_RRN", &["ko", "kr"], false),
+        (
+            "KrDriverLicenseRecognizer",
+            "KR_DRIVER_LICENSE",
+            &["ko"],
+            false,
+        ),
+        ("KrFrnRecognizer", "KR_FRN", &["ko"], false),
+        ("KrPassportRecognizer", "KR_PASSPORT", &["ko", "kr"], false),
+        ("ThTninRecognizer", "TH_TNIN", &["th"], false),
+        ("DeTaxIdRecognizer", "DE_TAX_ID", &["de"], false),
+        ("DeTaxNumberRecognizer", "DE_TAX_NUMBER", &["de"], false),
+        ("DePassportRecognizer", "DE_PASSPORT", &["de"], false),
+        ("DeIdCardRecognizer", "DE_ID_CARD", &["de"], false),
+        (
+            "DeSocialSecurityRecognizer",
+            "DE_SOCIAL_SECURITY",
+            &["de"],
+            false,
+        ),
+        (
+            "DeHealthInsuranceRecognizer",
+            "DE_HEALTH_INSURANCE",
+            &["de"],
+            false,
+        ),
+        ("DeKfzRecognizer", "DE_KFZ", &["de"], false),
+        (
+            "DeHandelsregisterRecognizer",
+            "DE_HANDELSREGISTER",
+            &["de"],
+            false,
+        ),
+        ("DePlzRecognizer", "DE_PLZ", &["de"], false),
+        ("DeLanrRecognizer", "DE_LANR", &["de"], false),
+        ("DeBsnrRecognizer", "DE_BSNR", &["de"], false),
+        ("DeVatIdRecognizer", "DE_VAT_ID", &["de"], false),
+        (
+            "DeFuehrerscheinRecognizer",
+            "DE_FUEHRERSCHEIN",
+            &["de"],
+            false,
+        ),
+    ];
+
+    #[test]
+    fn names_entities_languages_and_states_follow_presidio() {
+        let families = [ES, IT, PL, FI, SE, DE, TR, KR, TH];
+        let mine: Vec<&str> = families
+            .iter()
+            .flat_map(|f| f.iter().map(|s| s.name))
+            .collect();
+        assert_eq!(mine.len(), PRESIDIO.len());
+        for &(name, entity, langs, on) in PRESIDIO {
+            let spec = catalog().find(|s| s.name == name).expect(name);
+            assert_eq!(spec.languages, Languages::Only(langs), "{name}");
+            assert_eq!(spec.enabled_by_default, on, "{name}");
+            let r = (spec.build)();
+            assert_eq!(r.supported_entities()[0].as_str(), entity, "{name}");
+            assert_eq!(r.supported_language(), langs[0], "{name}");
+        }
+    }
 
     #[test]
     fn compact_strips_and_bounds() {
