@@ -18,11 +18,13 @@
 //! | `NhsRecognizer` | `UK_NHS` | ten digits, mod-11 |
 //! | `UkNinoRecognizer` | `UK_NINO` | HMRC prefix and suffix rules (off by default) |
 //! | `UsBankRecognizer`, `UsLicenseRecognizer`, `UsItinRecognizer`, `UsPassportRecognizer` | `US_BANK_NUMBER`, `US_DRIVER_LICENSE`, `US_ITIN`, `US_PASSPORT` | weak shapes that need context |
+//! | `Es…`, `It…`, `Pl…`, `Fi…`, `Se…`, `De…`, `Tr…`, `Kr…`, `Th…` | `ES_NIF`, `IT_FISCAL_CODE`, … | national identifiers with their check digits; see the `country` module source |
 //!
 //! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
 //! returns those enabled by default for a language. Each is compiled on first use and shared.
 
 mod catalog;
+mod country;
 mod credit_card;
 mod crypto;
 mod cue;
@@ -43,6 +45,14 @@ mod us_ids;
 mod uuid;
 
 pub use catalog::{Languages, Spec, catalog, predefined, predefined_by_name};
+pub use country::{
+    de_bsnr, de_fuehrerschein, de_handelsregister, de_health_insurance, de_id_card, de_kfz,
+    de_lanr, de_passport, de_plz, de_social_security, de_tax_id, de_tax_number, de_vat_id, es_nie,
+    es_nif, es_passport, fi_personal_identity_code, it_driver_license, it_fiscal_code,
+    it_identity_card, it_passport, it_vat_code, kr_brn, kr_driver_license, kr_frn, kr_passport,
+    kr_rrn, pl_pesel, se_organisationsnummer, se_personnummer, th_tnin, tr_license_plate,
+    tr_national_id,
+};
 pub use credit_card::{CreditCardRecognizer, credit_card};
 pub use crypto::crypto;
 pub use date::{DateRecognizer, date};
@@ -79,4 +89,13 @@ const SPECS: &[&[Spec]] = &[
     uk_nhs::SPECS,
     uk_nino::SPECS,
     us_ids::SPECS,
+    country::ES,
+    country::IT,
+    country::PL,
+    country::FI,
+    country::SE,
+    country::DE,
+    country::TR,
+    country::KR,
+    country::TH,
 ];

@@ -4,14 +4,22 @@
 //! real identifier of the kind. They never allocate on the common path and never panic.
 
 mod btc;
+mod dates;
 mod dea;
 mod iban;
+mod icao9303;
+mod iso7064;
+mod it_fiscal_code;
 mod luhn;
+mod mod23;
+mod mod31;
 mod nhs;
+mod se_luhn;
 mod ssn;
 mod tld;
 mod uk_nino;
 mod us_itin;
+mod weighted;
 
 pub use btc::{btc_base58_is_valid, btc_bech32_is_valid};
 pub use dea::dea_is_valid;
@@ -22,6 +30,18 @@ pub use ssn::us_ssn_is_invalid;
 pub use tld::is_public_tld;
 pub use uk_nino::uk_nino_is_valid;
 pub use us_itin::us_itin_is_valid;
+
+pub use dates::is_valid_date;
+pub use icao9303::icao9303_check_digit;
+pub use iso7064::{de_tax_id, iso7064_mod_11_10};
+pub use it_fiscal_code::it_fiscal_code;
+pub use mod23::{es_nie, es_nif};
+pub use mod31::fi_hetu;
+pub use se_luhn::{se_organisationsnummer, se_personnummer};
+pub use weighted::{
+    KrRegistration, de_kvnr, de_lanr, de_rvnr, it_vat_code, kr_brn, kr_registration_checksum,
+    kr_registration_date, pl_pesel, th_tnin, tr_tckn,
+};
 
 /// The ASCII digits of `s`, in order, ignoring every other character.
 pub fn digits(s: &str) -> impl Iterator<Item = u8> + '_ {
