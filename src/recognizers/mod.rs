@@ -10,10 +10,16 @@
 //! | `UrlRecognizer` | `URL` | scheme, `www.` or host + path; ends at a real boundary |
 //! | `LabeledPersonRecognizer` | `PERSON` | names after labels, honorifics, greetings and sign-offs |
 //!
+//! Country-specific recognizers for Australia, India, Singapore, Nigeria, the Philippines, South Africa and
+//! Canada ([`au_abn`], [`in_aadhaar`], [`sg_fin`], [`za_id_number`], [`ca_sin`], …) and the US and UK ones
+//! Presidio ships disabled ([`us_npi`], [`aba_routing`], [`uk_postcode`], …) are off by default; each
+//! function's docs give its layout, checks and scores.
+//!
 //! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
 //! returns those enabled by default for a language. Each is compiled on first use and shared.
 
 mod catalog;
+mod country_b;
 mod credit_card;
 mod email;
 mod ip;
@@ -23,6 +29,7 @@ mod ssn;
 mod url;
 
 pub use catalog::{Languages, Spec, catalog, predefined, predefined_by_name};
+pub use country_b::*;
 pub use credit_card::{CreditCardRecognizer, credit_card};
 pub use email::email;
 pub use ip::{IpRecognizer, ip};
@@ -40,4 +47,5 @@ const SPECS: &[&[Spec]] = &[
     ip::SPECS,
     url::SPECS,
     person::SPECS,
+    country_b::SPECS,
 ];
