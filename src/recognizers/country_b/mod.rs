@@ -154,3 +154,50 @@ fn whole(builder: &mut PatternRecognizerBuilder) -> token::WholeToken<PatternRec
             .expect("constant country patterns compile (tested)"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RecognizerContext;
+
+    /// Every recognizer on awkward inputs: no panic, offsets on char boundaries, values inside the text.
+    #[test]
+    fn robust_on_awkward_text() {
+        let long_digits = "1".repeat(5000);
+        let mixed = "2341 2341 2346-😀-S1234567D/é/082 123 4567/(021) 123-4567)".repeat(50);
+        let texts = [
+            "",
+            " ",
+            "+",
+            "+27",
+            "(0",
+            "(011",
+            "0027",
+            "AB",
+            "9",
+            "é😀中文",
+            long_digits.as_str(),
+            mixed.as_str(),
+            "GIR 0AA SW1A 2AA MORGA753116SM9IJ 1EG4-TE5-MK73 MH 12 AB 1234 77 CD 12 2019/123456/07",
+            "Claim #: 123456789 Rx: 1234567 Billing provider TIN: 12-3456789 PA-1234567",
+        ];
+        for spec in SPECS {
+            let r = (spec.build)();
+            let ents = r.supported_entities().to_vec();
+            let ctx = RecognizerContext::new(&ents, "en");
+            for text in texts {
+                let mut out = Vec::new();
+                r.analyze(text, &ctx, &mut out).unwrap();
+                for res in &out {
+                    assert!(
+                        res.start < res.end && res.end <= text.len(),
+                        "{}",
+                        spec.name
+                    );
+                    assert!(text.is_char_boundary(res.start) && text.is_char_boundary(res.end));
+                    assert!((0.0..=1.0).contains(&res.score));
+                }
+            }
+        }
+    }
+}
