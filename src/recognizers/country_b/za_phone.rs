@@ -99,6 +99,42 @@ fn national_number(candidate: &str) -> Option<[u8; 9]> {
     (n == 9).then_some(out)
 }
 
+/// Whether a national-format candidate is grouped the South African way: `082 123 4567`, `0821234567`,
+/// `011 1234567`, or `0860 123 456` / `0800 123 456` for the non-geographic 080 and 086 ranges. The
+/// 4-3-3 grouping of other numbers is Australian (`0421 376 022`), not South African.
+fn national_grouping_ok(candidate: &str) -> bool {
+    let mut groups = [0usize; 4];
+    let mut n = 0;
+    let mut in_group = false;
+    for b in candidate.bytes() {
+        if b.is_ascii_digit() {
+            if !in_group {
+                if n == groups.len() {
+                    return false;
+                }
+                n += 1;
+                in_group = true;
+            }
+            groups[n - 1] += 1;
+        } else {
+            in_group = false;
+        }
+    }
+    let mut prefix = [0u8; 3];
+    for (slot, d) in prefix
+        .iter_mut()
+        .zip(candidate.bytes().filter(u8::is_ascii_digit))
+    {
+        *slot = d;
+    }
+    let non_geographic = matches!(&prefix, b"080" | b"086");
+    match &groups[..n] {
+        [10] | [3, 3, 4] | [3, 7] => true,
+        [4, 3, 3] | [4, 6] => non_geographic,
+        _ => false,
+    }
+}
+
 struct ZaPhoneRecognizer {
     name: Arc<str>,
     entities: [EntityType; 1],
@@ -149,7 +185,12 @@ impl Recognizer for ZaPhoneRecognizer {
             if glued_plus || !stands_alone(text, start, end) {
                 continue;
             }
-            let Some(nsn) = national_number(m.as_str()) else {
+            let candidate = m.as_str();
+            let international = candidate.starts_with('+') || candidate.starts_with("0027");
+            if !international && !national_grouping_ok(candidate) {
+                continue;
+            }
+            let Some(nsn) = national_number(candidate) else {
                 continue;
             };
             if classify(nsn[0], nsn[1]) != Some(self.line) {
@@ -221,6 +262,27 @@ mod tests {
         );
         assert_eq!(national_number("082 123 456"), None);
         assert_eq!(national_number("(082 123 4567"), None);
+    }
+
+    #[test]
+    fn grouping() {
+        for ok in [
+            "082 123 4567",
+            "0821234567",
+            "(011) 123-4567",
+            "011 1234567",
+            "0860 123 456",
+        ] {
+            assert!(national_grouping_ok(ok), "{ok}");
+        }
+        for bad in [
+            "0421 376 022",
+            "0466-128-688",
+            "08 21 23 45 67",
+            "0821 234 567",
+        ] {
+            assert!(!national_grouping_ok(bad), "{bad}");
+        }
     }
 
     #[test]
