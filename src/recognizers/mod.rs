@@ -20,11 +20,17 @@
 //! | `UsBankRecognizer`, `UsLicenseRecognizer`, `UsItinRecognizer`, `UsPassportRecognizer` | `US_BANK_NUMBER`, `US_DRIVER_LICENSE`, `US_ITIN`, `US_PASSPORT` | weak shapes that need context |
 //! | `Es…`, `It…`, `Pl…`, `Fi…`, `Se…`, `De…`, `Tr…`, `Kr…`, `Th…` | `ES_NIF`, `IT_FISCAL_CODE`, … | national identifiers with their check digits; see the `country` module source |
 //!
+//! Country-specific recognizers for Australia, India, Singapore, Nigeria, the Philippines, South Africa and
+//! Canada ([`au_abn`], [`in_aadhaar`], [`sg_fin`], [`za_id_number`], [`ca_sin`], …) and the US and UK ones
+//! Presidio ships disabled ([`us_npi`], [`aba_routing`], [`uk_postcode`], …) are off by default; each
+//! function's docs give its layout, checks and scores.
+//!
 //! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
 //! returns those enabled by default for a language. Each is compiled on first use and shared.
 
 mod catalog;
 mod country;
+mod country_b;
 mod credit_card;
 mod crypto;
 mod cue;
@@ -53,6 +59,7 @@ pub use country::{
     kr_rrn, pl_pesel, se_organisationsnummer, se_personnummer, th_tnin, tr_license_plate,
     tr_national_id,
 };
+pub use country_b::*;
 pub use credit_card::{CreditCardRecognizer, credit_card};
 pub use crypto::crypto;
 pub use date::{DateRecognizer, date};
@@ -98,4 +105,5 @@ const SPECS: &[&[Spec]] = &[
     country::TR,
     country::KR,
     country::TH,
+    country_b::SPECS,
 ];
