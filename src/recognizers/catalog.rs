@@ -61,6 +61,7 @@ impl Entry {
 static CATALOG: LazyLock<Vec<Entry>> = LazyLock::new(|| {
     super::SPECS
         .iter()
+        .chain(super::country::ALL)
         .flat_map(|family| family.iter().copied())
         .map(|spec| Entry {
             spec,

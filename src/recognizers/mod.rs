@@ -30,7 +30,6 @@
 
 mod catalog;
 mod country;
-mod country_b;
 mod credit_card;
 mod crypto;
 mod cue;
@@ -52,14 +51,20 @@ mod uuid;
 
 pub use catalog::{Languages, Spec, catalog, predefined, predefined_by_name};
 pub use country::{
-    de_bsnr, de_fuehrerschein, de_handelsregister, de_health_insurance, de_id_card, de_kfz,
-    de_lanr, de_passport, de_plz, de_social_security, de_tax_id, de_tax_number, de_vat_id, es_nie,
-    es_nif, es_passport, fi_personal_identity_code, it_driver_license, it_fiscal_code,
-    it_identity_card, it_passport, it_vat_code, kr_brn, kr_driver_license, kr_frn, kr_passport,
-    kr_rrn, pl_pesel, se_organisationsnummer, se_personnummer, th_tnin, tr_license_plate,
-    tr_national_id,
+    aba_routing, au_abn, au_acn, au_medicare, au_tfn, ca_postal_code, ca_sin, de_bsnr,
+    de_fuehrerschein, de_handelsregister, de_health_insurance, de_id_card, de_kfz, de_lanr,
+    de_passport, de_plz, de_social_security, de_tax_id, de_tax_number, de_vat_id, es_nie, es_nif,
+    es_passport, fi_personal_identity_code, in_aadhaar, in_gstin, in_pan, in_passport,
+    in_vehicle_registration, in_voter, it_driver_license, it_fiscal_code, it_identity_card,
+    it_passport, it_vat_code, kr_brn, kr_driver_license, kr_frn, kr_passport, kr_rrn, ng_nin,
+    ng_vehicle_registration, ph_passport, ph_tin, ph_umid, pl_pesel, se_organisationsnummer,
+    se_personnummer, sg_fin, sg_uen, th_tnin, tr_license_plate, tr_national_id, uk_driving_licence,
+    uk_passport, uk_postcode, uk_vehicle_registration, us_claim_number,
+    us_health_insurance_member_id, us_mbi, us_npi, us_prescription_number,
+    us_prior_authorization_number, us_provider_tax_id, us_referral_number, za_company_registration,
+    za_driver_license, za_id_number, za_income_tax_number, za_license_plate, za_mobile_number,
+    za_passport, za_telephone_number, za_traffic_register_number, za_vat_number,
 };
-pub use country_b::*;
 pub use credit_card::{CreditCardRecognizer, credit_card};
 pub use crypto::crypto;
 pub use date::{DateRecognizer, date};
@@ -78,7 +83,7 @@ pub use url::{UrlRecognizer, url};
 pub use us_ids::{us_bank, us_itin, us_license, us_passport};
 pub use uuid::uuid;
 
-/// Every family's catalog entries, in the order the engine runs them.
+/// Every global family's catalog entries, in the order the engine runs them; country families follow.
 const SPECS: &[&[Spec]] = &[
     email::SPECS,
     phone::SPECS,
@@ -96,14 +101,4 @@ const SPECS: &[&[Spec]] = &[
     uk_nhs::SPECS,
     uk_nino::SPECS,
     us_ids::SPECS,
-    country::ES,
-    country::IT,
-    country::PL,
-    country::FI,
-    country::SE,
-    country::DE,
-    country::TR,
-    country::KR,
-    country::TH,
-    country_b::SPECS,
 ];

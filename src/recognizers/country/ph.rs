@@ -1,8 +1,18 @@
 //! Philippines: passport, TIN and UMID (Presidio's `Ph*Recognizer`s, off by default).
 
-use super::{B, whole};
+use std::sync::Arc;
+
+use super::{B, off_en, whole};
+use crate::recognizers::Spec;
 use crate::validate::ph_tin as tin_ok;
 use crate::{EntityType, Pattern, PatternRecognizer, Recognizer};
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en("PhPassportRecognizer", || Arc::new(ph_passport())),
+    off_en("PhTinRecognizer", || Arc::new(ph_tin())),
+    off_en("PhUmidRecognizer", || Arc::new(ph_umid())),
+];
 
 /// `PhPassportRecognizer` (`PH_PASSPORT`): `P1234567A` or `AB1234567`, upper case; 0.1, context
 /// `passport`, `pasaporte`, `dfa`, ….

@@ -11,10 +11,20 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use super::off_en;
 use super::token::stands_alone;
+use crate::recognizers::Spec;
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
 };
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en("ZaMobileNumberRecognizer", || Arc::new(za_mobile_number())),
+    off_en("ZaTelephoneNumberRecognizer", || {
+        Arc::new(za_telephone_number())
+    }),
+];
 
 /// `+27 82 123 4567`, `+27 (0)82 123 4567`, `0027…`, `082 123 4567`, `(011) 123-4567`, `0860 123 456`.
 static CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {

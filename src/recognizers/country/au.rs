@@ -1,10 +1,21 @@
 //! Australia: ABN, ACN, TFN and Medicare numbers (Presidio's `Au*Recognizer`s, off by default).
 
-use super::{B, whole};
+use std::sync::Arc;
+
+use super::{B, off_en, whole};
+use crate::recognizers::Spec;
 use crate::validate::{
     au_abn as abn_ok, au_acn as acn_ok, au_medicare as medicare_ok, au_tfn as tfn_ok,
 };
 use crate::{EntityType, Pattern, PatternRecognizer, Recognizer, Validation};
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en("AuAbnRecognizer", || Arc::new(au_abn())),
+    off_en("AuAcnRecognizer", || Arc::new(au_acn())),
+    off_en("AuTfnRecognizer", || Arc::new(au_tfn())),
+    off_en("AuMedicareRecognizer", || Arc::new(au_medicare())),
+];
 
 /// `AuAbnRecognizer` (`AU_ABN`): 11 digits, printed `51 824 753 556` or compact, with the mod-89 check.
 /// A spaced ABN that passes scores 1.0 (one random 11-digit value in 89 passes, and the 2-3-3-3 layout is

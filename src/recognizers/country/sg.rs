@@ -1,8 +1,17 @@
 //! Singapore: NRIC/FIN and UEN (Presidio's `SgFinRecognizer` and `SgUenRecognizer`, off by default).
 
-use super::{B, whole};
+use std::sync::Arc;
+
+use super::{B, off_en, whole};
+use crate::recognizers::Spec;
 use crate::validate::{sg_nric_fin, sg_uen as uen_ok};
 use crate::{EntityType, Pattern, PatternRecognizer, Recognizer, Validation};
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en("SgFinRecognizer", || Arc::new(sg_fin())),
+    off_en("SgUenRecognizer", || Arc::new(sg_uen())),
+];
 
 fn valid_or_invalid(ok: bool) -> Validation {
     if ok {

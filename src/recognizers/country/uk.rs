@@ -1,9 +1,24 @@
 //! The UK recognizers Presidio ships disabled: driving licence, passport, postcode and vehicle
 //! registration numbers.
 
-use super::{B, whole};
+use std::sync::Arc;
+
+use super::{B, off_en, whole};
+use crate::recognizers::Spec;
 use crate::validate::civil_date::days_in_month;
 use crate::{EntityType, Pattern, PatternRecognizer, Recognizer, Validation};
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en("UkDrivingLicenceRecognizer", || {
+        Arc::new(uk_driving_licence())
+    }),
+    off_en("UkPassportRecognizer", || Arc::new(uk_passport())),
+    off_en("UkPostcodeRecognizer", || Arc::new(uk_postcode())),
+    off_en("UkVehicleRegistrationRecognizer", || {
+        Arc::new(uk_vehicle_registration())
+    }),
+];
 
 /// `UkDrivingLicenceRecognizer` (`UK_DRIVING_LICENCE`): DVLA's 16-character number, e.g.
 /// `MORGA753116SM9IJ` — surname (padded with 9s), decade digit, month (+50 for women), day, year digit,

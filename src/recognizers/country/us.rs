@@ -2,10 +2,36 @@
 //! numbers, health-insurance member IDs and the healthcare-administration numbers (prior authorization,
 //! claim, prescription, referral, provider tax ID).
 
-use super::{B, whole};
+use std::sync::Arc;
+
+use super::{B, off_en, whole};
+use crate::recognizers::Spec;
 use crate::validate::grouped::grouped_digits;
 use crate::validate::{aba_routing as aba_ok, us_npi as npi_ok};
 use crate::{EntityType, Pattern, PatternRecognizer, Recognizer};
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en("UsMbiRecognizer", || Arc::new(us_mbi())),
+    off_en("UsNpiRecognizer", || Arc::new(us_npi())),
+    off_en("AbaRoutingRecognizer", || Arc::new(aba_routing())),
+    off_en("UsHealthInsuranceMemberIdRecognizer", || {
+        Arc::new(us_health_insurance_member_id())
+    }),
+    off_en("UsPriorAuthorizationNumberRecognizer", || {
+        Arc::new(us_prior_authorization_number())
+    }),
+    off_en("UsClaimNumberRecognizer", || Arc::new(us_claim_number())),
+    off_en("UsPrescriptionNumberRecognizer", || {
+        Arc::new(us_prescription_number())
+    }),
+    off_en("UsReferralNumberRecognizer", || {
+        Arc::new(us_referral_number())
+    }),
+    off_en("UsProviderTaxIdRecognizer", || {
+        Arc::new(us_provider_tax_id())
+    }),
+];
 
 /// MBI letters: A–Z without S, L, O, I, B, Z.
 const A: &str = "[AC-HJKMNP-RT-Y]";

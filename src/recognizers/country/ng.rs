@@ -1,8 +1,19 @@
 //! Nigeria: NIN and vehicle registration (Presidio's `Ng*Recognizer`s, off by default).
 
-use super::{B, whole};
+use std::sync::Arc;
+
+use super::{B, off_en, whole};
+use crate::recognizers::Spec;
 use crate::validate::verhoeff;
 use crate::{EntityType, Pattern, PatternRecognizer, Recognizer};
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en("NgNinRecognizer", || Arc::new(ng_nin())),
+    off_en("NgVehicleRegistrationRecognizer", || {
+        Arc::new(ng_vehicle_registration())
+    }),
+];
 
 /// `NgNinRecognizer` (`NG_NIN`): 11 digits with a Verhoeff check digit (Presidio's rule; NIMC does not
 /// publish the algorithm). Nigerian mobile numbers are 11 digits too and one in ten passes, so the check

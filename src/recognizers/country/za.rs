@@ -2,10 +2,34 @@
 //! licence plates, passports and traffic register numbers (Presidio's `Za*Recognizer`s, off by default).
 //! Phone numbers are in `za_phone`.
 
-use super::{B, whole};
+use std::sync::Arc;
+
+use super::{B, off_en, whole};
+use crate::recognizers::Spec;
 use crate::validate::civil_date::today;
 use crate::validate::{za_id_number as id_ok, za_tax_number};
 use crate::{EntityType, Pattern, PatternRecognizer, Recognizer, Validation};
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en("ZaIdNumberRecognizer", || Arc::new(za_id_number())),
+    off_en("ZaCompanyRegistrationRecognizer", || {
+        Arc::new(za_company_registration())
+    }),
+    off_en(
+        "ZaDriverLicenseRecognizer",
+        || Arc::new(za_driver_license()),
+    ),
+    off_en("ZaIncomeTaxNumberRecognizer", || {
+        Arc::new(za_income_tax_number())
+    }),
+    off_en("ZaLicensePlateRecognizer", || Arc::new(za_license_plate())),
+    off_en("ZaPassportRecognizer", || Arc::new(za_passport())),
+    off_en("ZaTrafficRegisterNumberRecognizer", || {
+        Arc::new(za_traffic_register_number())
+    }),
+    off_en("ZaVatNumberRecognizer", || Arc::new(za_vat_number())),
+];
 
 /// `ZaIdNumberRecognizer` (`ZA_ID_NUMBER`): `YYMMDD SSSS C A Z`, compact or grouped `800101 5009 087`
 /// (Presidio: compact only). A real birth date not in the future, citizenship 0–2, legacy digit 8/9 and

@@ -1,10 +1,19 @@
 //! Canada: Social Insurance Number and postal code (Presidio's `CaSinRecognizer` and
 //! `CaPostalCodeRecognizer`, off by default, English and French).
 
-use super::{B, whole};
+use std::sync::Arc;
+
+use super::{B, off_en_fr, whole};
+use crate::recognizers::Spec;
 use crate::validate::grouped::grouped_digits;
 use crate::validate::luhn_digits;
 use crate::{EntityType, Pattern, PatternRecognizer, Recognizer};
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en_fr("CaSinRecognizer", || Arc::new(ca_sin())),
+    off_en_fr("CaPostalCodeRecognizer", || Arc::new(ca_postal_code())),
+];
 
 /// `CaSinRecognizer` (`CA_SIN`): 9 digits, first digit not 0 or 8, Luhn check (a gate). `130 692 544` /
 /// `130-692-544` with one separator kind (Presidio's back-reference, restated as two patterns) score 0.5,

@@ -1,10 +1,25 @@
 //! India: PAN, Aadhaar, vehicle registration, voter ID (EPIC), passport and GSTIN (Presidio's
 //! `In*Recognizer`s, off by default).
 
-use super::{B, whole};
+use std::sync::Arc;
+
+use super::{B, off_en, whole};
+use crate::recognizers::Spec;
 use crate::validate::grouped::grouped_digits;
 use crate::validate::{in_gstin as gstin_ok, is_pan_holder_type, verhoeff_digits};
 use crate::{EntityType, Pattern, PatternRecognizer, Recognizer, Validation};
+
+/// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
+pub(crate) const SPECS: &[Spec] = &[
+    off_en("InPanRecognizer", || Arc::new(in_pan())),
+    off_en("InAadhaarRecognizer", || Arc::new(in_aadhaar())),
+    off_en("InVehicleRegistrationRecognizer", || {
+        Arc::new(in_vehicle_registration())
+    }),
+    off_en("InVoterRecognizer", || Arc::new(in_voter())),
+    off_en("InPassportRecognizer", || Arc::new(in_passport())),
+    off_en("InGstinRecognizer", || Arc::new(in_gstin())),
+];
 
 /// `InPanRecognizer` (`IN_PAN`): `AAAPA1234A` — 3 letters, a holder-type letter (P, C, H, F, A, T, B, L,
 /// J, G, K), a letter, a serial 0001–9999 and a letter; 0.5, context `pan`, `permanent account number`.
