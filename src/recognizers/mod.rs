@@ -3,7 +3,7 @@
 //! | recognizer | entity | how |
 //! |---|---|---|
 //! | `EmailRecognizer` | `EMAIL_ADDRESS` | address shape; the domain must end in a public top-level domain |
-//! | `PhoneRecognizer` | `PHONE_NUMBER` | E.164 and common national layouts, extensions; dates, IPs, cards rejected |
+//! | `PhoneRecognizer` | `PHONE_NUMBER` | libphonenumber numbering plans: `+`/`00` numbers of any country, national ones of default regions; extensions; dates, IPs, cards rejected |
 //! | `CreditCardRecognizer` | `CREDIT_CARD` | 13–19 digits, one separator kind, real brand prefix and length, Luhn |
 //! | `UsSsnRecognizer` | `US_SSN` | Presidio's five patterns; SSA invalid areas, groups, serials rejected |
 //! | `IpRecognizer` | `IP_ADDRESS` | IPv4 and IPv6 parsed by `std::net`; versions and OIDs rejected |

@@ -1,0 +1,335 @@
+//! Numbering plans: is a digit string a valid telephone number of a region?
+//!
+//! The rules are libphonenumber's metadata (as shipped by the `phonenumber` crate, metadata 9.0.x): for each
+//! region, the national significant number (NSN) must have one of the region's possible lengths and fully
+//! match its general pattern and the pattern of at least one number type (fixed line, mobile, toll free,
+//! premium rate, shared cost, VoIP, personal, pager, UAN, voicemail). That is libphonenumber's
+//! `isValidNumberForRegion`.
+//!
+//! We compile the metadata's patterns ourselves, anchored at both ends, once per region on first use, instead
+//! of calling `phonenumber::is_valid`: the crate keeps its compiled patterns in one global LRU cache of 100
+//! entries behind a mutex, so validating against a dozen regions recompiles patterns on every call and
+//! serialises threads; and its descriptor test only anchors the start of the match. National-prefix
+//! stripping follows libphonenumber's `maybeStripNationalPrefixAndCarrierCode`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
+use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
+use regex::Regex;
+
+/// Longest national significant number in the ITU plan (E.164 allows 15 digits with the country code).
+pub(crate) const MAX_NSN: usize = 17;
+
+/// One number type's rule: possible lengths (bit `n` set when `n` digits are possible) and an anchored pattern.
+struct Desc {
+    lengths: u32,
+    pattern: Regex,
+}
+
+impl Desc {
+    fn new(d: &Descriptor, fallback: u32) -> Option<Desc> {
+        let lengths = mask(d.possible_length());
+        let source: String = d
+            .national_number()
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        // Metadata marks absent types with the pattern "NA".
+        if source.is_empty() || source == "NA" {
+            return None;
+        }
+        let pattern = Regex::new(&format!("^(?:{source})$")).ok()?;
+        Some(Desc {
+            lengths: if lengths == 0 { fallback } else { lengths },
+            pattern,
+        })
+    }
+
+    fn matches(&self, nsn: &str) -> bool {
+        (self.lengths == 0 || self.lengths & bit(nsn.len()) != 0) && self.pattern.is_match(nsn)
+    }
+}
+
+fn bit(len: usize) -> u32 {
+    if len < 32 { 1 << len } else { 0 }
+}
+
+fn mask(lengths: &[u16]) -> u32 {
+    lengths.iter().fold(0, |m, &l| m | bit(usize::from(l)))
+}
+
+/// A region's compiled numbering plan.
+pub(crate) struct Plan {
+    general: Desc,
+    types: Vec<Desc>,
+    /// How many of `types` (at the front) are service numbers: premium rate, toll free, shared cost, UAN.
+    services: usize,
+    /// Whether national numbers are written with the trunk prefix: the prefix is `0` and the region is not
+    /// India (where mobiles are usually written without it). NANP's optional `1` is not required.
+    trunk_required: bool,
+    /// `nationalPrefixForParsing` (or the national prefix), anchored at the start.
+    national_prefix: Option<Regex>,
+    /// `nationalPrefixTransformRule`, in `regex` replacement syntax.
+    transform: Option<String>,
+}
+
+impl Plan {
+    fn compile(meta: &Metadata) -> Option<Plan> {
+        let d = meta.descriptors();
+        let mut general = Desc::new(d.general(), 0)?;
+        let services = [d.premium_rate(), d.toll_free(), d.shared_cost(), d.uan()];
+        let services_len = services
+            .iter()
+            .flatten()
+            .filter_map(|t| Desc::new(t, general.lengths))
+            .count();
+        let types: Vec<Desc> = [
+            d.premium_rate(),
+            d.toll_free(),
+            d.shared_cost(),
+            d.uan(),
+            d.voip(),
+            d.personal_number(),
+            d.pager(),
+            d.voicemail(),
+            d.fixed_line(),
+            d.mobile(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|t| Desc::new(t, general.lengths))
+        .collect();
+        // The metadata often gives possible lengths per type only: the general ones are their union.
+        if general.lengths == 0 {
+            general.lengths = types.iter().fold(0, |m, t| m | t.lengths);
+        }
+        let prefix_source = meta
+            .national_prefix_for_parsing()
+            .map(|r| r.as_str().to_string())
+            .or_else(|| meta.national_prefix().map(regex::escape));
+        let national_prefix = prefix_source.and_then(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            Regex::new(&format!("^(?:{s})")).ok()
+        });
+        let transform = meta.national_prefix_transform_rule().map(|rule| {
+            // "$1" in the metadata; "${1}" so a following digit is not read as part of the group number.
+            let mut out = String::with_capacity(rule.len() + 4);
+            let mut chars = rule.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+                    out.push_str("${");
+                    while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                        out.push(d);
+                    }
+                    out.push('}');
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        });
+        Some(Plan {
+            general,
+            types,
+            services: services_len,
+            trunk_required: meta.national_prefix() == Some("0") && meta.id() != "IN",
+            national_prefix,
+            transform,
+        })
+    }
+
+    /// Whether `nsn` (a national significant number, ASCII digits) is a valid number of this region.
+    pub(crate) fn is_valid_nsn(&self, nsn: &str) -> bool {
+        self.general.matches(nsn) && self.types.iter().any(|t| t.matches(nsn))
+    }
+
+    /// Whether `digits`, written nationally, is a valid number of this region.
+    ///
+    /// Where national numbers are written with a trunk `0` (see `trunk_required`), a number without it is
+    /// accepted only as a service number (toll free, shared cost, premium rate, UAN), which is dialled
+    /// without the prefix (Australia's `1300 …`, `13 …`): `20 7946 0958` alone is not a British number in
+    /// running text, though libphonenumber would parse it as one.
+    pub(crate) fn is_valid_national(&self, digits: &str) -> bool {
+        match self.strip_national_prefix(digits) {
+            Some(stripped) => self.is_valid_nsn(&stripped),
+            None if self.trunk_required => {
+                self.general.matches(digits)
+                    && self.types[..self.services]
+                        .iter()
+                        .any(|t| t.matches(digits))
+            }
+            None => self.is_valid_nsn(digits),
+        }
+    }
+
+    /// Whether `nsn` after a country code is valid, the trunk prefix being optional (`+44 (0)20 …`).
+    fn is_valid_after_code(&self, nsn: &str) -> bool {
+        match self.strip_national_prefix(nsn) {
+            Some(stripped) => self.is_valid_nsn(&stripped),
+            None => self.is_valid_nsn(nsn),
+        }
+    }
+
+    /// libphonenumber's national-prefix stripping: the prefix (or carrier code) is removed when the
+    /// pattern matches at the start, unless the number was viable with it and is not without it. Returns
+    /// `None` when nothing is stripped.
+    fn strip_national_prefix<'a>(&self, digits: &'a str) -> Option<Cow<'a, str>> {
+        let re = self.national_prefix.as_ref()?;
+        if self.transform.is_none() {
+            // The common case: no captures needed.
+            let m = re.find(digits)?;
+            let out = digits.get(m.end()..)?;
+            return self
+                .keep_stripped(digits, out)
+                .then_some(Cow::Borrowed(out));
+        }
+        let caps = re.captures(digits)?;
+        let whole = caps.get(0)?;
+        let last_group = caps.len().checked_sub(1).filter(|&n| n > 0);
+        let out = match (&self.transform, last_group.and_then(|n| caps.get(n))) {
+            (Some(rule), Some(_)) => {
+                let mut s = String::new();
+                caps.expand(rule, &mut s);
+                s.push_str(digits.get(whole.end()..)?);
+                s
+            }
+            _ => digits.get(whole.end()..)?.to_string(),
+        };
+        self.keep_stripped(digits, &out).then_some(Cow::Owned(out))
+    }
+
+    /// Whether to use the number with its prefix stripped: not when that makes a viable number unviable,
+    /// nor (as libphonenumber) when it leaves a number too short for the region.
+    fn keep_stripped(&self, digits: &str, out: &str) -> bool {
+        let min = self.general.lengths.trailing_zeros() as usize;
+        !out.is_empty()
+            && out.len() >= min
+            && (self.general.pattern.is_match(out) || !self.general.pattern.is_match(digits))
+    }
+}
+
+/// Every region's plan slot, by region id ("US", "GB"; "001/800" for each non-geographic country code),
+/// compiled on first use.
+struct Slots {
+    by_id: HashMap<String, (&'static Metadata, OnceLock<Option<Plan>>)>,
+    /// Region ids per country calling code; the main region first.
+    by_code: HashMap<u16, Vec<String>>,
+}
+
+static SLOTS: LazyLock<Slots> = LazyLock::new(|| {
+    let mut by_id = HashMap::new();
+    let mut by_code: HashMap<u16, Vec<String>> = HashMap::new();
+    let db: &'static phonenumber::metadata::Database = &DATABASE;
+    // Country calling codes have one to three digits. (`Database::iter` can't be used: it is keyed by
+    // region id, and every non-geographic code shares the id "001".)
+    for code in 1..1000u16 {
+        let Some(metas) = db.by_code(&code) else {
+            continue;
+        };
+        for meta in metas {
+            let id = if meta.id() == "001" {
+                format!("001/{code}")
+            } else {
+                meta.id().to_string()
+            };
+            // `by_code` lists the main region first.
+            by_code.entry(code).or_default().push(id.clone());
+            by_id.insert(id, (meta, OnceLock::new()));
+        }
+    }
+    Slots { by_id, by_code }
+});
+
+/// The compiled plan of a region (ISO 3166 alpha-2, upper case), if libphonenumber knows it.
+pub(crate) fn plan(region: &str) -> Option<&'static Plan> {
+    let (meta, slot) = SLOTS.by_id.get(region)?;
+    slot.get_or_init(|| Plan::compile(meta)).as_ref()
+}
+
+/// Whether `region` is a region libphonenumber has a plan for.
+pub(crate) fn is_known_region(region: &str) -> bool {
+    region.len() == 2 && SLOTS.by_id.contains_key(region)
+}
+
+/// Whether `digits` (ASCII digits after a `+` or international `00`, trunk markers removed) is a valid
+/// number: a country calling code followed by a valid national number of one of that code's regions.
+pub(crate) fn is_valid_international(digits: &str) -> bool {
+    // Country calling codes are prefix-free, so at most one length fits.
+    for cc_len in 1..=3 {
+        let (Some(cc), Some(rest)) = (digits.get(..cc_len), digits.get(cc_len..)) else {
+            return false;
+        };
+        let Ok(code) = cc.parse::<u16>() else {
+            return false;
+        };
+        if let Some(ids) = SLOTS.by_code.get(&code) {
+            if rest.len() > MAX_NSN {
+                return false;
+            }
+            return ids
+                .iter()
+                .filter_map(|id| plan(id))
+                .any(|p| p.is_valid_after_code(rest));
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn national(region: &str, digits: &str) -> bool {
+        plan(region).unwrap().is_valid_national(digits)
+    }
+
+    #[test]
+    fn national_numbers() {
+        // Ofcom's drama range 020 7946 0xxx is an allocated London range; libphonenumber's GB mobile
+        // example 07400 123456. The mobile drama range 07700 900xxx is excluded from the plan.
+        assert!(national("GB", "02079460958"));
+        assert!(national("GB", "07400123456"));
+        assert!(!national("GB", "07700900123"));
+        // Without the trunk 0, only service numbers: AU 1300 and 13 numbers (libphonenumber's UAN examples).
+        assert!(!national("GB", "2079460958"));
+        assert!(national("AU", "1300123456"));
+        assert!(!national("AU", "212345678"));
+        assert!(!national("GB", "0207946095"));
+        // NANP: area code 212, exchange 555, with or without the national prefix 1.
+        assert!(national("US", "2125550142"));
+        assert!(national("US", "12125550142"));
+        // Area codes never start with 0 or 1; 7-digit local numbers are not valid on their own.
+        assert!(!national("US", "1125550142"));
+        assert!(!national("US", "5550199"));
+        // Italy keeps the leading 0 of fixed lines.
+        assert!(national("IT", "0612345678"));
+        // Argentina's transform rule: 0 343 15 555-1212 is +54 9 343 555 1212 (libphonenumber's docs).
+        assert!(national("AR", "0343155551212"));
+        assert!(!national("US", ""));
+    }
+
+    #[test]
+    fn international_numbers() {
+        assert!(is_valid_international("442079460958"));
+        assert!(is_valid_international("14155550187"));
+        // "+44 020 7946 0958": libphonenumber strips the trunk 0 written after the country code.
+        assert!(is_valid_international("4402079460958"));
+        // +800 universal freephone (non-geographic, region "001"), libphonenumber's example number.
+        assert!(is_valid_international("80012345678"));
+        assert!(!is_valid_international("4420794609"));
+        // Unassigned country code 999.
+        assert!(!is_valid_international("9991234567"));
+        assert!(!is_valid_international(""));
+        assert!(!is_valid_international("4"));
+    }
+
+    #[test]
+    fn regions() {
+        assert!(is_known_region("GB"));
+        assert!(!is_known_region("XX"));
+        assert!(!is_known_region("001/800"));
+    }
+}

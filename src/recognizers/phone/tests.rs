@@ -1,0 +1,225 @@
+//! Example numbers: Ofcom's drama ranges (020 7946 0xxx is allocated and valid; 07700 900xxx is not),
+//! ACMA's fictitious ranges (0491 570 xxx, 02 5550 xxxx), NANP 555-01xx, and libphonenumber's example
+//! numbers for each region (`exampleNumber` in its metadata). Every "valid" one was checked with Python
+//! `phonenumbers` 9.0.43 `is_valid_number`.
+
+use super::*;
+
+fn find_with(rec: &PhoneRecognizer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let ents = [EntityType::PHONE_NUMBER];
+    rec.analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
+        .unwrap();
+    out.iter()
+        .map(|r| text[r.start..r.end].to_string())
+        .collect()
+}
+
+fn find(text: &str) -> Vec<String> {
+    find_with(&phone(), text)
+}
+
+fn score(text: &str) -> f64 {
+    let mut out = Vec::new();
+    let ents = [EntityType::PHONE_NUMBER];
+    phone()
+        .analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
+        .unwrap();
+    assert_eq!(out.len(), 1, "{text}");
+    out[0].score
+}
+
+#[test]
+fn international_any_region() {
+    for n in [
+        "+44 20 7946 0958",
+        "+44 (0)20 7946 0958",
+        "+44 020 7946 0958",
+        "0044 20 7946 0958",
+        "+14155550187",
+        "+1 (212) 555-0142",
+        "+1-212-555-0142",
+        "+1.212.555.0142",
+        "+49 30 901820",
+        "+61 491 570 156",
+        "+33 1 09 75 83 51",
+        "+39 06 6988 4000",
+        "+91 98765 43210",
+        "+27 21 123 4567",
+        "+86 10 1234 5678",
+        "+81 3-1234-5678",
+        "+55 11 91234-5678",
+        "+972 3-123-4567",
+        "+800 1234 5678",
+        "(+44) 20 7946 0958",
+    ] {
+        assert_eq!(find(n), [n], "{n}");
+    }
+    // Not valid: New Zealand 9 123 4567 is unallocated; the UK drama mobile range; unassigned code 999.
+    for n in [
+        "+64 9 123 4567",
+        "+44 7700 900123",
+        "+999 1234 5678",
+        "+44 20 7946 095",
+    ] {
+        assert!(find(n).is_empty(), "{n}: {:?}", find(n));
+    }
+}
+
+#[test]
+fn national_default_regions() {
+    for n in [
+        "(212) 555-0142",
+        "212-555-0142",
+        "212.555.0142",
+        "1-800-555-0199",
+        "020 7946 0958",
+        "0800 123 4567",
+        "030 901820",
+        "0491 570 156",
+        "(02) 5550 1234",
+        "1300 975 707",
+        "01 09 75 83 51",
+        "06 12 34 56 78",
+        "612 345 678",
+        "06 12345678",
+        "06 6988 4000",
+        "98765 43210",
+        "6123 4567",
+        "0711/3033252",
+    ] {
+        assert_eq!(find(n), [n], "{n}");
+    }
+    // British numbers need their trunk 0 when written nationally (7946 0958 alone is nobody's number;
+    // 20 7946 0958 would be, as 207-946-0958 in Maine).
+    assert!(find("7946 0958").is_empty());
+    assert_eq!(find("0141 642 0737"), ["0141 642 0737"]);
+    let gb = PhoneRecognizer::with_regions(&["GB"]).unwrap();
+    assert!(find_with(&gb, "07700 900123").is_empty());
+    assert_eq!(find_with(&gb, "07400 123456"), ["07400 123456"]);
+}
+
+#[test]
+fn with_regions() {
+    let de = PhoneRecognizer::with_regions(&["de"]).unwrap();
+    assert_eq!(find_with(&de, "Tel. 030 901820"), ["030 901820"]);
+    // A US number written nationally is not German; written internationally it is found.
+    assert!(find_with(&de, "(212) 555-0142").is_empty());
+    assert_eq!(find_with(&de, "+1 212 555 0142"), ["+1 212 555 0142"]);
+    let err = PhoneRecognizer::with_regions(&["US", "XX"]).unwrap_err();
+    assert!(err.to_string().contains("XX"));
+    assert!(PhoneRecognizer::with_regions(&["001/800"]).is_err());
+}
+
+#[test]
+fn extensions_inside_span() {
+    for (text, want) in [
+        ("call 212-555-0142 ext. 204 now", "212-555-0142 ext. 204"),
+        ("212-555-0142 x204", "212-555-0142 x204"),
+        ("212-555-0142 #204", "212-555-0142 #204"),
+        ("+44 20 7946 0958, ext 12", "+44 20 7946 0958, ext 12"),
+        ("030 901820-103", "030 901820-103"),
+        ("+49 (0)30 901820-103", "+49 (0)30 901820-103"),
+        ("tel:+1-212-555-0142;ext=204", "+1-212-555-0142;ext=204"),
+    ] {
+        assert_eq!(find(text), [want], "{text}");
+    }
+}
+
+#[test]
+fn span_boundaries() {
+    for (text, want) in [
+        ("Call +44 20 7946 0958.", "+44 20 7946 0958"),
+        ("(+44 20 7946 0958)", "+44 20 7946 0958"),
+        ("((212) 555-0142)", "(212) 555-0142"),
+        ("<a href=\"tel:+14155550187\">", "+14155550187"),
+        ("😀+14155550187😀", "+14155550187"),
+        ("Tél : 01 09 75 83 51 — merci", "01 09 75 83 51"),
+        ("SMS from 020 7946 0958 (17:22): hi", "020 7946 0958"),
+        ("\"Phone:\\n+44 20 7946 0958\"", "+44 20 7946 0958"),
+        ("a,+14155550187,b", "+14155550187"),
+    ] {
+        assert_eq!(find(text), [want], "{text}");
+    }
+    // A '(' without its ')' stays out.
+    assert_eq!(find("(call 212) 555-0142"), Vec::<String>::new());
+    assert_eq!(find("(020 7946 0958"), ["020 7946 0958"]);
+    // Two numbers in a list.
+    assert_eq!(
+        find("020 7946 0958 / +1 212 555 0142"),
+        ["020 7946 0958", "+1 212 555 0142"]
+    );
+}
+
+#[test]
+fn rejections() {
+    for text in [
+        // Dates and times: 05.03.2024 is a valid German number to libphonenumber.
+        "on 2024-03-05 we",
+        "05.03.2024",
+        "03/05/2024",
+        "19.02.1892",
+        "14:22:01",
+        // IPs, versions, SKUs, OIDs.
+        "192.168.1.20",
+        "4.18.2.1",
+        "473.558.09",
+        "1.3.6.1.4.1.9",
+        // ISBN, card (Luhn-valid), SSN layout (612 34 5678 is a valid Spanish mobile), US ZIP+4.
+        "ISBN 978-3-16-148410-0",
+        "card 4111 1111 1111 1111",
+        "SSN 612-34-5678",
+        "Austin, TX 78701-4523",
+        // Long runs in identifiers, order and tracking numbers, epoch seconds.
+        "INV-2024-00831",
+        "ORD-0207-9460958",
+        "id_02079460958",
+        "x02079460958y",
+        "111-2233445-6677889",
+        "9400 1000 0000 0000 0000 00",
+        "ts=1709648521",
+        // Pieces of a longer grouped number.
+        "order 5651 1487 5449 6502",
+        // Labelled as something else.
+        "Passport: 612345678",
+        "NHS No. 020 7946 0958",
+        "IBAN NL91 ABNA 0417 1643 00",
+    ] {
+        assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+    }
+}
+
+#[test]
+fn scores() {
+    assert_eq!(score("+44 20 7946 0958"), SCORE_INTERNATIONAL);
+    assert_eq!(score("0044 20 7946 0958"), SCORE_INTERNATIONAL);
+    assert_eq!(score("020 7946 0958"), SCORE_NATIONAL);
+    assert_eq!(score("02079460958"), SCORE_BARE);
+    assert_eq!(score("02079460958 ext. 4"), SCORE_NATIONAL);
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let long = "1 ".repeat(10_000);
+    for text in [
+        "",
+        "(",
+        ")",
+        "+",
+        "+(",
+        "(((((((1234567)))))))",
+        "0000000000000000000000000000000",
+        "+0000000000000",
+        "((0)) (0) (0)",
+        "1)2(3)4(5)6(7",
+        "é1234567é",
+        "\u{a0}020\u{a0}7946\u{a0}0958\u{a0}",
+        long.as_str(),
+    ] {
+        let _ = find(text);
+    }
+    assert_eq!(
+        find("\u{a0}020\u{a0}7946\u{a0}0958\u{a0}"),
+        ["020\u{a0}7946\u{a0}0958"]
+    );
+}
