@@ -9,6 +9,8 @@
 //! | `IpRecognizer` | `IP_ADDRESS` | IPv4 and IPv6 parsed by `std::net`; versions and OIDs rejected |
 //! | `UrlRecognizer` | `URL` | scheme, `www.` or host + path; ends at a real boundary |
 //! | `LabeledPersonRecognizer` | `PERSON` | names after labels, honorifics, greetings and sign-offs |
+//! | `GazetteerPersonRecognizer` | `PERSON` | given-name and surname lists, cues, word shape, common-word rejection |
+//! | `NrpRecognizer` | `NRP` | nationalities, religions and political groups from a curated list |
 //!
 //! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
 //! returns those enabled by default for a language. Each is compiled on first use and shared.
@@ -26,7 +28,7 @@ pub use catalog::{Languages, Spec, catalog, predefined, predefined_by_name};
 pub use credit_card::{CreditCardRecognizer, credit_card};
 pub use email::email;
 pub use ip::{IpRecognizer, ip};
-pub use person::labeled_person;
+pub use person::{GazetteerPersonRecognizer, NrpRecognizer, gazetteer_person, labeled_person, nrp};
 pub use phone::{PhoneRecognizer, phone};
 pub use ssn::us_ssn;
 pub use url::{UrlRecognizer, url};

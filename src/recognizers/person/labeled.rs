@@ -3,7 +3,7 @@
 //! This recognizer needs no word list: it reports capitalised words that a label, greeting, honorific or
 //! sign-off marks as a name. Names without such a cue are the job of the gazetteer-based recognizer.
 
-use super::catalog::{Languages, Spec};
+use crate::recognizers::catalog::{Languages, Spec};
 use crate::{EntityType, Pattern, PatternRecognizer};
 
 /// One name word: an upper-case letter, then letters, combining marks, apostrophes or hyphens
@@ -112,9 +112,12 @@ fn not_a_name(value: &str) -> bool {
 }
 
 /// Catalog entry.
-pub(crate) const SPECS: &[Spec] = &[Spec {
+///
+/// Off by default: `GazetteerPersonRecognizer` applies the same cues (and more) with name lists behind them,
+/// and this one alone over-reports (`Hi Payroll`, `Attn: Accounts Payable`).
+pub(crate) const SPEC: Spec = Spec {
     name: "LabeledPersonRecognizer",
     languages: Languages::Only(&["en"]),
-    enabled_by_default: true,
+    enabled_by_default: false,
     build: || std::sync::Arc::new(labeled_person()),
-}];
+};
