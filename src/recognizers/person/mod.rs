@@ -3,13 +3,15 @@
 //! - [`labeled_person`] (`LabeledPersonRecognizer`): names after labels, honorifics, greetings and
 //!   sign-offs, with no word list.
 //! - [`gazetteer_person`] (`GazetteerPersonRecognizer`): names found through bundled given-name and
-//!   surname lists, scored by their neighbours and cues, in one linear pass (see [`names`]).
+//!   surname lists, scored by their neighbours and cues, in one linear pass.
 //! - [`nrp`] (`NrpRecognizer`): nationalities, religions and political groups from a curated list.
 
+mod cues;
 mod gazetteer;
 mod labeled;
-pub mod names;
+mod names;
 mod nrp;
+mod reject;
 mod tokens;
 
 pub use labeled::labeled_person;

@@ -24,8 +24,8 @@
 use std::sync::Arc;
 
 use super::gazetteer::{
-    CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, HONORIFIC, INSTITUTION, LABEL, LAST,
-    LOCATIVE, PARTICLE, PLACE, REGION, STOP, STREET_BEFORE, STREETS_AFTER, SUFFIX, normalize_into,
+    CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, INSTITUTION, LABEL, LAST, LOCATIVE,
+    PARTICLE, PLACE, REGION, STOP, SUFFIX, normalize_into,
 };
 use super::tokens::{Shape, Token, tokenize};
 use crate::{
@@ -35,175 +35,17 @@ use crate::{
 const NAME: &str = "GazetteerPersonRecognizer";
 
 /// Score of a chain after a strong cue or of two known names.
-const STRONG: f64 = 0.85;
+pub(super) const STRONG: f64 = 0.85;
 /// A known name with an unknown capitalised word, or an initial and a surname.
-const MEDIUM: f64 = 0.7;
+pub(super) const MEDIUM: f64 = 0.7;
 /// A given name alone; two names that are also common words.
-const SINGLE: f64 = 0.6;
+pub(super) const SINGLE: f64 = 0.6;
 /// A surname alone; a name that is also a word, supported by its position.
-const WEAK: f64 = 0.5;
-
-/// Words before `name` that make it a thing's name, not a person's (`company_name`, `Business name:`).
-const NOT_PERSON_NAME: &[&str] = &[
-    "user",
-    "host",
-    "file",
-    "path",
-    "db",
-    "database",
-    "server",
-    "domain",
-    "app",
-    "product",
-    "company",
-    "business",
-    "org",
-    "organisation",
-    "organization",
-    "bank",
-    "street",
-    "city",
-    "device",
-    "computer",
-    "machine",
-    "brand",
-    "team",
-    "project",
-    "plan",
-    "service",
-    "pet",
-    "model",
-    "package",
-    "field",
-    "table",
-    "column",
-    "key",
-    "var",
-    "variable",
-    "function",
-    "method",
-    "class",
-    "module",
-    "event",
-    "tag",
-    "branch",
-    "repo",
-    "store",
-    "shop",
-    "merchant",
-    "vendor",
-    "employer",
-    "school",
-    "account",
-    "trading",
-    "legal",
-    "entity",
-    "screen",
-    "site",
-    "venue",
-    "hotel",
-    "hospital",
-    "clinic",
-    "practice",
-    "pharmacy",
-    "carrier",
-    "network",
-    "wifi",
-    "ssid",
-    "cluster",
-    "node",
-    "queue",
-    "bucket",
-    "job",
-];
-
-/// Phrases that introduce a name (matched case-insensitively, ending right before the chain).
-const INTROS: &[&str] = &[
-    "my name is",
-    "name is",
-    "names are",
-    "i'm",
-    "i’m",
-    "i am",
-    "im",
-    "this is",
-    "it's",
-    "it’s",
-    "its",
-    "call me",
-    "named",
-    "called",
-    "signed",
-    "je suis",
-    "je m'appelle",
-    "me llamo",
-    "soy",
-    "mi chiamo",
-    "sono",
-    "ich bin",
-    "ik ben",
-];
-
-/// Words directly before a name that hint at a person (weak).
-const WEAK_CUES: &[&str] = &[
-    "by",
-    "with",
-    "and",
-    "cc",
-    "tell",
-    "ask",
-    "asked",
-    "told",
-    "call",
-    "text",
-    "ping",
-    "met",
-    "meet",
-    "thank",
-    "thanks",
-    "contact",
-    "email",
-    "message",
-    "per",
-    "via",
-    "for",
-    "sister",
-    "brother",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "friend",
-    "colleague",
-    "neighbour",
-    "neighbor",
-    "spouse",
-    "partner",
-    "boss",
-    "manager",
-    "patient",
-    "client",
-    "customer",
-    "tenant",
-    "handled",
-    "approved",
-    "signed",
-    "reviewed",
-    "wrote",
-    "says",
-    "said",
-    "und",
-    "et",
-    "y",
-    "e",
-    "en",
-];
+pub(super) const WEAK: f64 = 0.5;
 
 /// How a word can take part in a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     /// A known given name or surname that is not a common word (`Jane`, `Smith`).
     Name,
     /// A known name that is also a common word (`Will`, `Rose`, `Baker`).
@@ -219,21 +61,29 @@ enum Kind {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Word {
-    kind: Kind,
-    flags: u16,
+pub(super) struct Word {
+    pub(super) kind: Kind,
+    pub(super) flags: u16,
 }
 
 /// How strongly the text before a chain says "a name follows".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Cue {
+pub(super) enum Cue {
     None,
     Weak,
     Strong,
 }
 
-/// `GazetteerPersonRecognizer`: PERSON from bundled first- and last-name lists, cues and word shape. See
-/// the [module documentation](self) for the rules and scores.
+/// `GazetteerPersonRecognizer`: PERSON from bundled given-name and surname lists, cues and word shape, in one
+/// linear pass.
+///
+/// Capitalised words joined by single spaces (with particles such as `van der` and initials such as `J.`)
+/// form one span. Scores: 0.85 after a strong cue (honorific, greeting, `Name:` label, `my name is`,
+/// `@mention`, chat speaker, sign-off) or for two known names (`Jane Doe`, `Doe, Jane`); 0.7 for a known name
+/// with an unknown capitalised word or an initial with a surname; 0.6 for a given name alone; 0.5 for a
+/// surname alone or a name that is also a common word in a name position (`if Will can`, `April and June`).
+/// Sentence-initial common words (`Hope you are well`), months next to numbers, places after `in`/`from`,
+/// streets, firms, institutions and products are not reported. Lower-case names need a strong cue.
 pub struct GazetteerPersonRecognizer {
     name: Arc<str>,
     entities: [EntityType; 1],
@@ -308,13 +158,17 @@ fn classify(text: &str, tokens: &[Token]) -> Vec<Word> {
     tokens
         .iter()
         .map(|t| {
-            normalize_into(&text[t.start..t.end], &mut key);
-            let mut flags = g.flags(&key);
             let word = &text[t.start..t.end];
-            let parts_capitalised = word
-                .split('-')
-                .all(|p| p.chars().next().is_some_and(char::is_uppercase));
-            if flags & (FIRST | LAST) == 0 && key.contains('-') && parts_capitalised {
+            let mut flags = g.lookup(word, &mut key);
+            if word.contains(['-', '\'', '’']) {
+                normalize_into(word, &mut key);
+            }
+            if flags & (FIRST | LAST) == 0
+                && word.contains('-')
+                && word
+                    .split('-')
+                    .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+            {
                 // Jean-Luc, Anne-Katrin: every part a name.
                 let mut parts = 0;
                 let all = key.split('-').all(|p| {
@@ -325,7 +179,7 @@ fn classify(text: &str, tokens: &[Token]) -> Vec<Word> {
                     flags |= parts;
                 }
             }
-            if flags & (FIRST | LAST) == 0 && key.contains('\'') {
+            if flags & (FIRST | LAST) == 0 && word.contains(['\'', '’']) {
                 let folded: String = key.chars().filter(|&c| c != '\'').collect();
                 flags |= g.flags(&folded) & (FIRST | LAST);
             }
@@ -340,7 +194,7 @@ fn classify(text: &str, tokens: &[Token]) -> Vec<Word> {
 }
 
 /// `I'm`, `we're`, `J'ai`, `l'IBAN`: contractions and elisions, never names.
-fn contraction(word: &str) -> bool {
+pub(super) fn contraction(word: &str) -> bool {
     let Some((head, tail)) = word.split_once(['\'', '’']) else {
         return false;
     };
@@ -371,7 +225,7 @@ fn contraction(word: &str) -> bool {
 fn kind_of(t: &Token, flags: u16, text: &str) -> Kind {
     let word = &text[t.start..t.end];
     let named = flags & (FIRST | LAST) != 0;
-    if contraction(word) {
+    if word.contains(['\'', '’']) && contraction(word) {
         return Kind::Other;
     }
     // A label or a common word used as a field name: `To:`, `Date:`, `Reason:`.
@@ -428,7 +282,7 @@ fn kind_of(t: &Token, flags: u16, text: &str) -> Kind {
 }
 
 /// Whether the line holding `pos` is written in capitals (no lower-case letters).
-fn shouting_line(text: &str, pos: usize) -> bool {
+pub(super) fn shouting_line(text: &str, pos: usize) -> bool {
     let start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
     let end = text[pos..].find('\n').map_or(text.len(), |p| pos + p);
     let line = &text[start..end];
@@ -439,202 +293,33 @@ fn shouting_line(text: &str, pos: usize) -> bool {
     words >= 3 && !line.chars().any(char::is_lowercase)
 }
 
-/// Words after a name that make it a company (`Johnson Ltd`, `Fields and Sons`).
-const ORG_AFTER: &[&str] = &[
-    "ltd",
-    "limited",
-    "inc",
-    "llc",
-    "llp",
-    "gmbh",
-    "ag",
-    "plc",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "group",
-    "bank",
-    "partners",
-    "associates",
-    "sons",
-    "brothers",
-    "holdings",
-    "solutions",
-    "industries",
-    "international",
-    "consulting",
-    "services",
-    "systems",
-    "technologies",
-    "foundation",
-    "university",
-    "college",
-    "school",
-    "hospital",
-    "clinic",
-    "pharmacy",
-    "hotel",
-    "restaurant",
-    "law",
-    "realty",
-    "insurance",
-    "motors",
-    "labs",
-    "studio",
-    "studios",
-    "media",
-    "capital",
-    "kg",
-    "sa",
-    "srl",
-    "spa",
-    "bv",
-    "nv",
-    "sarl",
-    "sas",
-    "pty",
-    "pvt",
-    "street",
-    "st",
-    "road",
-    "rd",
-    "avenue",
-    "ave",
-    "lane",
-    "ln",
-    "drive",
-    "dr",
-    "court",
-    "ct",
-    "boulevard",
-    "blvd",
-    "way",
-    "place",
-    "pl",
-    "square",
-    "sq",
-    "terrace",
-    "crescent",
-    "close",
-    "park",
-    "hill",
-    "gardens",
-    "heights",
-    "estates",
-    "plains",
-    "village",
-    "villages",
-    "fields",
-    "shoals",
-    "locks",
-    "ports",
-    "unions",
-    "summit",
-    "springs",
-    "station",
-    "airport",
-    "centre",
-    "center",
-    "mall",
-    "building",
-    "tower",
-    "county",
-    "city",
-    "valley",
-    "river",
-    "lake",
-    "mountain",
-    "island",
-    "islands",
-    "strasse",
-    "straße",
-    "str",
-    "weg",
-    "platz",
-    "gasse",
-    "allee",
-    "ring",
-];
-
-/// Companies and brands named like people.
-const BRANDS: &[&str] = &[
-    "wells fargo",
-    "morgan stanley",
-    "goldman sachs",
-    "charles schwab",
-    "dow jones",
-    "ernst young",
-    "ralph lauren",
-    "calvin klein",
-    "louis vuitton",
-    "tommy hilfiger",
-    "hugo boss",
-    "john lewis",
-    "harvey nichols",
-    "mary kay",
-    "jack daniels",
-    "marks spencer",
-    "johnson johnson",
-    "ben jerry",
-    "dolce gabbana",
-    "estee lauder",
-    "kate spade",
-    "michael kors",
-    "tory burch",
-    "tim hortons",
-    "taco bell",
-    "jimmy choo",
-    "ted baker",
-    "paul smith",
-    "hewlett packard",
-    "rolls royce",
-    "mercedes benz",
-    "harley davidson",
-    "aston martin",
-    "alfa romeo",
-    "edward jones",
-    "raymond james",
-    "charles river",
-    "thomson reuters",
-    "john deere",
-    "procter gamble",
-    "wendy",
-    "arby",
-    "dunkin",
-    "lloyds",
-    "barclays",
-    "santander",
-    "hsbc",
-];
-
 /// One analysis over a tokenised text.
-struct Scan<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    words: &'a [Word],
+pub(super) struct Scan<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token],
+    pub(super) words: &'a [Word],
 }
 
 /// A run of name-like tokens `first..=last` (token indices).
 #[derive(Debug, Clone, Copy)]
-struct Chain {
-    first: usize,
-    last: usize,
+pub(super) struct Chain {
+    pub(super) first: usize,
+    pub(super) last: usize,
 }
 
 impl<'a> Scan<'a> {
-    fn gap(&self, a: usize, b: usize) -> &'a str {
+    pub(super) fn gap(&self, a: usize, b: usize) -> &'a str {
         match (self.tokens.get(a), self.tokens.get(b)) {
             (Some(x), Some(y)) => self.text.get(x.end..y.start).unwrap_or(""),
             _ => "",
         }
     }
 
-    fn word(&self, i: usize) -> &'a str {
+    pub(super) fn word(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].start..self.tokens[i].end]
     }
 
-    fn key(&self, i: usize) -> String {
+    pub(super) fn key(&self, i: usize) -> String {
         let mut k = String::new();
         normalize_into(self.word(i), &mut k);
         k
@@ -707,12 +392,12 @@ impl<'a> Scan<'a> {
     }
 
     /// Start of the line holding byte `pos`.
-    fn line_start(&self, pos: usize) -> usize {
+    pub(super) fn line_start(&self, pos: usize) -> usize {
         self.text[..pos].rfind('\n').map_or(0, |p| p + 1)
     }
 
     /// Whether the chain starts a sentence (after start of text, a newline, `.`, `!`, `?`, `:` or a bullet).
-    fn sentence_initial(&self, c: Chain) -> bool {
+    pub(super) fn sentence_initial(&self, c: Chain) -> bool {
         let before = &self.text[..self.tokens[c.first].start];
         match before
             .trim_end_matches(|ch: char| {
@@ -727,140 +412,9 @@ impl<'a> Scan<'a> {
     }
 
     /// The token before `i` on the same line, if any.
-    fn prev_on_line(&self, i: usize) -> Option<usize> {
+    pub(super) fn prev_on_line(&self, i: usize) -> Option<usize> {
         let p = i.checked_sub(1)?;
         (!self.gap(p, i).contains('\n')).then_some(p)
-    }
-
-    fn cue(&self, c: Chain) -> (Cue, &'static str) {
-        let t = &self.tokens[c.first];
-        if t.mention {
-            return (Cue::Strong, "mention");
-        }
-        let before = &self.text[..t.start];
-        if let Some(p) = self.prev_on_line(c.first) {
-            let gap = self.gap(p, c.first);
-            let flags = self.words[p].flags;
-            let trimmed =
-                gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’«»\\`".contains(ch));
-            if flags & HONORIFIC != 0 && matches!(trimmed, "" | ".") {
-                return (Cue::Strong, "honorific");
-            }
-            if flags & GREETING != 0 && matches!(trimmed, "" | ",") {
-                return (Cue::Strong, "greeting");
-            }
-            if matches!(
-                trimmed,
-                ":" | "=" | ">" | ":=" | "=>" | "->" | "):" | "|" | ":-"
-            ) || (trimmed.ends_with(':') && trimmed.len() <= 3)
-            {
-                let key = self.key(p);
-                let qualifier = p
-                    .checked_sub(1)
-                    .filter(|&q| self.gap(q, p).len() <= 1 && !self.gap(q, p).contains('\n'))
-                    .map(|q| self.key(q));
-                let is_name_key = key.ends_with("name")
-                    && !NOT_PERSON_NAME
-                        .iter()
-                        .any(|n| key.len() > 4 && key.strip_suffix("name") == Some(n))
-                    && !qualifier
-                        .as_deref()
-                        .is_some_and(|q| NOT_PERSON_NAME.contains(&q));
-                if is_name_key || self.words[p].flags & LABEL != 0 && key != "name" {
-                    return (Cue::Strong, "label");
-                }
-            }
-        }
-        let lower_tail = tail_lower(before, 16);
-        for intro in INTROS {
-            if ends_with_word(&lower_tail, intro) {
-                return (Cue::Strong, "introduction");
-            }
-        }
-        if let Some(chat) = self.speaker(c) {
-            // At a bare line start, `Reason:` or `Paziente:` is a field: a known name must be in it.
-            let known = (c.first..=c.last).any(|i| {
-                self.words[i].kind == Kind::Name
-                    || self.tokens[i].shape == Shape::Lower
-                        && self.words[i].flags & FIRST != 0
-                        && self.words[i].flags & COMMON == 0
-            });
-            if chat || known {
-                return (Cue::Strong, "speaker");
-            }
-        }
-        if self.signature(c) {
-            return (Cue::Strong, "sign-off");
-        }
-        if let Some(p) = self.prev_on_line(c.first) {
-            let gap = self.gap(p, c.first).trim();
-            if matches!(gap, "" | "(" | ":" | ",") {
-                let key = self.key(p);
-                if WEAK_CUES.contains(&key.as_str()) {
-                    return (Cue::Weak, "weak cue");
-                }
-            }
-        }
-        (Cue::None, "")
-    }
-
-    /// `Jane:` / `[10:02] Jane:` / `(16:08:35) Jane:` / `Driver (Jane):` at the start of a line: `None` when
-    /// not a speaker, `Some(true)` after a time stamp or inside brackets (a chat), `Some(false)` at a bare
-    /// line start.
-    fn speaker(&self, c: Chain) -> Option<bool> {
-        let end = self.tokens[c.last].end;
-        let mut after = &self.text[end..];
-        if let Some(rest) = after.strip_prefix(" (") {
-            // `Mariano (Verdant Telecom):`
-            let close = rest
-                .find(')')
-                .filter(|&p| p < 60 && !rest[..p].contains('\n'));
-            if let Some(p) = close {
-                after = &rest[p..];
-            }
-        }
-        let after = after.strip_prefix([')', '>', ']']).unwrap_or(after);
-        if !after.starts_with(':') {
-            return None;
-        }
-        let start = self.tokens[c.first].start;
-        let prefix = &self.text[self.line_start(start)..start];
-        let ok = prefix.chars().all(|ch| {
-            ch.is_ascii_digit()
-                || " \t[]():.-/<@APMapm".contains(ch)
-                || ch.is_alphabetic() && prefix.contains('(')
-        });
-        ok.then(|| {
-            prefix
-                .chars()
-                .any(|ch| ch.is_ascii_digit() || ch == '(' || ch == '<')
-        })
-    }
-
-    /// A chain alone on its line, after a short line ending in `,` (`Thanks,` / `Kind regards,`) or `--`.
-    fn signature(&self, c: Chain) -> bool {
-        let start = self.tokens[c.first].start;
-        let end = self.tokens[c.last].end;
-        let ls = self.line_start(start);
-        if !self.text[ls..start].trim().is_empty() {
-            return false;
-        }
-        let rest = self.text[end..].split('\n').next().unwrap_or("");
-        if !rest.trim().trim_end_matches([',', '.']).is_empty() {
-            return false;
-        }
-        if ls == 0 {
-            return false;
-        }
-        let prev = self.text[..ls - 1]
-            .trim_end()
-            .rsplit('\n')
-            .next()
-            .unwrap_or("")
-            .trim();
-        (prev.ends_with(',') && prev.split_whitespace().count() <= 4)
-            || prev == "--"
-            || prev == "-- "
     }
 
     fn names(&self) -> Vec<(usize, usize, f64, &'static str)> {
@@ -976,7 +530,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Whether token `i` fills a whole cell of a line delimited by `sep`.
-    fn cell_filler(&self, i: usize, sep: &str) -> bool {
+    pub(super) fn cell_filler(&self, i: usize, sep: &str) -> bool {
         let t = self.tokens[i];
         let before = self.text[..t.start].chars().next_back();
         let after = self.text[t.end..].chars().next();
@@ -1153,236 +707,6 @@ impl<'a> Scan<'a> {
         score.map(|(s, why)| (span.0, span.1, s, why))
     }
 
-    /// `24125 Roma`, `Genova,Italy`, `Cairns QLD`, `Charlotte, NC`: a single word inside an address.
-    fn address_context(&self, c: Chain) -> bool {
-        let start = self.tokens[c.first].start;
-        let end = self.tokens[c.last].end;
-        let before = self.text[..start].trim_end_matches(' ');
-        if before.ends_with(|ch: char| ch.is_ascii_digit()) && start - before.len() == 1 {
-            return true;
-        }
-        let after = self.text[end..].trim_start_matches([',', ' ']);
-        let next: &str = after
-            .split(|ch: char| !ch.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let region = {
-            let mut key = String::new();
-            normalize_into(next, &mut key);
-            GAZETTEER.flags(&key) & PLACE != 0
-        };
-        let abbrev =
-            (2..=3).contains(&next.len()) && next.chars().all(|ch| ch.is_ascii_uppercase());
-        let postcode = next.len() >= 4 && next.chars().all(|ch| ch.is_ascii_digit());
-        !next.is_empty() && (abbrev || postcode || region && after.len() < self.text.len() - end)
-    }
-
-    /// `May 9`, `9 May 2024`, `Jan 18`: a month next to a number.
-    fn is_date_part(&self, c: Chain) -> bool {
-        let cal = |i: usize| self.words[i].flags & CALENDAR != 0;
-        let after = self.text[self.tokens[c.last].end..]
-            .trim_start_matches([' ', '.', ','])
-            .starts_with(|ch: char| ch.is_ascii_digit());
-        let before = self.text[..self.tokens[c.first].start]
-            .trim_end_matches([' ', '.', ','])
-            .ends_with(|ch: char| ch.is_ascii_digit());
-        cal(c.last) && after || cal(c.first) && before
-    }
-
-    /// A multi-word place (`New York`, `San Diego`) — its words are names, together they are a place.
-    fn is_place(&self, c: Chain) -> bool {
-        if c.first == c.last {
-            return false;
-        }
-        let mut key = String::new();
-        for i in c.first..=c.last {
-            if i > c.first {
-                key.push(' ');
-            }
-            key.extend(self.word(i).chars().flat_map(char::to_lowercase));
-        }
-        GAZETTEER.flags(&key) & PLACE != 0 || BRANDS.contains(&key.as_str())
-    }
-
-    /// A company or street word right after the chain (`Johnson Ltd`, `Elizabeth Unions`).
-    fn org_follows(&self, c: Chain) -> bool {
-        let n = c.last + 1;
-        if n >= self.tokens.len() || !matches!(self.gap(c.last, n), " " | ", " | " & ") {
-            return false;
-        }
-        self.tokens[n].shape != Shape::Lower && ORG_AFTER.contains(&self.key(n).as_str())
-            || self.word(n) == "and"
-                && self
-                    .tokens
-                    .get(n + 1)
-                    .is_some_and(|_| ORG_AFTER.contains(&self.key(n + 1).as_str()))
-    }
-
-    /// A street or settlement: `846 Quinn Footway`, `Leanne Trail`, `Avenida Manuela Castañeda`,
-    /// `Trude-Schaaf-Allee`.
-    fn street(&self, c: Chain) -> bool {
-        let last = self.key(c.last);
-        let suffix = last.rsplit('-').next().unwrap_or("");
-        let head = self.key(c.first);
-        let compass = matches!(
-            head.as_str(),
-            "east"
-                | "west"
-                | "north"
-                | "south"
-                | "lake"
-                | "port"
-                | "fort"
-                | "mount"
-                | "new"
-                | "upper"
-                | "lower"
-                | "great"
-                | "little"
-        );
-        if c.last == c.first + 1 && compass && self.words[c.last].flags & FIRST != 0 {
-            return true;
-        }
-        if c.last > c.first && STREETS_AFTER.contains(&last.as_str())
-            || last.contains('-') && STREETS_AFTER.contains(&suffix)
-        {
-            return true;
-        }
-        // A street type before, possibly with particles: `Urbanización de Mar Machado`.
-        let mut p = c.first;
-        while let Some(q) = self.prev_on_line(p) {
-            if !matches!(self.gap(q, p), " " | ". ") {
-                break;
-            }
-            if self.words[q].flags & STREET_BEFORE != 0 {
-                return true;
-            }
-            if self.words[q].kind != Kind::Particle || c.first - q > 3 {
-                break;
-            }
-            p = q;
-        }
-        // A house number right before: `846 Quinn Footway`, `Flat 15, Leanne Trail`.
-        let before = &self.text[..self.tokens[c.first].start];
-        let digit_then = |sep: &str| {
-            before.strip_suffix(sep).is_some_and(|b| {
-                let head = b.trim_end_matches(|ch: char| ch.is_ascii_alphanumeric());
-                let num = &b[head.len()..];
-                let year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
-                num.starts_with(|ch: char| ch.is_ascii_digit())
-                    && !year
-                    && head
-                        .chars()
-                        .next_back()
-                        .is_none_or(|ch| ch.is_whitespace() || ch == ',' || ch == '(')
-            })
-        };
-        digit_then(" ") || digit_then(", ")
-    }
-
-    /// `"city": "Leeds"`, `<City>Breda</City>`, `employer: Wright`: the value of a field that is not a person.
-    fn field_of_thing(&self, c: Chain) -> bool {
-        let Some(p) = self.prev_on_line(c.first) else {
-            return false;
-        };
-        let gap = self
-            .gap(p, c.first)
-            .trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’\\`".contains(ch));
-        if !matches!(gap, ":" | "=" | ">" | ":=" | "=>") {
-            return false;
-        }
-        matches!(
-            self.key(p).as_str(),
-            "city"
-                | "town"
-                | "state"
-                | "country"
-                | "county"
-                | "region"
-                | "province"
-                | "street"
-                | "address"
-                | "line"
-                | "company"
-                | "employer"
-                | "bank"
-                | "organization"
-                | "organisation"
-                | "org"
-                | "business"
-                | "merchant"
-                | "vendor"
-                | "hotel"
-                | "hospital"
-                | "clinic"
-                | "practice"
-                | "pharmacy"
-                | "school"
-                | "university"
-                | "brand"
-                | "product"
-                | "plan"
-                | "carrier"
-                | "location"
-                | "place"
-                | "venue"
-                | "stadt"
-                | "ort"
-                | "ville"
-                | "ciudad"
-                | "città"
-                | "citta"
-                | "land"
-                | "pays"
-                | "país"
-                | "paese"
-                | "locality"
-                | "suburb"
-                | "district"
-                | "where"
-                | "site"
-        )
-    }
-
-    /// `Ospedale San Camillo`, `Royal Raleigh Infirmary`, `St. Luke's`: an institution word next to the chain.
-    fn institution_near(&self, c: Chain) -> bool {
-        let near = |i: usize, j: usize| {
-            self.words[i].flags & INSTITUTION != 0
-                && self.tokens[i].shape != Shape::Lower
-                && matches!(self.gap(i.min(j), i.max(j)), " " | ". ")
-        };
-        c.first.checked_sub(1).is_some_and(|p| near(p, c.first))
-            || (c.last + 1 < self.tokens.len() && near(c.last + 1, c.last))
-    }
-
-    /// `Smith Trailer`, `Quinn Footway`, `Waypoint Mobile`: the chain modifies a capitalised common noun,
-    /// so it names a street, a product or a company. Also `Archer AX55` (a model number follows).
-    fn modifier_of_noun(&self, c: Chain) -> bool {
-        let n = c.last + 1;
-        let end = self.tokens[c.last].end;
-        if c.first == c.last
-            && self.text[end..].strip_prefix(' ').is_some_and(|r| {
-                let w: &str = r.split([' ', ',', '\n']).next().unwrap_or("");
-                w.chars().any(|ch| ch.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
-            })
-        {
-            return true;
-        }
-        if n >= self.tokens.len() || self.gap(c.last, n) != " " {
-            return false;
-        }
-        let t = self.tokens[n];
-        let w = self.words[n];
-        t.shape == Shape::Title
-            && w.kind == Kind::Other
-            && w.flags & COMMON != 0
-            && w.flags & (CALENDAR | GREETING | LABEL | HONORIFIC | DETERMINER | LOCATIVE) == 0
-            && !t.glued
-            && !self.sentence_initial(Chain { first: n, last: n })
-            && !contraction(self.word(n))
-            && !matches!(self.word(n), "I" | "And" | "Or" | "But")
-    }
-
     /// A single name word with no strong cue.
     fn single(&self, c: Chain, cue: Cue) -> Option<(f64, &'static str)> {
         let i = (c.first..=c.last).find(|&i| self.words[i].kind != Kind::Initial)?;
@@ -1488,6 +812,10 @@ impl<'a> Scan<'a> {
                 last += 1;
             }
             let c = Chain { first: i, last };
+            if !self.may_have_cue(c) {
+                i = last + 1;
+                continue;
+            }
             let (cue, why) = self.cue(c);
             let common = (i..=last).any(|k| self.words[k].flags & COMMON != 0);
             let end = self.tokens[last].end;
@@ -1537,22 +865,6 @@ impl<'a> Scan<'a> {
         }
         out
     }
-}
-
-/// The last `n` bytes (or fewer) before the end of `s`, lower-cased, on a char boundary.
-fn tail_lower(s: &str, n: usize) -> String {
-    let mut from = s.len().saturating_sub(n);
-    while !s.is_char_boundary(from) {
-        from += 1;
-    }
-    s[from..].to_lowercase()
-}
-
-/// Whether `hay`, trimmed at its end, ends with the phrase `needle` starting at a word boundary.
-fn ends_with_word(hay: &str, needle: &str) -> bool {
-    let hay = hay.trim_end_matches([' ', '\t', ',']);
-    hay.strip_suffix(needle)
-        .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 #[cfg(test)]

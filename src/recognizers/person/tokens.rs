@@ -49,6 +49,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -59,7 +64,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let mut start = i;
         // Scan the word.
         let mut j = i + c.len_utf8();
-        while let Some(d) = text[j..].chars().next() {
+        while j < bytes.len() {
+            if bytes[j].is_ascii_alphabetic() {
+                j += 1;
+                continue;
+            }
+            let Some(d) = text[j..].chars().next() else {
+                break;
+            };
             if is_letter(d) {
                 j += d.len_utf8();
                 continue;
