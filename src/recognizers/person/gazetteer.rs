@@ -160,7 +160,7 @@ const STOP_WORDS: &[&str] = &[
     "nous", "vous", "ils", "elle", "je", "tu", "oui", "non", "voici", "bien", "très", "los", "las",
     "una", "por", "para", "con", "que", "muy", "buenos", "buenas", "hola", "gli", "per", "che",
     "sono", "buongiorno", "grazie", "het", "een", "voor", "met", "niet", "zijn", "ook", "graag",
-    "dag", "goedemorgen", "alta", "ingreso",
+    "dag", "goedemorgen", "alta", "ingreso", "ort", "plz",
     // greetings, sign-offs and chat words that are also names somewhere
     "regards", "best", "sincerely", "cordialement", "saludos", "grüße", "gruss", "gruß", "mfg",
     "lg", "vg", "bises", "bisous", "merci", "gracias", "grazie", "danke", "dank", "bedankt", "ok",

@@ -25,7 +25,7 @@ use std::sync::Arc;
 
 use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, INSTITUTION, LABEL, LAST, LOCATIVE,
-    PARTICLE, PLACE, REGION, STOP, SUFFIX, normalize_into,
+    PARTICLE, PLACE, REGION, STOP, STREET_BEFORE, SUFFIX, normalize_into,
 };
 use super::tokens::{Shape, Token, tokenize};
 use crate::{
@@ -233,7 +233,7 @@ fn kind_of(t: &Token, flags: u16, text: &str) -> Kind {
     if colon && (flags & LABEL != 0 || flags & COMMON != 0 && !named) {
         return Kind::Other;
     }
-    if flags & (DETERMINER | INSTITUTION) != 0 && t.shape != Shape::Lower {
+    if flags & (DETERMINER | INSTITUTION | STREET_BEFORE) != 0 && t.shape != Shape::Lower {
         return Kind::Other;
     }
     // Two- and three-letter capitals in mixed-case text are acronyms (`IP`, `WAN`, `US`).

@@ -121,6 +121,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         let glued_after = match after {
             Some(a) if a.is_numeric() || a == '_' || a == '@' => true,
             Some('.') | Some('/') => after2.is_some_and(alnum_id),
+            // `CUST-283139`, `EMP-00412`: an identifier prefix.
+            Some('-') => after2.is_some_and(|c| c.is_ascii_digit()),
             _ => false,
         };
         let mention = !escaped && before == Some('@') && !before2.is_some_and(alnum_id);
