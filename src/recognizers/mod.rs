@@ -9,7 +9,9 @@
 //! | `IpRecognizer` | `IP_ADDRESS` | IPv4 and IPv6 parsed by `std::net`; versions and OIDs rejected |
 //! | `UrlRecognizer` | `URL` | scheme, `www.` or host + path; ends at a real boundary |
 //! | `DateRecognizer` | `DATE_TIME` | ISO, numeric and written dates in six languages; log timestamps skipped |
-//! | `LabeledPersonRecognizer` | `PERSON` | names after labels, honorifics, greetings and sign-offs |
+//! | `LabeledPersonRecognizer` | `PERSON` | names after labels, honorifics, greetings and sign-offs (off by default; the gazetteer recognizer covers it) |
+//! | `GazetteerPersonRecognizer` | `PERSON` | given-name and surname lists, cues, word shape, common-word rejection |
+//! | `NrpRecognizer` | `NRP` | nationalities, religions and political groups from a curated list |
 //! | `IbanRecognizer` | `IBAN_CODE` | registry country + length, mod-97; compact or print form |
 //! | `CryptoRecognizer` | `CRYPTO` | Bitcoin Base58Check and Bech32/Bech32m, checksums decoded |
 //! | `MacAddressRecognizer` | `MAC_ADDRESS` | colon, hyphen, Cisco dotted; no group, zero or chained addresses |
@@ -18,12 +20,7 @@
 //! | `NhsRecognizer` | `UK_NHS` | ten digits, mod-11 |
 //! | `UkNinoRecognizer` | `UK_NINO` | HMRC prefix and suffix rules (off by default) |
 //! | `UsBankRecognizer`, `UsLicenseRecognizer`, `UsItinRecognizer`, `UsPassportRecognizer` | `US_BANK_NUMBER`, `US_DRIVER_LICENSE`, `US_ITIN`, `US_PASSPORT` | weak shapes that need context |
-//! | `Es…`, `It…`, `Pl…`, `Fi…`, `Se…`, `De…`, `Tr…`, `Kr…`, `Th…` | `ES_NIF`, `IT_FISCAL_CODE`, … | national identifiers with their check digits; see the `country` module source |
-//!
-//! Country-specific recognizers for Australia, India, Singapore, Nigeria, the Philippines, South Africa and
-//! Canada ([`au_abn`], [`in_aadhaar`], [`sg_fin`], [`za_id_number`], [`ca_sin`], …) and the US and UK ones
-//! Presidio ships disabled ([`us_npi`], [`aba_routing`], [`uk_postcode`], …) are off by default; each
-//! function's docs give its layout, checks and scores.
+//! | `Es…`, `De…`, `Au…`, `In…`, … | `ES_NIF`, `DE_TAX_ID`, `AU_ABN`, … | national identifiers with their check digits, one file per country (`country/`); Spain, Italy and Poland on for their language, the rest off |
 //!
 //! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
 //! returns those enabled by default for a language. Each is compiled on first use and shared.
@@ -73,7 +70,7 @@ pub use iban::{IbanRecognizer, iban};
 pub use ip::{IpRecognizer, ip};
 pub use mac::mac_address;
 pub use medical_license::medical_license;
-pub use person::labeled_person;
+pub use person::{GazetteerPersonRecognizer, NrpRecognizer, gazetteer_person, labeled_person, nrp};
 pub use phone::{PhoneRecognizer, phone};
 pub use ssn::us_ssn;
 pub use standalone::StandalonePatternRecognizer;

@@ -3,7 +3,7 @@
 //! This recognizer needs no word list: it reports capitalised words that a label, greeting, honorific or
 //! sign-off marks as a name. Names without such a cue are the job of the gazetteer-based recognizer.
 
-use super::catalog::{Languages, Spec};
+use crate::recognizers::catalog::{Languages, Spec};
 use crate::{EntityType, Pattern, PatternRecognizer};
 
 /// One name word: an upper-case letter, then letters, combining marks, apostrophes or hyphens
@@ -11,62 +11,14 @@ use crate::{EntityType, Pattern, PatternRecognizer};
 const WORD: &str = r"\p{Lu}[\p{L}\p{M}'’\-]*";
 
 /// Words that follow a cue but are not names (`Dear Sir`, `Hi Team`, `Name: N/A`).
+#[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "sir",
-    "madam",
-    "madame",
-    "customer",
-    "customers",
-    "team",
-    "all",
-    "there",
-    "everyone",
-    "support",
-    "valued",
-    "client",
-    "colleague",
-    "colleagues",
-    "friend",
-    "friends",
-    "user",
-    "member",
-    "members",
-    "n",
-    "na",
-    "none",
-    "unknown",
-    "redacted",
-    "the",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "to",
-    "whom",
-    "hiring",
-    "manager",
-    "folks",
-    "guys",
-    "sales",
-    "billing",
-    "admin",
-    "it",
-    "hr",
-    "service",
-    "services",
-    "sirs",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "agent",
-    "representative",
-    "patient",
-    "applicant",
-    "tenant",
-    "owner",
-    "account",
+    "sir", "madam", "madame", "customer", "customers", "team", "all", "there", "everyone",
+    "support", "valued", "client", "colleague", "colleagues", "friend", "friends", "user", "member",
+    "members", "n", "na", "none", "unknown", "redacted", "the", "our", "my", "your", "this", "that",
+    "to", "whom", "hiring", "manager", "folks", "guys", "sales", "billing", "admin", "it", "hr",
+    "service", "services", "sirs", "mr", "mrs", "ms", "dr", "agent", "representative", "patient",
+    "applicant", "tenant", "owner", "account",
 ];
 
 /// `LabeledPersonRecognizer`: a name after a label (`Name:`, `Customer Name:`, `Full name:`, `Contact:`,
@@ -112,9 +64,12 @@ fn not_a_name(value: &str) -> bool {
 }
 
 /// Catalog entry.
-pub(crate) const SPECS: &[Spec] = &[Spec {
+///
+/// Off by default: `GazetteerPersonRecognizer` applies the same cues (and more) with name lists behind them,
+/// and this one alone over-reports (`Hi Payroll`, `Attn: Accounts Payable`).
+pub(crate) const SPEC: Spec = Spec {
     name: "LabeledPersonRecognizer",
     languages: Languages::Only(&["en"]),
-    enabled_by_default: true,
+    enabled_by_default: false,
     build: || std::sync::Arc::new(labeled_person()),
-}];
+};

@@ -1,0 +1,204 @@
+//! Cues before a name: honorifics, greetings, labels, introductions, mentions, chat speakers, sign-offs.
+
+use super::gazetteer::{COMMON, FIRST, GREETING, HONORIFIC, LABEL};
+use super::names::{Chain, Cue, Kind, Scan};
+use super::tokens::Shape;
+
+/// Words before `name` that make it a thing's name, not a person's (`company_name`, `Business name:`).
+#[rustfmt::skip]
+const NOT_PERSON_NAME: &[&str] = &[
+    "user", "host", "file", "path", "db", "database", "server", "domain", "app", "product",
+    "company", "business", "org", "organisation", "organization", "bank", "street", "city",
+    "device", "computer", "machine", "brand", "team", "project", "plan", "service", "pet", "model",
+    "package", "field", "table", "column", "key", "var", "variable", "function", "method", "class",
+    "module", "event", "tag", "branch", "repo", "store", "shop", "merchant", "vendor", "employer",
+    "school", "account", "trading", "legal", "entity", "screen", "site", "venue", "hotel",
+    "hospital", "clinic", "practice", "pharmacy", "carrier", "network", "wifi", "ssid", "cluster",
+    "node", "queue", "bucket", "job",
+];
+
+/// Phrases that introduce a name (matched case-insensitively, ending right before the chain).
+#[rustfmt::skip]
+const INTROS: &[&str] = &[
+    "my name is", "name is", "names are", "i'm", "i’m", "i am", "im", "this is", "it's", "it’s",
+    "its", "call me", "named", "called", "signed", "je suis", "je m'appelle", "me llamo", "soy",
+    "mi chiamo", "sono", "ich bin", "ik ben",
+];
+
+/// Words directly before a name that hint at a person (weak).
+#[rustfmt::skip]
+const WEAK_CUES: &[&str] = &[
+    "by", "with", "and", "cc", "tell", "ask", "asked", "told", "call", "text", "ping", "met",
+    "meet", "thank", "thanks", "contact", "email", "message", "per", "via", "for", "sister",
+    "brother", "wife", "husband", "son", "daughter", "mother", "father", "friend", "colleague",
+    "neighbour", "neighbor", "spouse", "partner", "boss", "manager", "patient", "client",
+    "customer", "tenant", "handled", "approved", "signed", "reviewed", "wrote", "says", "said",
+    "und", "et", "y", "e", "en",
+];
+
+impl Scan<'_> {
+    pub(super) fn cue(&self, c: Chain) -> (Cue, &'static str) {
+        let t = &self.tokens[c.first];
+        if t.mention {
+            return (Cue::Strong, "mention");
+        }
+        let before = &self.text[..t.start];
+        if let Some(p) = self.prev_on_line(c.first) {
+            let gap = self.gap(p, c.first);
+            let flags = self.words[p].flags;
+            let trimmed =
+                gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’«»\\`".contains(ch));
+            if flags & HONORIFIC != 0 && matches!(trimmed, "" | ".") {
+                return (Cue::Strong, "honorific");
+            }
+            if flags & GREETING != 0 && matches!(trimmed, "" | ",") {
+                return (Cue::Strong, "greeting");
+            }
+            if matches!(
+                trimmed,
+                ":" | "=" | ">" | ":=" | "=>" | "->" | "):" | "|" | ":-"
+            ) || (trimmed.ends_with(':') && trimmed.len() <= 3)
+            {
+                let key = self.key(p);
+                let qualifier = p
+                    .checked_sub(1)
+                    .filter(|&q| self.gap(q, p).len() <= 1 && !self.gap(q, p).contains('\n'))
+                    .map(|q| self.key(q));
+                let is_name_key = key.ends_with("name")
+                    && !NOT_PERSON_NAME
+                        .iter()
+                        .any(|n| key.len() > 4 && key.strip_suffix("name") == Some(n))
+                    && !qualifier
+                        .as_deref()
+                        .is_some_and(|q| NOT_PERSON_NAME.contains(&q));
+                if is_name_key || self.words[p].flags & LABEL != 0 && key != "name" {
+                    return (Cue::Strong, "label");
+                }
+            }
+        }
+        let lower_tail = tail_lower(before, 16);
+        for intro in INTROS {
+            if ends_with_word(&lower_tail, intro) {
+                return (Cue::Strong, "introduction");
+            }
+        }
+        if let Some(chat) = self.speaker(c) {
+            // At a bare line start, `Reason:` or `Paziente:` is a field: a known name must be in it.
+            let known = (c.first..=c.last).any(|i| {
+                self.words[i].kind == Kind::Name
+                    || self.tokens[i].shape == Shape::Lower
+                        && self.words[i].flags & FIRST != 0
+                        && self.words[i].flags & COMMON == 0
+            });
+            if chat || known {
+                return (Cue::Strong, "speaker");
+            }
+        }
+        if self.signature(c) {
+            return (Cue::Strong, "sign-off");
+        }
+        if let Some(p) = self.prev_on_line(c.first) {
+            let gap = self.gap(p, c.first).trim();
+            if matches!(gap, "" | "(" | ":" | ",") {
+                let key = self.key(p);
+                if WEAK_CUES.contains(&key.as_str()) {
+                    return (Cue::Weak, "weak cue");
+                }
+            }
+        }
+        (Cue::None, "")
+    }
+
+    /// `Jane:` / `[10:02] Jane:` / `(16:08:35) Jane:` / `Driver (Jane):` at the start of a line: `None` when
+    /// not a speaker, `Some(true)` after a time stamp or inside brackets (a chat), `Some(false)` at a bare
+    /// line start.
+    pub(super) fn speaker(&self, c: Chain) -> Option<bool> {
+        let end = self.tokens[c.last].end;
+        let mut after = &self.text[end..];
+        if let Some(rest) = after.strip_prefix(" (") {
+            // `Mariano (Verdant Telecom):`
+            let close = rest
+                .find(')')
+                .filter(|&p| p < 60 && !rest[..p].contains('\n'));
+            if let Some(p) = close {
+                after = &rest[p..];
+            }
+        }
+        let after = after.strip_prefix([')', '>', ']']).unwrap_or(after);
+        if !after.starts_with(':') {
+            return None;
+        }
+        let start = self.tokens[c.first].start;
+        let prefix = &self.text[self.line_start(start)..start];
+        let ok = prefix.chars().all(|ch| {
+            ch.is_ascii_digit()
+                || " \t[]():.-/<@APMapm".contains(ch)
+                || ch.is_alphabetic() && prefix.contains('(')
+        });
+        ok.then(|| {
+            prefix
+                .chars()
+                .any(|ch| ch.is_ascii_digit() || ch == '(' || ch == '<')
+        })
+    }
+
+    /// A chain alone on its line, after a short line ending in `,` (`Thanks,` / `Kind regards,`) or `--`.
+    pub(super) fn signature(&self, c: Chain) -> bool {
+        let start = self.tokens[c.first].start;
+        let end = self.tokens[c.last].end;
+        let ls = self.line_start(start);
+        if !self.text[ls..start].trim().is_empty() {
+            return false;
+        }
+        let rest = self.text[end..].split('\n').next().unwrap_or("");
+        if !rest.trim().trim_end_matches([',', '.']).is_empty() {
+            return false;
+        }
+        if ls == 0 {
+            return false;
+        }
+        let prev = self.text[..ls - 1]
+            .trim_end()
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .trim();
+        (prev.ends_with(',') && prev.split_whitespace().count() <= 4)
+            || prev == "--"
+            || prev == "-- "
+    }
+
+    /// A cheap test before [`cue`](Self::cue) for lower-case words: a mention, a speaker colon, a label
+    /// separator, a greeting or the last word of an introduction right before.
+    pub(super) fn may_have_cue(&self, c: Chain) -> bool {
+        let t = self.tokens[c.first];
+        if t.mention || self.text[self.tokens[c.last].end..].starts_with([':', ')']) {
+            return true;
+        }
+        let Some(p) = self.prev_on_line(c.first) else {
+            return false;
+        };
+        let gap = self.gap(p, c.first);
+        gap.contains([':', '=', '>'])
+            || self.words[p].flags & (GREETING | HONORIFIC) != 0
+            || INTROS
+                .iter()
+                .any(|intro| intro.rsplit(' ').next() == Some(self.word(p)))
+    }
+}
+
+/// The last `n` bytes (or fewer) before the end of `s`, lower-cased, on a char boundary.
+fn tail_lower(s: &str, n: usize) -> String {
+    let mut from = s.len().saturating_sub(n);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    s[from..].to_lowercase()
+}
+
+/// Whether `hay`, trimmed at its end, ends with the phrase `needle` starting at a word boundary.
+fn ends_with_word(hay: &str, needle: &str) -> bool {
+    let hay = hay.trim_end_matches([' ', '\t', ',']);
+    hay.strip_suffix(needle)
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+}

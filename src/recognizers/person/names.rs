@@ -1,0 +1,917 @@
+//! `GazetteerPersonRecognizer`: person names from name lists, cues and word shape, in one pass.
+//!
+//! 1. [`tokenize`] walks the text once and yields words with their shape (`Jane`, `JANE`, `jane`, `J`).
+//! 2. Each word is looked up once in the [`GAZETTEER`]: given name, surname, common English word, place,
+//!    honorific, greeting, label, month, particle.
+//! 3. Capitalised words joined by single spaces (particles such as `van der` and initials such as `J.` may
+//!    sit inside) form a *chain*; a chain is scored as a whole and reported as one span.
+//! 4. Cues before the chain (honorific, greeting, `Name:` label, `my name is`, `@mention`, a chat speaker
+//!    prefix, a sign-off line) make weak chains acceptable and allow lower-case names.
+//!
+//! | chain | score |
+//! |---|---|
+//! | any chain after a strong cue | 0.85 |
+//! | two known names (`Jane Doe`, `Will Smith`), `Doe, Jane` | 0.85 |
+//! | a known name and an unknown capitalised word (`Ilona Krein`) | 0.7 |
+//! | initial + surname (`J. Doe`) | 0.7 |
+//! | a given name alone (`Sofia`), not a place after `in`/`from` | 0.6 |
+//! | two names that are also words (`Summer Rose`) | 0.6 |
+//! | a surname alone (`Garrison`) | 0.5 |
+//! | a name that is also a word, capitalised mid-sentence (`if Will can`) or next to a name (`April and June`) | 0.5 |
+//!
+//! Everything else (sentence-initial `Hope`, `May 9`, `Baker Street`, `Dear Customer`) is not reported.
+
+use std::sync::Arc;
+
+use super::gazetteer::{
+    CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, INSTITUTION, LABEL, LAST, LOCATIVE,
+    PARTICLE, PLACE, REGION, STOP, STREET_BEFORE, SUFFIX, normalize_into,
+};
+use super::tokens::{Shape, Token, tokenize};
+use crate::{
+    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
+};
+
+const NAME: &str = "GazetteerPersonRecognizer";
+
+/// Score of a chain after a strong cue or of two known names.
+pub(super) const STRONG: f64 = 0.85;
+/// A known name with an unknown capitalised word, or an initial and a surname.
+pub(super) const MEDIUM: f64 = 0.7;
+/// A given name alone; two names that are also common words.
+pub(super) const SINGLE: f64 = 0.6;
+/// A surname alone; a name that is also a word, supported by its position.
+pub(super) const WEAK: f64 = 0.5;
+
+/// How a word can take part in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A known given name or surname that is not a common word (`Jane`, `Smith`).
+    Name,
+    /// A known name that is also a common word (`Will`, `Rose`, `Baker`).
+    WordName,
+    /// A capitalised word in no list (`Krein`, `Wriddhish`).
+    Unknown,
+    /// A single capital letter (`J` of `J. Doe`).
+    Initial,
+    /// A lower-case particle (`van`, `de`).
+    Particle,
+    /// Anything else: common words, stop words, identifiers.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    pub(super) kind: Kind,
+    pub(super) flags: u16,
+}
+
+/// How strongly the text before a chain says "a name follows".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Cue {
+    None,
+    Weak,
+    Strong,
+}
+
+/// `GazetteerPersonRecognizer`: PERSON from bundled given-name and surname lists, cues and word shape, in one
+/// linear pass.
+///
+/// Capitalised words joined by single spaces (with particles such as `van der` and initials such as `J.`)
+/// form one span. Scores: 0.85 after a strong cue (honorific, greeting, `Name:` label, `my name is`,
+/// `@mention`, chat speaker, sign-off) or for two known names (`Jane Doe`, `Doe, Jane`); 0.7 for a known name
+/// with an unknown capitalised word or an initial with a surname; 0.6 for a given name alone; 0.5 for a
+/// surname alone or a name that is also a common word in a name position (`if Will can`, `April and June`).
+/// Sentence-initial common words (`Hope you are well`), months next to numbers, places after `in`/`from`,
+/// streets, firms, institutions and products are not reported. Lower-case names need a strong cue.
+pub struct GazetteerPersonRecognizer {
+    name: Arc<str>,
+    entities: [EntityType; 1],
+}
+
+impl Default for GazetteerPersonRecognizer {
+    fn default() -> Self {
+        GazetteerPersonRecognizer {
+            name: Arc::from(NAME),
+            entities: [EntityType::PERSON],
+        }
+    }
+}
+
+/// The predefined gazetteer-based person recognizer.
+pub fn gazetteer_person() -> GazetteerPersonRecognizer {
+    GazetteerPersonRecognizer::default()
+}
+
+impl Recognizer for GazetteerPersonRecognizer {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn supported_entities(&self) -> &[EntityType] {
+        &self.entities
+    }
+
+    fn analyze(
+        &self,
+        text: &str,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) -> Result<(), Error> {
+        if !ctx.wants(&self.entities[0]) {
+            return Ok(());
+        }
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let words = classify(text, &tokens);
+        let scan = Scan {
+            text,
+            tokens: &tokens,
+            words: &words,
+        };
+        for (start, end, score, why) in scan.names() {
+            let mut r = RecognizerResult::new(
+                self.entities[0].clone(),
+                start,
+                end,
+                score,
+                self.name.clone(),
+            );
+            if ctx.return_decision_process() {
+                r.explanation = Some(Box::new(AnalysisExplanation {
+                    recognizer: NAME.to_string(),
+                    pattern_name: Some(why.to_string()),
+                    original_score: score,
+                    score,
+                    ..AnalysisExplanation::default()
+                }));
+            }
+            results.push(r);
+        }
+        Ok(())
+    }
+}
+
+fn classify(text: &str, tokens: &[Token]) -> Vec<Word> {
+    let g = &*GAZETTEER;
+    let mut key = String::new();
+    tokens
+        .iter()
+        .map(|t| {
+            let word = &text[t.start..t.end];
+            let mut flags = g.lookup(word, &mut key);
+            if word.contains(['-', '\'', '’']) {
+                normalize_into(word, &mut key);
+            }
+            if flags & (FIRST | LAST) == 0
+                && word.contains('-')
+                && word
+                    .split('-')
+                    .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+            {
+                // Jean-Luc, Anne-Katrin: every part a name.
+                let mut parts = 0;
+                let all = key.split('-').all(|p| {
+                    parts |= g.flags(p) & (FIRST | LAST);
+                    g.flags(p) & (FIRST | LAST) != 0
+                });
+                if all {
+                    flags |= parts;
+                }
+            }
+            if flags & (FIRST | LAST) == 0 && word.contains(['\'', '’']) {
+                let folded: String = key.chars().filter(|&c| c != '\'').collect();
+                flags |= g.flags(&folded) & (FIRST | LAST);
+            }
+            let kind = if t.glued {
+                Kind::Other
+            } else {
+                kind_of(t, flags, text)
+            };
+            Word { kind, flags }
+        })
+        .collect()
+}
+
+/// `I'm`, `we're`, `J'ai`, `l'IBAN`: contractions and elisions, never names.
+pub(super) fn contraction(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once(['\'', '’']) else {
+        return false;
+    };
+    let tail = tail.trim_start_matches('\'');
+    matches!(tail, "m" | "re" | "ve" | "ll" | "d" | "t" | "s")
+        || matches!(
+            head,
+            "l" | "L"
+                | "d"
+                | "j"
+                | "J"
+                | "qu"
+                | "Qu"
+                | "n"
+                | "N"
+                | "s"
+                | "S"
+                | "c"
+                | "C"
+                | "m"
+                | "M"
+                | "t"
+                | "T"
+        ) && tail.chars().next().is_some_and(char::is_lowercase)
+        || matches!(head, "l" | "d" | "qu" | "n" | "s" | "c" | "m" | "t" | "j")
+}
+
+fn kind_of(t: &Token, flags: u16, text: &str) -> Kind {
+    let word = &text[t.start..t.end];
+    let named = flags & (FIRST | LAST) != 0;
+    if word.contains(['\'', '’']) && contraction(word) {
+        return Kind::Other;
+    }
+    // A label or a common word used as a field name: `To:`, `Date:`, `Reason:`.
+    let colon = text[t.end..].trim_start_matches(' ').starts_with(':');
+    if colon && (flags & LABEL != 0 || flags & COMMON != 0 && !named) {
+        return Kind::Other;
+    }
+    if flags & (DETERMINER | INSTITUTION | STREET_BEFORE) != 0 && t.shape != Shape::Lower {
+        return Kind::Other;
+    }
+    // Two- and three-letter capitals in mixed-case text are acronyms (`IP`, `WAN`, `US`).
+    if t.shape == Shape::Upper
+        && word.chars().count() < 4
+        && !named
+        && !shouting_line(text, t.start)
+    {
+        return Kind::Other;
+    }
+    match t.shape {
+        Shape::Lower => {
+            if flags & PARTICLE != 0 {
+                Kind::Particle
+            } else {
+                Kind::Other
+            }
+        }
+        Shape::Initial => {
+            if word == "I" {
+                Kind::Other
+            } else {
+                Kind::Initial
+            }
+        }
+        Shape::Title | Shape::Upper | Shape::Mixed => {
+            if flags & STOP != 0 && !(named && flags & CALENDAR != 0) {
+                Kind::Other
+            } else if named && flags & (COMMON | CALENDAR) != 0 {
+                Kind::WordName
+            } else if named {
+                Kind::Name
+            } else if t.shape == Shape::Mixed
+                || flags & (COMMON | LABEL | SUFFIX | GREETING) != 0
+                || (t.shape == Shape::Upper && word.chars().count() < 4)
+                || !word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            {
+                Kind::Other
+            } else {
+                Kind::Unknown
+            }
+        }
+    }
+}
+
+/// Whether the line holding `pos` is written in capitals (no lower-case letters).
+pub(super) fn shouting_line(text: &str, pos: usize) -> bool {
+    let start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |p| pos + p);
+    let line = &text[start..end];
+    let words = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .count();
+    words >= 3 && !line.chars().any(char::is_lowercase)
+}
+
+/// One analysis over a tokenised text.
+pub(super) struct Scan<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token],
+    pub(super) words: &'a [Word],
+}
+
+/// A run of name-like tokens `first..=last` (token indices).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Chain {
+    pub(super) first: usize,
+    pub(super) last: usize,
+}
+
+impl<'a> Scan<'a> {
+    pub(super) fn gap(&self, a: usize, b: usize) -> &'a str {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => self.text.get(x.end..y.start).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    pub(super) fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].start..self.tokens[i].end]
+    }
+
+    pub(super) fn key(&self, i: usize) -> String {
+        let mut k = String::new();
+        normalize_into(self.word(i), &mut k);
+        k
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        matches!(
+            self.words[i].kind,
+            Kind::Name | Kind::WordName | Kind::Unknown | Kind::Initial
+        )
+    }
+
+    /// Whether token `b` continues the chain ending at token `a`.
+    fn joins(&self, a: usize, b: usize) -> bool {
+        let gap = self.gap(a, b);
+        match gap {
+            " " | "\u{a0}" => true,
+            ". " | "." => self.words[a].kind == Kind::Initial,
+            _ => false,
+        }
+    }
+
+    /// Capitalised chains, left to right.
+    fn chains(&self) -> Vec<Chain> {
+        let mut out = Vec::new();
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if !self.capitalised(i) {
+                i += 1;
+                continue;
+            }
+            let mut last = i;
+            let mut j = i + 1;
+            while j < n && self.joins(j - 1, j) {
+                match self.words[j].kind {
+                    Kind::Name | Kind::WordName | Kind::Unknown | Kind::Initial => {
+                        last = j;
+                        j += 1;
+                    }
+                    Kind::Particle => {
+                        // Particles only between capitalised words: `van der Berg`.
+                        let mut k = j;
+                        while k + 1 < n
+                            && self.words[k].kind == Kind::Particle
+                            && self.joins(k, k + 1)
+                        {
+                            k += 1;
+                        }
+                        if k < n
+                            && k > j
+                            && matches!(
+                                self.words[k].kind,
+                                Kind::Name | Kind::WordName | Kind::Unknown
+                            )
+                        {
+                            last = k;
+                            j = k + 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            out.push(Chain { first: i, last });
+            i = last + 1;
+        }
+        out
+    }
+
+    /// Start of the line holding byte `pos`.
+    pub(super) fn line_start(&self, pos: usize) -> usize {
+        self.text[..pos].rfind('\n').map_or(0, |p| p + 1)
+    }
+
+    /// Whether the chain starts a sentence (after start of text, a newline, `.`, `!`, `?`, `:` or a bullet).
+    pub(super) fn sentence_initial(&self, c: Chain) -> bool {
+        let before = &self.text[..self.tokens[c.first].start];
+        match before
+            .trim_end_matches(|ch: char| {
+                ch == ' ' || ch == '\t' || "\"'“”‘’«»([{*•-–—>".contains(ch)
+            })
+            .chars()
+            .next_back()
+        {
+            None => true,
+            Some(ch) => matches!(ch, '\n' | '\r' | '.' | '!' | '?' | ':' | '¡' | '¿'),
+        }
+    }
+
+    /// The token before `i` on the same line, if any.
+    pub(super) fn prev_on_line(&self, i: usize) -> Option<usize> {
+        let p = i.checked_sub(1)?;
+        (!self.gap(p, i).contains('\n')).then_some(p)
+    }
+
+    fn names(&self) -> Vec<(usize, usize, f64, &'static str)> {
+        let chains = self.chains();
+        let mut out: Vec<(usize, usize, f64, &'static str)> = Vec::new();
+        // Decisions per chain, so a rejected word-name can be accepted next to an accepted name.
+        let mut decided: Vec<Option<(usize, usize, f64, &'static str)>> = Vec::new();
+        // `Garcia, Soto and Cummings`, `Brown, Bailey and Gregory`: surnames listed as a firm.
+        let mut firm = vec![false; chains.len()];
+        for k in 0..chains.len().saturating_sub(2) {
+            let (a, b, c) = (chains[k], chains[k + 1], chains[k + 2]);
+            let single = |x: Chain| x.first == x.last && self.words[x.first].flags & LAST != 0;
+            if single(a)
+                && single(b)
+                && single(c)
+                && b.first == a.last + 1
+                && self.gap(a.last, b.first) == ", "
+                && c.first == b.last + 2
+                && self.word(b.last + 1) == "and"
+            {
+                firm[k] = true;
+                firm[k + 1] = true;
+                firm[k + 2] = true;
+            }
+        }
+        let mut k = 0;
+        while k < chains.len() {
+            let c = chains[k];
+            if firm[k] {
+                decided.push(None);
+                k += 1;
+                continue;
+            }
+            // `Doe, Jane`
+            if let Some(next) = chains.get(k + 1) {
+                if let Some(m) = self.inverted(c, *next, chains.get(k + 2)) {
+                    decided.push(Some(m));
+                    decided.push(None);
+                    k += 2;
+                    continue;
+                }
+            }
+            decided.push(self.decide(c));
+            k += 1;
+        }
+        // Coordination: `April and June`, `Rosalia and Stefani`, `Will & Grace`.
+        for k in 0..chains.len() {
+            if decided[k].is_some() {
+                continue;
+            }
+            let c = chains[k];
+            if c.first != c.last || self.words[c.first].kind != Kind::WordName {
+                continue;
+            }
+            if self.words[c.first].flags & STOP != 0 && self.words[c.first].flags & CALENDAR == 0
+                || self.is_date_part(c)
+            {
+                continue;
+            }
+            let near = |other: usize| -> bool {
+                let o = chains[other];
+                let (a, b) = if other < k {
+                    (o.last, c.first)
+                } else {
+                    (c.last, o.first)
+                };
+                let gap = self.gap(a, b);
+                decided[other].is_some_and(|d| d.2 >= SINGLE)
+                    && (b == a + 1 && matches!(gap, " & " | ", ")
+                        || b == a + 2
+                            && matches!(self.word(a + 1), "and" | "or" | "und" | "et" | "y")
+                            && gap.len() <= 6)
+            };
+            if (k > 0 && near(k - 1)) || (k + 1 < chains.len() && near(k + 1)) {
+                let t = self.tokens[c.first];
+                decided[k] = Some((t.start, t.end, WEAK, "name next to a name"));
+            }
+        }
+        // CSV columns `Crystal,Brown`: a given name and a surname filling adjacent cells.
+        for k in 0..chains.len().saturating_sub(1) {
+            let (a, b) = (chains[k], chains[k + 1]);
+            if a.first != a.last || b.first != b.last || b.first != a.last + 1 {
+                continue;
+            }
+            if decided[k].is_some() && decided[k + 1].is_some() {
+                continue;
+            }
+            let gap = self.gap(a.last, b.first);
+            let (wa, wb) = (self.words[a.first], self.words[b.first]);
+            let named = |w: Word| matches!(w.kind, Kind::Name | Kind::WordName);
+            if matches!(gap, "," | ";" | "\t" | "|")
+                && self.cell_filler(a.first, gap)
+                && self.cell_filler(b.first, gap)
+                && named(wa)
+                && named(wb)
+                && wa.flags & FIRST != 0
+                && wb.flags & LAST != 0
+                && (wa.flags | wb.flags) & (CALENDAR | PLACE) == 0
+            {
+                for (idx, t) in [(k, a.first), (k + 1, b.first)] {
+                    if decided[idx].is_none() {
+                        let t = self.tokens[t];
+                        decided[idx] = Some((t.start, t.end, WEAK, "name columns"));
+                    }
+                }
+            }
+        }
+        out.extend(decided.into_iter().flatten());
+        out.extend(self.lower_case_names());
+        out.sort_by_key(|r| (r.0, r.1));
+        out.dedup_by(|b, a| b.0 < a.1);
+        out
+    }
+
+    /// Whether token `i` fills a whole cell of a line delimited by `sep`.
+    pub(super) fn cell_filler(&self, i: usize, sep: &str) -> bool {
+        let t = self.tokens[i];
+        let before = self.text[..t.start].chars().next_back();
+        let after = self.text[t.end..].chars().next();
+        let sep = sep.chars().next();
+        let edge = |c: Option<char>| c.is_none() || c == Some('\n') || c == Some('\r') || c == sep;
+        edge(before) && edge(after)
+    }
+
+    /// `Doe, Jane` / `DOE, Jane Q.`: a surname, a comma and a given name, not part of a longer list.
+    fn inverted(
+        &self,
+        a: Chain,
+        b: Chain,
+        after: Option<&Chain>,
+    ) -> Option<(usize, usize, f64, &'static str)> {
+        if a.first != a.last || b.first != b.last && b.last - b.first > 1 {
+            return None;
+        }
+        if b.first != a.last + 1 || self.gap(a.last, b.first) != ", " {
+            return None;
+        }
+        let wa = self.words[a.first];
+        let wb = self.words[b.first];
+        let surname = wa.flags & LAST != 0
+            && matches!(wa.kind, Kind::Name | Kind::WordName)
+            && (wa.flags & FIRST == 0 || self.cue(a).0 == Cue::Strong);
+        let given = wb.flags & FIRST != 0 && wb.kind == Kind::Name
+            || wb.kind == Kind::Unknown && wa.kind == Kind::Name && self.cue(a).0 == Cue::Strong;
+        let list_follows =
+            after.is_some_and(|n| n.first == b.last + 1 && self.gap(b.last, n.first) == ", ");
+        if surname && given && !list_follows {
+            let (s, e) = (self.tokens[a.first].start, self.tokens[b.last].end);
+            return Some((s, e, STRONG, "surname, given name"));
+        }
+        None
+    }
+
+    fn decide(&self, chain: Chain) -> Option<(usize, usize, f64, &'static str)> {
+        let mut c = chain;
+        // Trim: an unknown word before a given name (`Kunde Thomas Müller`), initials and particles at the
+        // ends.
+        while c.first < c.last {
+            let w = self.words[c.first];
+            let next = self.words[c.first + 1];
+            let drop = match w.kind {
+                Kind::Unknown => next.kind == Kind::Name && next.flags & FIRST != 0,
+                Kind::Particle => true,
+                _ => false,
+            };
+            if !drop {
+                break;
+            }
+            c.first += 1;
+        }
+        // `Call Marguerite`, `Ask Gregory`: a sentence-initial verb that is also a surname.
+        if c.first < c.last
+            && self.words[c.first].kind == Kind::WordName
+            && self.words[c.first].flags & FIRST == 0
+            && self.sentence_initial(c)
+        {
+            c.first += 1;
+        }
+        while c.last > c.first && matches!(self.words[c.last].kind, Kind::Initial | Kind::Particle)
+        {
+            c.last -= 1;
+        }
+        let mut names = 0;
+        let mut word_names = 0;
+        let mut unknown = 0;
+        let mut initials = 0;
+        for i in c.first..=c.last {
+            match self.words[i].kind {
+                Kind::Name => names += 1,
+                Kind::WordName => word_names += 1,
+                Kind::Unknown => unknown += 1,
+                Kind::Initial => initials += 1,
+                _ => {}
+            }
+        }
+        let m = names + word_names + unknown;
+        if m == 0 || m > 4 {
+            return None;
+        }
+        // `WAN IP`, `US`: short capitals alone in mixed-case text are acronyms; `Jane DOE` is a name.
+        let acronyms = (c.first..=c.last).all(|i| {
+            self.tokens[i].shape == Shape::Upper
+                && self.tokens[i].end - self.tokens[i].start < 4
+                && !shouting_line(self.text, self.tokens[i].start)
+        });
+        if acronyms {
+            return None;
+        }
+        if self.is_date_part(c)
+            || self.field_of_thing(c)
+            || self.is_place(c)
+            || self.org_follows(c)
+            || self.institution_near(c)
+            || self.modifier_of_noun(c)
+            || self.street(c)
+        {
+            return None;
+        }
+        let first = self.words[c.first];
+        let all_upper = (c.first..=c.last).all(|i| self.tokens[i].shape == Shape::Upper);
+        let (cue, why) = self.cue(c);
+        let mut span = (self.tokens[c.first].start, self.tokens[c.last].end);
+        // `Jr`, `II` after a name.
+        if let Some(s) = c.last.checked_add(1).filter(|&s| s < self.tokens.len()) {
+            if self.words[s].flags & SUFFIX != 0
+                && matches!(self.gap(c.last, s), " " | ", ")
+                && self.tokens[s].shape != Shape::Lower
+            {
+                span.1 = self.tokens[s].end;
+            }
+        }
+        let calendar_only = (c.first..=c.last).all(|i| self.words[i].flags & CALENDAR != 0);
+        let vocative = self.text[self.tokens[c.last].end..]
+            .chars()
+            .next()
+            .is_some_and(|ch| matches!(ch, ',' | '!'));
+        if calendar_only && !(why == "honorific" || why == "greeting" && vocative) {
+            return None;
+        }
+        // `in Milton Keynes`, `at Kleibrink`: after `in`/`at` only a full given name + surname is a person.
+        let after_in = self.prev_on_line(c.first).is_some_and(|p| {
+            matches!(
+                self.key(p).as_str(),
+                "in" | "im" | "at" | "near" | "nach" | "aus" | "en" | "à" | "au" | "nel" | "nella"
+            ) && self.gap(p, c.first) == " "
+        });
+        if after_in
+            && cue != Cue::Strong
+            && !(first.kind == Kind::Name
+                && first.flags & FIRST != 0
+                && c.last > c.first
+                && self.words[c.last].flags & LAST != 0)
+        {
+            return None;
+        }
+        let score = if cue == Cue::Strong {
+            if names + word_names > 0 || unknown <= 3 {
+                Some((STRONG, why))
+            } else {
+                None
+            }
+        } else if m >= 2 {
+            if names >= 2 || names >= 1 && word_names >= 1 {
+                Some((STRONG, "known names"))
+            } else if names == 1 && unknown >= 1 {
+                Some((MEDIUM, "known name and capitalised word"))
+            } else if word_names >= 2
+                && first.flags & FIRST != 0
+                && self.words[c.last].flags & LAST != 0
+                && !all_upper
+            {
+                Some((SINGLE, "names that are also words"))
+            } else if word_names == 1
+                && unknown >= 1
+                && first.kind == Kind::WordName
+                && first.flags & FIRST != 0
+                && !self.sentence_initial(c)
+            {
+                Some((WEAK, "word-name and capitalised word"))
+            } else {
+                None
+            }
+        } else if initials >= 1 && names == 1 && self.words[c.last].flags & LAST != 0 {
+            Some((MEDIUM, "initial and surname"))
+        } else if initials >= 1 && m == 1 && cue == Cue::Weak {
+            Some((WEAK, "initial and word"))
+        } else {
+            self.single(c, cue)
+        };
+        score.map(|(s, why)| (span.0, span.1, s, why))
+    }
+
+    /// A single name word with no strong cue.
+    fn single(&self, c: Chain, cue: Cue) -> Option<(f64, &'static str)> {
+        let i = (c.first..=c.last).find(|&i| self.words[i].kind != Kind::Initial)?;
+        let w = self.words[i];
+        let t = self.tokens[i];
+        let after_locative = self
+            .prev_on_line(c.first)
+            .is_some_and(|p| self.words[p].flags & LOCATIVE != 0 && self.gap(p, c.first) == " ");
+        let after_determiner = self
+            .prev_on_line(c.first)
+            .is_some_and(|p| self.words[p].flags & DETERMINER != 0);
+        if w.flags & PLACE != 0 {
+            // `Jordan flew…`, `Florence still lives…` are people; `…, France`, `in Georgia` are places.
+            let next_lower = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ");
+            if after_locative || w.flags & REGION != 0 && !next_lower && cue == Cue::None {
+                return None;
+            }
+        }
+        if after_determiner {
+            return None;
+        }
+        let upper = t.shape == Shape::Upper;
+        if cue == Cue::None && self.address_context(c) {
+            return None;
+        }
+        // `Johnson-Smith` alone is a firm more often than a person; `Jean-Luc` is a given name.
+        if let Some((head, _)) = self.word(i).split_once('-') {
+            let mut key = String::new();
+            normalize_into(head, &mut key);
+            if GAZETTEER.flags(&key) & FIRST == 0 && cue != Cue::Strong {
+                return None;
+            }
+        }
+        match w.kind {
+            Kind::Name if w.flags & FIRST != 0 => {
+                if upper && cue == Cue::None {
+                    None
+                } else {
+                    Some((SINGLE, "given name"))
+                }
+            }
+            Kind::Name => {
+                // `at Niemeier`, `from Johnson-Smith`: a surname alone after a preposition is a firm.
+                let double = self.word(i).contains('-');
+                if upper && cue == Cue::None || after_locative || double && cue != Cue::Strong {
+                    None
+                } else {
+                    Some((WEAK, "surname"))
+                }
+            }
+            Kind::WordName => {
+                if w.flags & CALENDAR != 0 || upper || self.sentence_initial(c) {
+                    return None;
+                }
+                // Mid-sentence capital between lower-case words: `if Will can swap`.
+                let prev_lower = self
+                    .prev_on_line(i)
+                    .is_some_and(|p| self.tokens[p].shape == Shape::Lower && self.gap(p, i) == " ");
+                let next_lower = self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ");
+                if cue == Cue::Weak || prev_lower && next_lower {
+                    Some((WEAK, "word-name in name position"))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Lower-case names where the text says a name follows: `@jane`, `hi jane`, `[10:02] jane:`,
+    /// `Customer: jane doe`.
+    fn lower_case_names(&self) -> Vec<(usize, usize, f64, &'static str)> {
+        let mut out = Vec::new();
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let t = self.tokens[i];
+            let w = self.words[i];
+            if t.shape != Shape::Lower
+                || t.glued
+                || w.flags & (FIRST | LAST) == 0
+                || w.flags & (STOP | PARTICLE | DETERMINER | LABEL) != 0
+                || t.end - t.start < 3
+                || contraction(self.word(i))
+            {
+                i += 1;
+                continue;
+            }
+            let mut last = i;
+            while last + 1 < n
+                && self.gap(last, last + 1) == " "
+                && self.tokens[last + 1].shape == Shape::Lower
+                && !self.tokens[last + 1].glued
+                && (self.words[last + 1].flags & (FIRST | LAST | PARTICLE) != 0)
+                && self.words[last + 1].flags & STOP == 0
+            {
+                last += 1;
+            }
+            let c = Chain { first: i, last };
+            if !self.may_have_cue(c) {
+                i = last + 1;
+                continue;
+            }
+            let (cue, why) = self.cue(c);
+            let common = (i..=last).any(|k| self.words[k].flags & COMMON != 0);
+            let end = self.tokens[last].end;
+            let ends_clause = self.text[end..]
+                .chars()
+                .next()
+                .is_none_or(|ch| "!,.:;?\n)".contains(ch));
+            let to_line_end = self.text[end..]
+                .split('\n')
+                .next()
+                .is_some_and(|r| r.trim().is_empty());
+            let greeting = why == "greeting"
+                && self.prev_on_line(i).is_some_and(|p| {
+                    matches!(
+                        self.key(p).as_str(),
+                        "hi" | "hey" | "hello" | "dear" | "hiya" | "yo"
+                    )
+                });
+            let accept = cue == Cue::Strong
+                && match why {
+                    "speaker" => true,
+                    "mention" => true,
+                    "label" => !common || to_line_end,
+                    "greeting" => greeting && (!common || ends_clause),
+                    _ => !common,
+                };
+            let whole = why == "speaker" && self.text[end..].starts_with(':')
+                || why == "label" && to_line_end;
+            if accept && (whole || last == i) {
+                out.push((t.start, self.tokens[last].end, STRONG, why));
+            } else {
+                // `@anna can you…`: keep the words that are not common words.
+                let mut strict = i;
+                while strict < last && self.words[strict + 1].flags & COMMON == 0 {
+                    strict += 1;
+                }
+                let c1 = Chain {
+                    first: i,
+                    last: strict,
+                };
+                let (cue, why) = self.cue(c1);
+                if cue == Cue::Strong && w.flags & COMMON == 0 {
+                    out.push((t.start, self.tokens[strict].end, STRONG, why));
+                }
+            }
+            i = last + 1;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<&str> {
+        let rec = gazetteer_person();
+        let mut out = Vec::new();
+        let ents = [EntityType::PERSON];
+        rec.analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
+            .unwrap();
+        out.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    #[test]
+    fn full_names_are_one_span() {
+        assert_eq!(
+            find("Handover given by Juan Smith to Michael May."),
+            ["Juan Smith", "Michael May"]
+        );
+        assert_eq!(
+            find("Signed: Juliette van der Laarse."),
+            ["Juliette van der Laarse"]
+        );
+        assert_eq!(find("Contact: Doe, Jane"), ["Doe, Jane"]);
+    }
+
+    #[test]
+    fn common_words_need_support() {
+        assert!(find("Hope you are well. We will grant it in May 9, 2024.").is_empty());
+        assert_eq!(find("I will, if Will can swap."), ["Will"]);
+        assert_eq!(find("Will Smith called"), ["Will Smith"]);
+    }
+
+    #[test]
+    fn places_after_locatives_are_places() {
+        assert!(find("She moved from Georgia last year.").is_empty());
+        assert_eq!(find("Georgia Smith moved from Georgia."), ["Georgia Smith"]);
+    }
+
+    #[test]
+    fn lower_case_with_cues() {
+        assert_eq!(
+            find("[10:02] melanie: hi flora! @anna ok"),
+            ["melanie", "flora", "anna"]
+        );
+        assert!(find("the anna karenina novel").is_empty());
+    }
+}

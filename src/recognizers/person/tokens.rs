@@ -1,0 +1,223 @@
+//! One linear walk over the text that yields word tokens with their shape and neighbours.
+//!
+//! A word is a run of letters (and combining marks), joined across an apostrophe (`O'Brien`, `O’Neil`,
+//! SQL-escaped `O''Brien`) or a hyphen (`Jean-Luc`) when a letter follows. A trailing possessive `'s` is
+//! left out of the word. A word glued to an identifier (digits, `_`, `@` after it, `.` between letters,
+//! `/`) is marked so it is never taken for a name.
+
+/// The capitalisation of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// `Jane`, `McDonald`, `O'Brien`, `Jean-Luc`.
+    Title,
+    /// `JANE`, `O'BRIEN` (two letters or more).
+    Upper,
+    /// `jane`.
+    Lower,
+    /// A single upper-case letter (`J` in `J. Doe`).
+    Initial,
+    /// Anything else (`iPhone`, `JavaScript`… still looked up: `DeShawn`).
+    Mixed,
+}
+
+/// One word of the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    /// Byte offset of the first letter.
+    pub(crate) start: usize,
+    /// Byte offset after the last letter (before a possessive `'s`).
+    pub(crate) end: usize,
+    /// Capitalisation.
+    pub(crate) shape: Shape,
+    /// Part of an identifier, email address, URL or path: never a name.
+    pub(crate) glued: bool,
+    /// Directly after an `@` that starts a mention (`@jane`, not `a@jane`).
+    pub(crate) mention: bool,
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn is_quote(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into word tokens, appending them to `out` (cleared first).
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !is_letter(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let mut start = i;
+        // Scan the word.
+        let mut j = i + c.len_utf8();
+        while j < bytes.len() {
+            if bytes[j].is_ascii_alphabetic() {
+                j += 1;
+                continue;
+            }
+            let Some(d) = text[j..].chars().next() else {
+                break;
+            };
+            if is_letter(d) {
+                j += d.len_utf8();
+                continue;
+            }
+            if is_quote(d) || d == '-' {
+                // Join when a letter follows (allowing a doubled ASCII apostrophe).
+                let mut k = j + d.len_utf8();
+                if d == '\'' && bytes.get(k) == Some(&b'\'') {
+                    k += 1;
+                }
+                if text[k..].chars().next().is_some_and(is_letter) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut end = j;
+        // Possessive 's / ’s at the end is not part of the name.
+        let word = &text[start..end];
+        for suffix in ["'s", "’s", "''s"] {
+            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                end -= suffix.len();
+                break;
+            }
+        }
+        // `\nJane` inside JSON-escaped text: the escape letter is not part of the word.
+        let escaped = start > 0
+            && bytes[start - 1] == b'\\'
+            && matches!(bytes[start], b'n' | b't' | b'r')
+            && end - start > 1;
+        if escaped {
+            start += 1;
+        }
+        let before = text[..start].chars().next_back();
+        let before2 = before.and_then(|b| text[..start - b.len_utf8()].chars().next_back());
+        let after = text[j..].chars().next();
+        let after2 = after.and_then(|a| text[j + a.len_utf8()..].chars().next());
+        let alnum_id = |c: char| c.is_alphanumeric() || c == '_';
+        let glued_before = !escaped
+            && match before {
+                Some(b) if alnum_id(b) => true,
+                Some('.') | Some('/') | Some('+') | Some('%') => before2.is_some_and(alnum_id),
+                Some('\\') => before2.is_some_and(alnum_id),
+                _ => false,
+            };
+        let glued_after = match after {
+            Some(a) if a.is_numeric() || a == '_' || a == '@' => true,
+            Some('.') | Some('/') => after2.is_some_and(alnum_id),
+            // `CUST-283139`, `EMP-00412`: an identifier prefix.
+            Some('-') => after2.is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        let mention = !escaped && before == Some('@') && !before2.is_some_and(alnum_id);
+        let shape = shape_of(&text[start..end]);
+        out.push(Token {
+            start,
+            end,
+            shape,
+            glued: glued_before || glued_after,
+            mention,
+        });
+        i = j;
+    }
+}
+
+fn shape_of(word: &str) -> Shape {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Mixed;
+    };
+    let (mut upper, mut lower, mut inner_upper) = (0usize, 0usize, false);
+    let mut prev_join = false;
+    for c in chars {
+        if c.is_uppercase() {
+            upper += 1;
+            inner_upper |= !prev_join;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+        prev_join = c == '-' || is_quote(c);
+    }
+    match (first.is_uppercase(), upper, lower) {
+        (true, 0, 0) => Shape::Initial,
+        (true, _, 0) => Shape::Upper,
+        (true, _, _) if !inner_upper => Shape::Title,
+        (false, 0, _) if first.is_lowercase() => Shape::Lower,
+        _ => Shape::Mixed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, Shape, bool)> {
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        out.iter()
+            .map(|t| (&text[t.start..t.end], t.shape, t.glued))
+            .collect()
+    }
+
+    #[test]
+    fn joins_apostrophes_and_hyphens() {
+        let w = words("O'Brien, O''Brien and Jean-Luc’s café 🥳Zoë🥳");
+        let names: Vec<&str> = w.iter().map(|x| x.0).collect();
+        assert_eq!(
+            names,
+            ["O'Brien", "O''Brien", "and", "Jean-Luc", "café", "Zoë"]
+        );
+        assert_eq!(w[0].1, Shape::Title);
+        assert_eq!(w[3].1, Shape::Title);
+    }
+
+    #[test]
+    fn shapes() {
+        let w = words("JANE DOE J. McDonald iPhone jane");
+        let shapes: Vec<Shape> = w.iter().map(|x| x.1).collect();
+        assert_eq!(
+            shapes,
+            [
+                Shape::Upper,
+                Shape::Upper,
+                Shape::Initial,
+                Shape::Mixed,
+                Shape::Mixed,
+                Shape::Lower
+            ]
+        );
+    }
+
+    #[test]
+    fn identifiers_are_glued() {
+        let w = words("jane.doe@example.com night_owl42 Jane2 /home/Jane x.Jane (Jane)");
+        assert!(w[..w.len() - 1].iter().all(|x| x.2), "{w:?}");
+        assert!(!w[w.len() - 1].2);
+    }
+
+    #[test]
+    fn escapes_and_mentions() {
+        let text = r"line\nJane said @anna hi";
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        assert_eq!(&text[out[1].start..out[1].end], "Jane");
+        assert!(!out[1].glued);
+        assert!(out[3].mention);
+    }
+}
