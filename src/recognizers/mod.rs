@@ -9,6 +9,8 @@
 //! | `IpRecognizer` | `IP_ADDRESS` | IPv4 and IPv6 parsed by `std::net`; versions and OIDs rejected |
 //! | `UrlRecognizer` | `URL` | scheme, `www.` or host + path; ends at a real boundary |
 //! | `LabeledPersonRecognizer` | `PERSON` | names after labels, honorifics, greetings and sign-offs |
+//! | `LocationRecognizer` | `LOCATION` | address grammar (streets, cities, regions, postcodes), GeoNames gazetteer, place cues |
+//! | `OrganizationRecognizer` | `ORGANIZATION` | legal forms, institutions, law-firm names, well-known names, employer cues |
 //!
 //! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
 //! returns those enabled by default for a language. Each is compiled on first use and shared.
@@ -17,6 +19,8 @@ mod catalog;
 mod credit_card;
 mod email;
 mod ip;
+mod location;
+mod organization;
 mod person;
 mod phone;
 mod ssn;
@@ -26,6 +30,8 @@ pub use catalog::{Languages, Spec, catalog, predefined, predefined_by_name};
 pub use credit_card::{CreditCardRecognizer, credit_card};
 pub use email::email;
 pub use ip::{IpRecognizer, ip};
+pub use location::{LocationRecognizer, location};
+pub use organization::{OrganizationRecognizer, organization};
 pub use person::labeled_person;
 pub use phone::{PhoneRecognizer, phone};
 pub use ssn::us_ssn;
@@ -40,4 +46,6 @@ const SPECS: &[&[Spec]] = &[
     ip::SPECS,
     url::SPECS,
     person::SPECS,
+    location::SPECS,
+    organization::SPECS,
 ];
