@@ -89,6 +89,154 @@ const FIRM_ENDINGS: &[(&str, &str)] = &[
     ("und", "Söhne"),
 ];
 
+/// Industry words that end a brand-style company name (`Oakridge Logistics`, `Beacon Broadband`).
+const INDUSTRY: &[&str] = &[
+    "insurance",
+    "logistics",
+    "broadband",
+    "software",
+    "fitness",
+    "analytics",
+    "energy",
+    "telecom",
+    "outdoors",
+    "games",
+    "learning",
+    "labs",
+    "cloud",
+    "travel",
+    "mobile",
+    "health",
+    "systems",
+    "solutions",
+    "technologies",
+    "consulting",
+    "media",
+    "networks",
+    "foods",
+    "motors",
+    "airlines",
+    "airways",
+    "pharma",
+    "capital",
+    "ventures",
+    "studios",
+    "robotics",
+    "security",
+];
+
+/// Generic words that make `X Insurance` a product or phrase, not a company (`Travel Insurance`).
+const GENERIC_BEFORE_INDUSTRY: &[&str] = &[
+    "home",
+    "travel",
+    "health",
+    "car",
+    "life",
+    "pet",
+    "mobile",
+    "customer",
+    "open",
+    "free",
+    "business",
+    "public",
+    "mental",
+    "global",
+    "local",
+    "cloud",
+    "online",
+    "data",
+    "system",
+    "enterprise",
+    "field",
+    "medical",
+    "private",
+    "national",
+    "social",
+    "digital",
+    "general",
+    "personal",
+    "auto",
+    "motor",
+    "dental",
+    "vision",
+    "contents",
+    "buildings",
+    "gap",
+    "renters",
+    "liability",
+    "the",
+    "our",
+    "your",
+    "my",
+    "new",
+    "best",
+    "energy",
+    "green",
+    "clean",
+    "food",
+    "fast",
+    "video",
+    "web",
+    "game",
+    "app",
+];
+
+/// Nationality and language words, capitalised like surnames but never a firm (`Polish, Italian and
+/// Hungarian`).
+const NATIONALITIES: &[&str] = &[
+    "english",
+    "british",
+    "american",
+    "french",
+    "german",
+    "spanish",
+    "italian",
+    "dutch",
+    "polish",
+    "hungarian",
+    "japanese",
+    "korean",
+    "chinese",
+    "thai",
+    "russian",
+    "portuguese",
+    "greek",
+    "turkish",
+    "arabic",
+    "hebrew",
+    "hindi",
+    "swedish",
+    "danish",
+    "norwegian",
+    "finnish",
+    "czech",
+    "irish",
+    "scottish",
+    "welsh",
+    "canadian",
+    "australian",
+    "indian",
+    "mexican",
+    "brazilian",
+    "latin",
+    "european",
+    "african",
+    "asian",
+    "catalan",
+    "basque",
+    "romanian",
+    "bulgarian",
+    "croatian",
+    "serbian",
+    "ukrainian",
+    "vietnamese",
+    "indonesian",
+    "persian",
+    "swiss",
+    "austrian",
+    "belgian",
+];
+
 /// Institution words that end a name (`Columbus General Hospital`).
 const INSTITUTION_AFTER: &[&str] = &[
     "hospital",
@@ -292,15 +440,21 @@ const CUES: &[&[&str]] = &[
     &["worked", "at"],
     &["working", "at"],
     &["work", "at"],
-    &["works", "for"],
     &["worked", "for"],
-    &["work", "for"],
-    &["working", "for"],
     &["employed", "by"],
     &["employer", ":"],
     &["employer", "("],
     &["company", ":"],
-    &["name", "business", ":"],
+    &["business", "name", ":"],
+    &["employer", "\"", ":", "\""],
+    &["company", "\"", ":", "\""],
+    &["joined"],
+    &["hotel", ":"],
+    &["airline", ":"],
+    &["provider", ":"],
+    &["agency", ":"],
+    &["store", ":"],
+    &["retailer", ":"],
     &["bank", ":"],
     &["insurer", ":"],
     &["pharmacy", ":"],
@@ -357,6 +511,9 @@ pub(crate) fn find(
             out.push(x);
         }
         if let Some(x) = f.cued(i) {
+            out.push(x);
+        }
+        if let Some(x) = f.industry(i) {
             out.push(x);
         }
     }
@@ -459,7 +616,8 @@ impl Finder<'_> {
         // The suffix's last token.
         let mut end = i;
         let mut ok = SUFFIX_WORDS.contains(&w);
-        if !ok {
+        let dotted = w.chars().count() <= 2 && self.w(i + 1) == "." && self.glued(i + 1);
+        if !ok && dotted {
             // Dotted: letters separated by dots (`S.A.R.L.`, `s.r.l.`, `e.V.`, `S.L.N.E`).
             let mut letters = String::new();
             let mut j = i;
@@ -595,6 +753,53 @@ impl Finder<'_> {
         self.law_firm_at(end.checked_sub(4)?, true)
     }
 
+    /// `Oakridge Logistics`, `Beacon Broadband`, `TrellisLogistics` (one camel-case word).
+    fn industry(&self, i: usize) -> Option<(usize, usize, f64)> {
+        let w = self.w(i);
+        if self.kind(i) != Some(Kind::Word) || !is_cap(w) || is_all_caps(w) {
+            return None;
+        }
+        // Camel case: `CopperleafTravel`.
+        if let Some(k) = w
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| c.is_uppercase())
+            .map(|(k, _)| k)
+        {
+            let (head, tail) = w.split_at(k);
+            if head.chars().count() >= 3
+                && one_of(tail, INDUSTRY)
+                && !tail.chars().skip(1).any(char::is_uppercase)
+            {
+                let (s, e) = self.span(i, i)?;
+                return Some((s, e, CUED));
+            }
+            return None;
+        }
+        if !(self.spaced(i + 1)
+            && self.kind(i + 1) == Some(Kind::Word)
+            && one_of(self.w(i + 1), INDUSTRY)
+            && is_cap(self.w(i + 1))
+            && !is_all_caps(self.w(i + 1)))
+        {
+            return None;
+        }
+        if one_of(w, GENERIC_BEFORE_INDUSTRY) || one_of(w, NOT_START) || one_of(w, INDUSTRY) {
+            return None;
+        }
+        // One brand word, not the end of a longer capitalised phrase.
+        if i > 0
+            && self.spaced(i)
+            && self.kind(i - 1) == Some(Kind::Word)
+            && is_cap(self.w(i - 1))
+            && !one_of(self.w(i - 1), NOT_START)
+        {
+            return None;
+        }
+        let (s, e) = self.span(i, i + 1)?;
+        Some((s, e, CUED))
+    }
+
     /// `Flynn, Burgess and Evans`, `Bulzoni, Dalla e Gasperi Group`.
     fn law_firm(&self, i: usize) -> Option<(usize, usize, f64)> {
         let (s, e, score) = self.law_firm_at(i, false)?;
@@ -611,14 +816,39 @@ impl Finder<'_> {
         Some((s, e, score))
     }
 
-    /// `Flynn, Burgess and Evans`: three single capitalised words, `, ` and `and`/`&`/`e`/`y`/`et`/`und`.
+    /// `Flynn, Burgess and Evans`: three single capitalised words, `, ` and `and`/`&`/`e`/`y`/`et`/`und`,
+    /// standing on their own (a cell, a line, after `at`/`with`/`for`), not inside prose
+    /// (`Combinations of Alt, Ctrl and Shift`); surname-shaped words only (no `BufChangePre`, `Polish`).
     fn law_firm_at(&self, i: usize, allow_next: bool) -> Option<(usize, usize, f64)> {
         let single = |k: usize| {
+            let w = self.w(k);
             self.kind(k) == Some(Kind::Word)
-                && is_cap(self.w(k))
-                && !is_all_caps(self.w(k))
-                && !one_of(self.w(k), NOT_START)
+                && is_cap(w)
+                && !is_all_caps(w)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && (w.chars().filter(|c| c.is_uppercase()).count() < 2
+                    || w.starts_with("Mc")
+                    || w.starts_with("Mac")
+                    || w.contains(['-', '\'']))
+                && !one_of(w, NOT_START)
+                && !one_of(w, NATIONALITIES)
         };
+        let before_ok = match self.toks.get(i.wrapping_sub(1)) {
+            None => true,
+            Some(t) if t.kind == Kind::Newline => true,
+            Some(t) if t.kind == Kind::Punct => !matches!(t.text(self.text), "." | "-"),
+            Some(_) => {
+                one_of(
+                    self.w(i - 1),
+                    &[
+                        "at", "with", "by", "from", "for", "to", "joined", "via", "of", "and",
+                    ],
+                ) && !one_of(self.w(i.wrapping_sub(2)), &["combinations", "combination"])
+            }
+        };
+        if !before_ok {
+            return None;
+        }
         if !(single(i)
             && self.w(i + 1) == ","
             && self.glued(i + 1)
@@ -653,6 +883,10 @@ impl Finder<'_> {
 
     /// Capitalised words after `works at`, `Employer:`, `"company": "`.
     fn cued(&self, i: usize) -> Option<(usize, usize, f64)> {
+        // Cheap gate: the token before must be a cue's last word.
+        if !self.name_word(i) || !matches!(self.w(i.wrapping_sub(1)).len(), 1..=8) {
+            return None;
+        }
         let hit = CUES.iter().any(|cue| {
             cue.iter().rev().enumerate().all(|(k, c)| {
                 let j = i.wrapping_sub(1 + k);

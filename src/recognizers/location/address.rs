@@ -168,10 +168,18 @@ impl<'a> Grammar<'a> {
     fn house_number(&self, i: usize) -> bool {
         let w = self.w(i);
         self.is_num(i)
-            && w != "0"
+            && !(w == "0" && self.wide_gap_after(i))
             && w.len() <= 8
             && w.bytes().filter(u8::is_ascii_alphabetic).count() <= 1
             && !w.contains("--")
+    }
+
+    /// Two or more spaces after token `i` (aligned table columns, not an address).
+    fn wide_gap_after(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self.text.get(a.end..b.start).is_some_and(|g| g.len() >= 2),
+            _ => false,
+        }
     }
 
     /// Capitalised name words from `i` on the same line, each after a space, up to `max`; lower-case
@@ -261,7 +269,10 @@ impl<'a> Grammar<'a> {
             }
         }
         // `Flat 65` alone on a line of an address block.
-        let line_start = i == 0 || self.kind(i - 1) == Some(Kind::Newline);
+        let line_start = i == 0
+            || self.kind(i - 1) == Some(Kind::Newline)
+            || (self.is_punct(i - 1, "\"")
+                && (i == 1 || matches!(self.w(i - 2), "," | ";" | "\n")));
         let line_end = matches!(self.kind(unit_end + 1), None | Some(Kind::Newline));
         if line_start && line_end && one_of(self.w(i), &["flat", "studio", "unit", "apartment"]) {
             return Some((i, unit_end));
@@ -272,6 +283,10 @@ impl<'a> Grammar<'a> {
     /// `Herrmannstraße 14`, `Olga-Hellwig-Straße 157`, `Sagerstr. 5`, `Lukasstraat 7`, `SAARRING 97`.
     fn glued_street(&self, i: usize) -> Option<(usize, usize)> {
         if !self.is_word(i) {
+            return None;
+        }
+        // Cheap gate: a house number must follow (`Sagerstr. 5` has a dot between).
+        if !(self.is_num(i + 1) || (self.is_punct(i + 1, ".") && self.is_num(i + 2))) {
             return None;
         }
         let w = self.w(i);
@@ -389,7 +404,11 @@ impl<'a> Grammar<'a> {
             if !self.house_number(j) {
                 return None;
             }
-        } else if self.is_num(i) && self.w(i).contains('/') && self.boundary_before(i) {
+        } else if self.is_num(i)
+            && self.w(i).matches('/').count() == 1
+            && self.w(i).len() <= 7
+            && !self.w(i).contains('-')
+        {
             j = i;
         } else {
             return None;
@@ -458,6 +477,14 @@ impl<'a> Grammar<'a> {
         if let Some(last) = self.city_forward(j + 1) {
             if self.boundary_at(last + 1) {
                 self.push(j + 1, last, CITY_AFTER_STREET, Part::City);
+            } else if self.is_num(last + 1)
+                && self.spaced(last + 1)
+                && is_postcode_digits(self.w(last + 1))
+                && self.boundary_at(last + 2)
+            {
+                // `232 WARD CIRCUS, PORT COURTNEYSTAD 0928`, `…, PADOVA 34077`
+                self.push(j + 1, last, CITY_WITH_CODE, Part::City);
+                self.push(last + 1, last + 1, CODE_WITH_CITY, Part::Postcode);
             }
         }
     }
@@ -521,7 +548,8 @@ impl<'a> Grammar<'a> {
                 break;
             }
             let w = self.w(prev);
-            if is_cap(w) && !one_of(w, NOT_PLACE_WORDS) && !one_of(w, EN_TYPES) {
+            let type_word = one_of(w, EN_TYPES) && !one_of(w, TOPONYM_PREFIXES);
+            if is_cap(w) && !one_of(w, NOT_PLACE_WORDS) && !type_word {
                 first = prev;
             } else if !one_of(w, PARTICLES) || prev == 0 {
                 break;
@@ -742,7 +770,8 @@ impl<'a> Grammar<'a> {
             && self.w(last + 2).len() == 2
             && is_all_caps(self.w(last + 2))
             && self.is_punct(last + 3, ")");
-        if !(self.boundary_at(last + 1) || prov) {
+        let runs_on = after_street && self.is_word(last + 1) && is_lower(self.w(last + 1));
+        if !(self.boundary_at(last + 1) || prov || runs_on) {
             return;
         }
         self.push(i, code_end, CODE_WITH_CITY, Part::Postcode);

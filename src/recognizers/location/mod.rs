@@ -9,11 +9,14 @@
 //! 1. structure ([`address`]): a house number and a street type, a postcode or region next to a
 //!    city-shaped word (`City, ST 12345`, `12345 City`, `City NSW 2000`, `City - 560001`), which makes that
 //!    word a city even when it is invented or too small for the gazetteer (0.7–0.85);
-//! 2. keys and labels ([`places`]): `"city": "Kehl"`, `<PostalCode>77332</PostalCode>`, `state: Ohio` (0.85);
+//! 2. keys and labels: `"city": "Kehl"`, `<PostalCode>77332</PostalCode>`, `state: Ohio` (0.85);
 //! 3. the gazetteer: countries, states and regions (0.85), cities after a cue (`in`, `from`, `lives in`,
 //!    0.85) or of 200,000 people or more (0.6); places that are ordinary words (`Nice`) or common names
 //!    (`Florence`) only after a cue (0.7); never a place glued to a capitalised name (`Georgia Smith`),
-//!    after an honorific, or inside an organisation name (`Columbus General Hospital`).
+//!    after an honorific, or inside an organisation name (`Columbus General Hospital`);
+//! 4. shape ([`places`]): toponymic prefixes after a cue (`in West Andrew`, 0.7) and suffixes
+//!    (`Collinschester`, `Russellshire`: 0.5 alone, 0.7 after a cue);
+//! 5. tables ([`table`]): cells under a `city`, `Ort`, `postcode`, `country` or `Straße` header (0.85).
 //!
 //! Presidio gets LOCATION from spaCy's `GPE`/`LOC` labels with one score (0.85) and no address grammar.
 
@@ -104,6 +107,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     p.table_cells(&mut found);
     p.key_values(&mut found);
     p.cued_words(&mut found);
+    p.toponyms(&mut found);
     p.gazetteer(&mut found);
     // Structure and labels win over gazetteer hits they overlap; among equals the longer one wins.
     found.sort_by(|a, b| {

@@ -101,6 +101,19 @@ const LABELLED: f64 = 0.85;
 const KNOWN: f64 = 0.85;
 const CUED: f64 = 0.7;
 const BIG_CITY: f64 = 0.6;
+const SHAPE_ONLY: f64 = 0.5;
+
+/// First words of place names (`Port Aliciachester`, `Lake Barbara`, `North Henry`, `Bad Mergentheim`).
+const TOPONYM_STARTS: &[&str] = &[
+    "port", "lake", "north", "south", "east", "west", "new", "mount", "fort", "saint", "sainte",
+    "san", "santa", "bad", "upper", "lower", "little", "great",
+];
+
+/// Endings of English place names (`-ville`, `-borough`, `-chester`, `-shire`) and Faker's Nordic/German
+/// ones (`-stad`, `-furt`).
+const TOPONYM_ENDS: &[&str] = &[
+    "ville", "burgh", "borough", "bury", "mouth", "chester", "shire", "stad", "furt",
+];
 
 /// Words before a place that make it one (`in Hannover`, `from Sydney`, `near Bath`).
 const CUE_WORDS: &[&str] = &[
@@ -162,6 +175,71 @@ const STRONG_CUES: &[&[&str]] = &[
 
 /// Cue words that stay place cues before a common given name (`from Sydney`, not `visit Sydney`).
 const PERSON_SAFE_CUES: &[&str] = &["in", "from", "near", "outside", "around", "nach", "aus"];
+
+/// Lower-case words that may follow a place in a sentence (`from Sydney to Perth`, `in Bath last year`).
+const FOLLOW_OK: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "since",
+    "last",
+    "this",
+    "next",
+    "is",
+    "was",
+    "where",
+    "when",
+    "but",
+    "until",
+    "till",
+    "from",
+    "by",
+    "after",
+    "before",
+    "during",
+    "now",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "then",
+    "again",
+    "too",
+    "as",
+    "so",
+    "because",
+    "while",
+    "via",
+    "area",
+    "office",
+    "branch",
+    "centre",
+    "center",
+    "city",
+    "town",
+    "airport",
+    "station",
+    "who",
+    "which",
+    "that",
+    "are",
+    "were",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "a",
+    "an",
+    "the",
+    "back",
+    "instead",
+];
 
 /// Titles and greetings before a name, not a place (`Mr. Lincoln`, `Dear Florence`).
 const PERSON_BEFORE: &[&str] = &[
@@ -344,12 +422,22 @@ impl<'t> Places<'t> {
                 && is_cap(prev_word)
                 && !one_of(prev_word, NOT_PLACE_WORDS)
                 && !one_of(prev_word, CUE_WORDS)
-                && lookup(prev_word).is_none();
+                && !matches!(
+                    lookup(prev_word),
+                    Some(PlaceKind::Country | PlaceKind::Region)
+                );
+            // `in Normal mode`, `on a Samba server`: an ambiguous name followed by a noun is not a place.
+            let next_noun = next.is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.space_before
+                    && !is_cap(t.text(self.text))
+                    && !one_of(t.text(self.text), FOLLOW_OK)
+            });
             let ambiguous = entry.word || entry.person || next_cap || prev_cap || after_title;
             let score = if after_title {
                 continue;
             } else if ambiguous {
-                if !cued || next_cap || prev_cap {
+                if !cued || next_cap || prev_cap || next_noun {
                     continue;
                 }
                 CUED
@@ -400,6 +488,8 @@ impl<'t> Places<'t> {
         let before = self.text[..s].chars().next_back();
         let after = self.text[e..].chars().next();
         let after2 = self.text[e..].chars().nth(1);
+        // `\nTelangana` inside JSON-escaped text: the escape is a separator.
+        let escaped = matches!(before, Some('n' | 't' | 'r')) && self.text[..s - 1].ends_with('\\');
         let bad_before =
             before.is_some_and(|c| {
                 c.is_alphanumeric()
@@ -407,13 +497,61 @@ impl<'t> Places<'t> {
                         c,
                         '@' | '/' | '_' | '\\' | '#' | '&' | '=' | '+' | '-' | '.'
                     )
-            }) && !(before == Some('.') && s >= 2 && self.text[..s - 1].ends_with(' '));
+            }) && !(before == Some('.') && s >= 2 && self.text[..s - 1].ends_with(' '))
+                && !escaped;
         let bad_after = after.is_some_and(|c| {
             c.is_alphanumeric()
-                || matches!(c, '@' | '/' | '_' | '\\' | '-')
+                || matches!(c, '@' | '/' | '_' | '-')
                 || (c == '.' && after2.is_some_and(char::is_alphanumeric))
         });
-        !(bad_before || bad_after || before == Some('\\'))
+        !(bad_before || bad_after)
+    }
+
+    /// Invented or unlisted towns by their shape: a toponymic prefix (`Port Aliciachester`,
+    /// `Lake Barbara`, `West Shaneland`) or suffix (`Collinschester`, `Russellshire`, `Sarahborough`).
+    /// Prefix forms need a place cue; suffix forms are reported without one at a low score.
+    pub(super) fn toponyms(&self, out: &mut Vec<Found>) {
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
+            let w = t.text(self.text);
+            if t.kind != Kind::Word || !is_cap(w) || is_all_caps(w) {
+                continue;
+            }
+            let next = self.toks.get(i + 1);
+            let next_word = next.is_some_and(|n| n.kind == Kind::Word && n.space_before);
+            let (_, cued) = self.cue_before(i);
+            let prev_word = i > 0
+                && t.space_before
+                && self.toks.get(i - 1).is_some_and(|p| p.kind == Kind::Word)
+                && is_cap(self.w(i - 1))
+                && !one_of(self.w(i - 1), CUE_WORDS);
+            let (end, score) = if one_of(w, TOPONYM_STARTS) && next_word && cued {
+                let n = self.w(i + 1);
+                if !is_cap(n) || one_of(n, NOT_PLACE_WORDS) {
+                    continue;
+                }
+                (i + 1, CUED)
+            } else if w.len() >= 7
+                && super::tokens::ends_with_any(w, TOPONYM_ENDS, 3).is_some()
+                && !(next_word && next.is_some_and(|n| is_cap(n.text(self.text))))
+                && !prev_word
+                && lookup(w).is_none()
+            {
+                (i, if cued { CUED } else { SHAPE_ONLY })
+            } else {
+                continue;
+            };
+            let (s, e) = (t.start, self.toks[end].end);
+            if self.in_org(s, e) || self.in_person_cell(s, e) || !self.word_bounded(s, e) {
+                continue;
+            }
+            out.push(Found {
+                start: s,
+                end: e,
+                score,
+                part: Part::City,
+            });
+        }
     }
 
     /// Capitalised words after a strong cue (`lives in Port Aliciachester`), known or not.
@@ -472,12 +610,11 @@ impl<'t> Places<'t> {
                 .trim_end_matches(['"', '\'', ' ', '\t', ':', '=', '>'])
                 .to_ascii_lowercase();
             let rest = &self.text[m.end()..];
+            let single = self.text[..m.end()].ends_with('\'');
             let stop = rest
                 .find(|c: char| {
-                    matches!(
-                        c,
-                        '"' | '\n' | '<' | '\'' | '}' | ']' | '\\' | ';' | '|' | '\t'
-                    )
+                    matches!(c, '"' | '\n' | '<' | '}' | ']' | '\\' | ';' | '|' | '\t')
+                        || (c == '\'' && single)
                 })
                 .unwrap_or(rest.len());
             let mut value = &rest[..stop];

@@ -155,18 +155,30 @@ pub(crate) fn one_of(word: &str, list: &[&str]) -> bool {
         .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
 }
 
-/// Whether `word` ends with one of `suffixes` (lower case, compared case-insensitively, Unicode-aware for
-/// `ß`), with at least `min_stem` characters before it. Returns the suffix.
+/// Whether `word` ends with one of `suffixes` (lower case, compared case-insensitively char by char, so
+/// `STRASSE` and `Straße` work), with at least `min_stem` characters before it. Returns the suffix. Never
+/// allocates.
 pub(crate) fn ends_with_any<'s>(
     word: &str,
     suffixes: &[&'s str],
     min_stem: usize,
 ) -> Option<&'s str> {
     suffixes.iter().copied().find(|suf| {
-        word.len() > suf.len() + min_stem.saturating_sub(1)
-            && word.is_char_boundary(word.len() - suf.len())
-            && word[word.len() - suf.len()..].to_lowercase() == *suf
-            && word[..word.len() - suf.len()].chars().count() >= min_stem
+        if suf.is_ascii() {
+            // Fast path: byte comparison of the tail.
+            let (w, sb) = (word.as_bytes(), suf.as_bytes());
+            return w.len() >= sb.len() + min_stem
+                && w[w.len() - sb.len()..].eq_ignore_ascii_case(sb)
+                && word.is_char_boundary(w.len() - sb.len())
+                && word[..w.len() - sb.len()].chars().count() >= min_stem;
+        }
+        let n = suf.chars().count();
+        let mut rev = word.chars().rev();
+        let tail_ok = suf.chars().rev().all(|sc| {
+            rev.next()
+                .is_some_and(|wc| wc == sc || wc.to_lowercase().eq(sc.to_lowercase()))
+        });
+        tail_ok && word.chars().count() >= n + min_stem
     })
 }
 

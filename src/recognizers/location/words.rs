@@ -353,6 +353,9 @@ pub(crate) const EN_TYPES: &[&str] = &[
     "overlook",
     "keys",
     "ferry",
+    "front",
+    "wall",
+    "circlet",
 ];
 
 /// US state codes that are also English words or common abbreviations (`ID 25796`, `IN`, `OR`).
@@ -402,12 +405,25 @@ pub(crate) const GLUED_TYPES: &[&str] = &[
     "erf",
     "hout",
     "park",
+    "boulevard",
 ];
 
 /// Glued endings also accepted in lower case: no English word ends in them.
 pub(crate) const LOWER_OK_TYPES: &[&str] = &[
-    "straße", "strasse", "gasse", "platz", "allee", "straat", "laan", "baan", "gracht", "singel",
-    "dreef", "plein", "steeg",
+    "straße",
+    "strasse",
+    "gasse",
+    "platz",
+    "allee",
+    "straat",
+    "laan",
+    "baan",
+    "gracht",
+    "singel",
+    "dreef",
+    "plein",
+    "steeg",
+    "boulevard",
 ];
 
 /// Street types that come first and are followed by a name and a house number (Italian, Spanish,
@@ -759,3 +775,6 @@ pub(crate) const NOT_PLACE_WORDS: &[&str] = &[
     "drove",
     "went",
 ];
+
+/// Street-type words that also start place names (`Lake Barbara`, `Port Saraland`).
+pub(crate) const TOPONYM_PREFIXES: &[&str] = &["lake", "port", "mount", "fort", "point", "falls"];
