@@ -68,7 +68,9 @@ pub(crate) struct Found {
 }
 
 /// `LocationRecognizer`: street lines, cities, states and provinces, postcodes and countries, each as its
-/// own `LOCATION` result (see the [module docs](self) for the evidence and scores).
+/// own `LOCATION` result: street lines by structure, cities and regions next to postcodes, labelled and tabulated
+/// values, GeoNames places (countries and regions 0.85, cities 0.6–0.85, ambiguous names only after a cue),
+/// toponym shapes (0.5–0.7).
 pub struct LocationRecognizer {
     name: Arc<str>,
     entities: [EntityType; 1],
