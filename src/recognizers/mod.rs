@@ -21,6 +21,8 @@
 //! | `UkNinoRecognizer` | `UK_NINO` | HMRC prefix and suffix rules (off by default) |
 //! | `UsBankRecognizer`, `UsLicenseRecognizer`, `UsItinRecognizer`, `UsPassportRecognizer` | `US_BANK_NUMBER`, `US_DRIVER_LICENSE`, `US_ITIN`, `US_PASSPORT` | weak shapes that need context |
 //! | `Es…`, `De…`, `Au…`, `In…`, … | `ES_NIF`, `DE_TAX_ID`, `AU_ABN`, … | national identifiers with their check digits, one file per country (`country/`); Spain, Italy and Poland on for their language, the rest off |
+//! | `LocationRecognizer` | `LOCATION` | address grammar (streets, cities, regions, postcodes), GeoNames gazetteer, place cues |
+//! | `OrganizationRecognizer` | `ORGANIZATION` | legal forms, institutions, law-firm names, well-known names, employer cues |
 //!
 //! [`catalog`] lists every predefined recognizer with its languages and default state; [`predefined`]
 //! returns those enabled by default for a language. Each is compiled on first use and shared.
@@ -34,8 +36,10 @@ mod date;
 mod email;
 mod iban;
 mod ip;
+mod location;
 mod mac;
 mod medical_license;
+mod organization;
 mod person;
 mod phone;
 mod ssn;
@@ -68,8 +72,10 @@ pub use date::{DateRecognizer, date};
 pub use email::email;
 pub use iban::{IbanRecognizer, iban};
 pub use ip::{IpRecognizer, ip};
+pub use location::{LocationRecognizer, location};
 pub use mac::mac_address;
 pub use medical_license::medical_license;
+pub use organization::{OrganizationRecognizer, organization};
 pub use person::{GazetteerPersonRecognizer, NrpRecognizer, gazetteer_person, labeled_person, nrp};
 pub use phone::{PhoneRecognizer, phone};
 pub use ssn::us_ssn;
@@ -98,4 +104,6 @@ const SPECS: &[&[Spec]] = &[
     uk_nhs::SPECS,
     uk_nino::SPECS,
     us_ids::SPECS,
+    location::SPECS,
+    organization::SPECS,
 ];

@@ -1,0 +1,828 @@
+//! Address grammar: street lines by structure, then the city, region and postcode around them.
+//!
+//! A street line is a house number and capitalised words ending in a street type (`221B Baker Street`,
+//! `4133 Peter Mountains Apt. 641`), a glued German or Dutch type and a number (`Herrmannstraße 14`), a
+//! leading Romance type, a name and a number (`Canale Solari, 35`, `Calle Mayor 3 Piso 2`), or a French
+//! `23, boulevard de Faivre`. Around it: `City, ST 12345`, `City NSW 2000`, `City LN6Y 3TG`,
+//! `City - 560001`, `12345 City`, `00184 Roma (RM)`. A postcode or region next to a city-shaped word
+//! makes that word a city even when no gazetteer knows it (invented or small towns).
+
+use super::tokens::{Kind, Tok, ends_with_any, is_all_caps, is_cap, is_lower, one_of};
+use super::words::*;
+use super::{Found, Part};
+
+/// Scores: a full structure (number + type, or postcode + city) is strong evidence.
+const STREET: f64 = 0.85;
+const CITY_WITH_CODE: f64 = 0.85;
+const CODE_WITH_CITY: f64 = 0.85;
+const CITY_AFTER_STREET: f64 = 0.7;
+const STATE_IN_PARENS: f64 = 0.5;
+
+pub(super) struct Grammar<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    out: &'a mut Vec<Found>,
+    /// Token index just past the last street found, and its line number.
+    last_street_end: Option<usize>,
+}
+
+impl<'a> Grammar<'a> {
+    pub(super) fn new(text: &'a str, toks: &'a [Tok], out: &'a mut Vec<Found>) -> Self {
+        Grammar {
+            text,
+            toks,
+            out,
+            last_street_end: None,
+        }
+    }
+
+    fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Num)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(Kind::Punct) && self.w(i) == p
+    }
+
+    /// Token `i` follows the previous one after a space on the same line.
+    fn spaced(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.space_before)
+    }
+
+    /// Token `i` directly follows the previous one (no space).
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn push(&mut self, from: usize, to: usize, score: f64, part: Part) {
+        if let (Some(a), Some(b)) = (self.toks.get(from), self.toks.get(to)) {
+            if a.start < b.end {
+                self.out.push(Found {
+                    start: a.start,
+                    end: b.end,
+                    score,
+                    part,
+                });
+            }
+        }
+    }
+
+    /// A segment boundary: start or end of text, a line break, or separating punctuation.
+    fn boundary_at(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            None => true,
+            Some(t) => match t.kind {
+                Kind::Newline => true,
+                Kind::Punct => {
+                    matches!(
+                        t.text(self.text),
+                        "," | ";"
+                            | "."
+                            | ":"
+                            | "("
+                            | ")"
+                            | "\""
+                            | "'"
+                            | "“"
+                            | "”"
+                            | "·"
+                            | "|"
+                            | "<"
+                            | ">"
+                            | "["
+                            | "]"
+                            | "{"
+                            | "}"
+                            | "!"
+                            | "?"
+                            | "\\\""
+                            | "•"
+                            | "/"
+                            | "–"
+                            | "—"
+                    ) || (t.text(self.text) == "-" && t.space_before)
+                }
+                _ => false,
+            },
+        }
+    }
+
+    fn boundary_before(&self, i: usize) -> bool {
+        i == 0
+            || self.boundary_at(i - 1)
+            || self
+                .toks
+                .get(i)
+                .is_some_and(|t| t.space_before && self.w(i - 1) == "\t")
+    }
+
+    pub(super) fn run(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if let Some(end) = self.street_at(i) {
+                self.after_street(end);
+                i = end + 1;
+                continue;
+            }
+            i += 1;
+        }
+        for i in 0..n {
+            self.region_code_at(i);
+            self.postcode_city_at(i);
+            self.uk_postcode_at(i);
+            self.indian_pin_at(i);
+        }
+    }
+
+    // ----- street lines -----
+
+    /// A street starting at token `i`; returns its last token index and records it.
+    fn street_at(&mut self, i: usize) -> Option<usize> {
+        let (start, end) = self
+            .unit_then_street(i)
+            .or_else(|| self.numbered_street(i))
+            .or_else(|| self.glued_street(i))
+            .or_else(|| self.leading_type_street(i))
+            .or_else(|| self.french_street(i))
+            .or_else(|| self.indian_house(i))?;
+        let end = self.unit_suffix(end);
+        self.push(start, end, STREET, Part::Street);
+        self.last_street_end = Some(end);
+        Some(end)
+    }
+
+    /// A house number: digits, maybe a letter or `/`/`-` parts (`221B`, `8/80`, `7-6`), at most 8 chars.
+    fn house_number(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.is_num(i)
+            && !(w == "0" && self.wide_gap_after(i))
+            && w.len() <= 8
+            && w.bytes().filter(u8::is_ascii_alphabetic).count() <= 1
+            && !w.contains("--")
+    }
+
+    /// Two or more spaces after token `i` (aligned table columns, not an address).
+    fn wide_gap_after(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self.text.get(a.end..b.start).is_some_and(|g| g.len() >= 2),
+            _ => false,
+        }
+    }
+
+    /// Capitalised name words from `i` on the same line, each after a space, up to `max`; lower-case
+    /// particles allowed inside. Returns the index of the last word, if any.
+    fn name_words(&self, i: usize, max: usize) -> Option<usize> {
+        let mut last = None;
+        let mut j = i;
+        let mut count = 0;
+        while count < max && self.is_word(j) && (j == i || self.spaced(j)) {
+            let w = self.w(j);
+            if is_cap(w) {
+                last = Some(j);
+            } else if !one_of(w, PARTICLES) {
+                break;
+            }
+            count += 1;
+            j += 1;
+        }
+        last
+    }
+
+    /// `NUM Cap… Type` (English layouts); also `NUM, Cap… Type` (`960, Edwin Nagar`).
+    fn numbered_street(&self, i: usize) -> Option<(usize, usize)> {
+        if !self.house_number(i) || self.is_punct(i.wrapping_sub(1), "$") {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is_punct(j, ",") && self.glued(j) {
+            j += 1;
+        }
+        if !self.spaced(j) {
+            return None;
+        }
+        // Capitalised words; the last street type among them ends the street.
+        let mut end = None;
+        let mut k = j;
+        let mut words = 0;
+        while words < 6 && self.is_word(k) && (k == j || self.spaced(k)) {
+            let w = self.w(k);
+            if !(is_cap(w) || (words > 0 && one_of(w, &["de", "of", "the", "la", "le"]))) {
+                break;
+            }
+            if words > 0 && one_of(w, EN_TYPES) {
+                end = Some(k);
+            }
+            words += 1;
+            k += 1;
+        }
+        let end = end?;
+        // `Right Of Way` and similar: a type word followed by more capitalised words that end in a type
+        // was handled by taking the last type. A type directly after the number (`5 Street`) is not a street.
+        Some((i, end))
+    }
+
+    /// `Flat 60, Paula Court`, `Suite 217 301 Dixon Trunkway`, `Studio 11n, Parker Brooks`, `Flat 65` alone
+    /// on its line.
+    fn unit_then_street(&self, i: usize) -> Option<(usize, usize)> {
+        if !self.is_word(i) || !is_cap(self.w(i)) || !one_of(self.w(i), UNIT_BEFORE) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is_punct(j, ".") && self.glued(j) {
+            j += 1;
+        }
+        if !self.is_num(j) || !self.spaced(j) || self.w(j).len() > 6 {
+            return None;
+        }
+        let unit_end = j;
+        let mut k = j + 1;
+        if self.is_punct(k, ",") && self.glued(k) {
+            k += 1;
+        }
+        if let Some((_, e)) = self.numbered_street(k) {
+            return Some((i, e));
+        }
+        if self.spaced(k) && self.is_word(k) {
+            if let Some(last) = self.name_words(k, 5) {
+                if last > k && one_of(self.w(last), EN_TYPES) {
+                    return Some((i, last));
+                }
+                // `Flat 58Y, Adam Land,`: a UK flat, then the street name up to the next comma or line.
+                let flat = one_of(self.w(i), &["flat", "studio", "apartment"]) && k > unit_end + 1;
+                if flat && last > k && (self.is_punct(last + 1, ",") || self.boundary_at(last + 1))
+                {
+                    return Some((i, last));
+                }
+            }
+        }
+        // `Flat 65` alone on a line of an address block.
+        let line_start = i == 0
+            || self.kind(i - 1) == Some(Kind::Newline)
+            || (self.is_punct(i - 1, "\"")
+                && (i == 1 || matches!(self.w(i - 2), "," | ";" | "\n")));
+        let line_end = matches!(self.kind(unit_end + 1), None | Some(Kind::Newline));
+        if line_start && line_end && one_of(self.w(i), &["flat", "studio", "unit", "apartment"]) {
+            return Some((i, unit_end));
+        }
+        None
+    }
+
+    /// `Herrmannstraße 14`, `Olga-Hellwig-Straße 157`, `Sagerstr. 5`, `Lukasstraat 7`, `SAARRING 97`.
+    fn glued_street(&self, i: usize) -> Option<(usize, usize)> {
+        if !self.is_word(i) {
+            return None;
+        }
+        // Cheap gate: a house number must follow (`Sagerstr. 5` has a dot between).
+        if !(self.is_num(i + 1) || (self.is_punct(i + 1, ".") && self.is_num(i + 2))) {
+            return None;
+        }
+        let w = self.w(i);
+        let suffix = ends_with_any(w, GLUED_TYPES, 2)?;
+        // Lower case (`elisabaan 58` in a chat) only for endings no English word has.
+        if !(is_cap(w) || (is_lower(w) && one_of(suffix, LOWER_OK_TYPES))) {
+            return None;
+        }
+        let mut j = i + 1;
+        if suffix == "str" {
+            if !(self.is_punct(j, ".") && self.glued(j)) {
+                return None;
+            }
+            j += 1;
+        }
+        if !(self.house_number(j) && self.spaced(j)) || self.w(j).len() > 7 {
+            return None;
+        }
+        // Capitalised words before a hyphenated type belong to the name (`Ambrose-Grein Groth-Allee`).
+        let mut start = i;
+        if w.contains('-') || is_all_caps(w) {
+            while start > 0
+                && self.is_word(start - 1)
+                && self.spaced(start)
+                && is_cap(self.w(start - 1))
+                && self.w(start - 1).contains('-')
+                && start + 2 > i
+            {
+                start -= 1;
+            }
+        }
+        Some((start, j))
+    }
+
+    /// `Canale Solari, 35`, `Via Visintini, 72 Piano 6`, `Alameda de Florentino Manzano 7 Puerta 4`,
+    /// `C. Eli Campos 91`.
+    fn leading_type_street(&self, i: usize) -> Option<(usize, usize)> {
+        if !self.is_word(i) || !is_cap(self.w(i)) {
+            return None;
+        }
+        let w = self.w(i);
+        let mut j = i + 1;
+        if one_of(w, &["c", "avda", "av", "pza", "pl"]) {
+            if !(self.is_punct(j, ".") && self.glued(j)) {
+                return None;
+            }
+            j += 1;
+        } else if !one_of(w, LEADING_TYPES) {
+            return None;
+        }
+        if !self.spaced(j) {
+            return None;
+        }
+        let last = self.name_words(j, 6)?;
+        let mut k = last + 1;
+        if self.is_punct(k, ",") && self.glued(k) {
+            k += 1;
+        }
+        if !(self.house_number(k) && self.spaced(k)) {
+            return None;
+        }
+        Some((i, k))
+    }
+
+    /// `23, boulevard de Faivre`, `426, chemin Alexandria Gilbert`, `rue Renée Ferrand`.
+    fn french_street(&self, i: usize) -> Option<(usize, usize)> {
+        let (start, ty) = if self.house_number(i) {
+            let mut j = i + 1;
+            if self.is_punct(j, ",") && self.glued(j) {
+                j += 1;
+            }
+            (i, j)
+        } else {
+            (i, i)
+        };
+        if !self.is_word(ty) || (ty > start && !self.spaced(ty)) || !one_of(self.w(ty), FR_TYPES) {
+            return None;
+        }
+        let numbered = ty > start;
+        let bare_ok = is_lower(self.w(ty)) && one_of(self.w(ty), FR_BARE_TYPES);
+        if !numbered && !bare_ok {
+            return None;
+        }
+        if numbered && is_cap(self.w(ty)) && one_of(self.w(ty), EN_TYPES) {
+            // `12 Avenue Road` is English; leave it to `numbered_street`.
+            return None;
+        }
+        let mut j = ty + 1;
+        // Particles: de, du, des, de la, d', l'.
+        while self.is_word(j)
+            && self.spaced(j)
+            && one_of(
+                self.w(j),
+                &["de", "du", "des", "la", "le", "les", "aux", "au"],
+            )
+        {
+            j += 1;
+        }
+        if !(self.spaced(j) || self.is_word(j) && self.w(j).contains('\'')) {
+            return None;
+        }
+        let last = self.name_words(j, 4)?;
+        Some((start, last))
+    }
+
+    /// Indian layouts: `H.No. 584, Rege Circle`, `H.No. 933, Subramanian`, `99/773, Tiwari`.
+    fn indian_house(&self, i: usize) -> Option<(usize, usize)> {
+        let mut j;
+        if self.w(i) == "H" && self.is_punct(i + 1, ".") && self.w(i + 2).eq_ignore_ascii_case("no")
+        {
+            j = i + 3;
+            if self.is_punct(j, ".") {
+                j += 1;
+            }
+            if !self.house_number(j) {
+                return None;
+            }
+        } else if self.is_num(i)
+            && self.w(i).matches('/').count() == 1
+            && self.w(i).len() <= 7
+            && !self.w(i).contains('-')
+        {
+            j = i;
+        } else {
+            return None;
+        }
+        if !(self.is_punct(j + 1, ",") && self.glued(j + 1)) {
+            return None;
+        }
+        let last = self.name_words(j + 2, 3)?;
+        if !self.spaced(j + 2) || !self.boundary_at(last + 1) {
+            return None;
+        }
+        Some((i, last))
+    }
+
+    /// Extends a street over unit designators: `Apt. 641`, `Suite 939`, `Piso 8`, `Puerta 0`, `#12`.
+    fn unit_suffix(&self, mut end: usize) -> usize {
+        loop {
+            let mut j = end + 1;
+            if self.is_punct(j, ",") && self.glued(j) && one_of(self.w(j + 1), UNIT_AFTER) {
+                j += 1;
+            }
+            if !(self.is_word(j) && self.spaced(j) && one_of(self.w(j), UNIT_AFTER)) {
+                if self.is_punct(j, "#")
+                    && self.spaced(j)
+                    && self.is_num(j + 1)
+                    && self.glued(j + 1)
+                {
+                    end = j + 1;
+                    continue;
+                }
+                return end;
+            }
+            let mut k = j + 1;
+            if self.is_punct(k, ".") && self.glued(k) {
+                k += 1;
+            }
+            if self.is_num(k) && self.spaced(k) && self.w(k).len() <= 6 {
+                end = k;
+            } else {
+                return end;
+            }
+        }
+    }
+
+    /// After a street: `, City` up to a boundary, or a bare postcode (`Herrmannstraße 14 45819`); after a
+    /// unit alone on its line (`Flat 65`), the next line when it is a street name (`Hayley Crossing`).
+    fn after_street(&mut self, end: usize) {
+        let j = end + 1;
+        if self.kind(j) == Some(Kind::Newline) && self.is_word(j + 1) {
+            if let Some(last) = self.name_words(j + 1, 5) {
+                let line_end = matches!(self.kind(last + 1), None | Some(Kind::Newline));
+                if last > j + 1 && line_end && one_of(self.w(last), EN_TYPES) {
+                    self.push(j + 1, last, STREET, Part::Street);
+                    self.last_street_end = Some(last);
+                }
+            }
+            return;
+        }
+        if self.is_num(j) && self.spaced(j) && is_postcode_digits(self.w(j)) {
+            self.push(j, j, CODE_WITH_CITY, Part::Postcode);
+            return;
+        }
+        if !(self.is_punct(j, ",") && self.spaced(j + 1) && self.is_word(j + 1)) {
+            return;
+        }
+        if let Some(last) = self.city_forward(j + 1) {
+            if self.boundary_at(last + 1) {
+                self.push(j + 1, last, CITY_AFTER_STREET, Part::City);
+            } else if self.is_num(last + 1)
+                && self.spaced(last + 1)
+                && is_postcode_digits(self.w(last + 1))
+                && self.boundary_at(last + 2)
+            {
+                // `232 WARD CIRCUS, PORT COURTNEYSTAD 0928`, `…, PADOVA 34077`
+                self.push(j + 1, last, CITY_WITH_CODE, Part::City);
+                self.push(last + 1, last + 1, CODE_WITH_CITY, Part::Postcode);
+            }
+        }
+    }
+
+    // ----- cities, regions, postcodes -----
+
+    /// City words from `i`: capitalised words (or ALL CAPS), particles inside, `St.` abbreviations.
+    fn city_forward(&self, i: usize) -> Option<usize> {
+        if !self.is_word(i) || !is_cap(self.w(i)) || one_of(self.w(i), NOT_PLACE_WORDS) {
+            return None;
+        }
+        let mut last = i;
+        let mut j = i + 1;
+        let mut words = 1;
+        while words < 5 {
+            if self.is_punct(j, ".")
+                && self.glued(j)
+                && one_of(self.w(j - 1), &["st", "ste", "mt", "ft", "pt"])
+            {
+                j += 1;
+                continue;
+            }
+            if !(self.is_word(j) && self.spaced(j)) {
+                break;
+            }
+            let w = self.w(j);
+            if is_cap(w) && !one_of(w, AU_STATES) && !(w.len() == 2 && is_all_caps(w)) {
+                last = j;
+            } else if !one_of(w, PARTICLES) {
+                break;
+            }
+            words += 1;
+            j += 1;
+        }
+        Some(last)
+    }
+
+    /// City words ending at `end` (inclusive), walking back on the same line.
+    fn city_backward(&self, end: usize) -> Option<usize> {
+        if !self.is_word(end) || !is_cap(self.w(end)) {
+            return None;
+        }
+        let mut first = end;
+        let mut j = end;
+        let mut words = 1;
+        while j > 0 && words < 4 {
+            let prev = j - 1;
+            if !(self.spaced(j) || self.is_punct(prev, ".") && self.is_word(j)) {
+                break;
+            }
+            if self.is_punct(prev, ".")
+                && prev > 0
+                && one_of(self.w(prev - 1), &["st", "ste", "mt", "ft", "pt"])
+            {
+                j = prev - 1;
+                first = j;
+                words += 1;
+                continue;
+            }
+            if !self.is_word(prev) {
+                break;
+            }
+            let w = self.w(prev);
+            let type_word = one_of(w, EN_TYPES) && !one_of(w, TOPONYM_PREFIXES);
+            if is_cap(w) && !one_of(w, NOT_PLACE_WORDS) && !type_word {
+                first = prev;
+            } else if !one_of(w, PARTICLES) || prev == 0 {
+                break;
+            }
+            words += 1;
+            j = prev;
+        }
+        // Drop leading particles.
+        while first < end && !is_cap(self.w(first)) {
+            first += 1;
+        }
+        if one_of(self.w(first), NOT_PLACE_WORDS) {
+            return None;
+        }
+        Some(first)
+    }
+
+    /// `City, ST 12345`, `City ST 2000`, `City, ON M5V 3L9`; `(NJ)` after an identifier.
+    fn region_code_at(&mut self, s: usize) {
+        let st = self.w(s);
+        if !self.is_word(s) || !is_all_caps(st) || !(2..=3).contains(&st.len()) {
+            return;
+        }
+        let us = US_STATES.contains(&st);
+        let au = AU_STATES.contains(&st);
+        let ca = CA_PROVINCES.contains(&st);
+        if !(us || au || ca) {
+            return;
+        }
+        // `(NJ)` right after a licence or registration number.
+        if self.is_punct(s.wrapping_sub(1), "(")
+            && self.is_punct(s + 1, ")")
+            && s >= 2
+            && (self.is_num(s - 2) || self.w(s - 2).bytes().any(|b| b.is_ascii_digit()))
+        {
+            self.push(s, s, STATE_IN_PARENS, Part::Region);
+            return;
+        }
+        if !self.spaced(s) || s == 0 {
+            return;
+        }
+        let comma = self.is_punct(s - 1, ",");
+        let city_end = if comma { s.wrapping_sub(2) } else { s - 1 };
+        if comma && !self.spaced(s) {
+            return;
+        }
+        let code = s + 1;
+        let code_ok = self.spaced(code)
+            && match self.w(code) {
+                z if us && is_zip(z) => true,
+                z if au && z.len() == 4 && z.bytes().all(|b| b.is_ascii_digit()) => true,
+                _ if ca => self.ca_postcode(code).is_some(),
+                _ => false,
+            };
+        let city = self.city_backward(city_end);
+        let Some(city_start) = city else { return };
+        if !comma && !code_ok {
+            return;
+        }
+        let near_street = self
+            .last_street_end
+            .is_some_and(|e| e < city_start && city_start - e <= 12);
+        if us && AMBIGUOUS_STATES.contains(&st) && !near_street {
+            // `Silvia Naccari, ID 25796`: a word-like code needs a street, a ZIP+4 or a known city.
+            let known_city = self
+                .toks
+                .get(city_start)
+                .zip(self.toks.get(city_end))
+                .is_some_and(|(a, b)| super::places::lookup(&self.text[a.start..b.end]).is_some());
+            if !(known_city || self.w(code).len() == 10) {
+                return;
+            }
+        }
+        if !code_ok {
+            // `Port Jamie, UT` without ZIP: only right after a street on the same line.
+            let near_street =
+                near_street && self.last_street_end.is_some_and(|e| self.same_line(e, s));
+            if !(near_street && self.boundary_at(s + 1)) {
+                return;
+            }
+        }
+        self.push(city_start, city_end, CITY_WITH_CODE, Part::City);
+        self.push(s, s, CITY_WITH_CODE, Part::Region);
+        if code_ok {
+            let end = if ca {
+                self.ca_postcode(code).unwrap_or(code)
+            } else {
+                code
+            };
+            self.push(code, end, CODE_WITH_CITY, Part::Postcode);
+        }
+    }
+
+    fn same_line(&self, a: usize, b: usize) -> bool {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        !self
+            .toks
+            .get(a..=b)
+            .is_some_and(|ts| ts.iter().any(|t| t.kind == Kind::Newline))
+    }
+
+    /// A Canadian postcode `M5V 3L9` starting at `i`; returns its last token.
+    fn ca_postcode(&self, i: usize) -> Option<usize> {
+        let a = self.w(i).as_bytes();
+        let b = self.w(i + 1).as_bytes();
+        let ok = a.len() == 3
+            && b.len() == 3
+            && a[0].is_ascii_uppercase()
+            && a[1].is_ascii_digit()
+            && a[2].is_ascii_uppercase()
+            && b[0].is_ascii_digit()
+            && b[1].is_ascii_uppercase()
+            && b[2].is_ascii_digit()
+            && self.spaced(i + 1);
+        ok.then_some(i + 1)
+    }
+
+    /// A UK postcode `LN6Y 3TG` (or Canadian `M0E 1JX`) at `i`; returns its last token.
+    pub(super) fn uk_shape(&self, i: usize) -> Option<usize> {
+        if !(self.is_word(i) && self.is_num(i + 1) && self.spaced(i + 1)) {
+            return self.ca_postcode(i);
+        }
+        let out = self.w(i).as_bytes();
+        let inw = self.w(i + 1).as_bytes();
+        let letters = out.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        let rest = out.get(letters..).unwrap_or(&[]);
+        let out_ok = (1..=2).contains(&letters)
+            && (1..=2).contains(&rest.len())
+            && rest.first().is_some_and(u8::is_ascii_digit)
+            && rest
+                .iter()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+        let in_ok = inw.len() == 3
+            && inw[0].is_ascii_digit()
+            && inw[1].is_ascii_uppercase()
+            && inw[2].is_ascii_uppercase();
+        if out_ok && in_ok {
+            Some(i + 1)
+        } else {
+            self.ca_postcode(i)
+        }
+    }
+
+    /// `Reading M9B 0EX`, `Oxford OX85 0HY`, `Brighton, M3E 4AB`; a UK or Canadian postcode anywhere is
+    /// reported too, with a lower score when no city or cue is next to it.
+    fn uk_postcode_at(&mut self, i: usize) {
+        let Some(end) = self.uk_shape(i) else { return };
+        if !self.boundary_at(end + 1) && !self.spaced(end + 1) {
+            return;
+        }
+        let mut city_end = i.wrapping_sub(1);
+        if self.is_punct(city_end, ",") {
+            city_end = city_end.wrapping_sub(1);
+        }
+        let mut city = if self.spaced(i) {
+            self.city_backward(city_end)
+        } else {
+            None
+        };
+        // `Lake Kimberleystad⏎NP3 8YQ`: a line of city words right above a postcode line.
+        if city.is_none() && self.kind(i.wrapping_sub(1)) == Some(Kind::Newline) {
+            city_end = i.wrapping_sub(2);
+            city = self
+                .city_backward(city_end)
+                .filter(|&c| c == 0 || self.kind(c - 1) == Some(Kind::Newline));
+        }
+        if let Some(c) = city {
+            self.push(c, city_end, CITY_WITH_CODE, Part::City);
+            self.push(i, end, CODE_WITH_CITY, Part::Postcode);
+        } else {
+            self.push(i, end, 0.6, Part::Postcode);
+        }
+    }
+
+    /// `12345 City`, `1447 AR Arnhem`, `3836YF Egchel`, `00184 Roma (RM)` at a segment start.
+    fn postcode_city_at(&mut self, i: usize) {
+        if !self.is_num(i) {
+            return;
+        }
+        let w = self.w(i);
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let tail = w.get(digits..).unwrap_or("");
+        let (code_end, dutch) = if digits == 4 && tail.len() == 2 && is_all_caps(tail) {
+            (i, true)
+        } else if digits == 4
+            && tail.is_empty()
+            && self.is_word(i + 1)
+            && self.spaced(i + 1)
+            && self.w(i + 1).len() == 2
+            && is_all_caps(self.w(i + 1))
+        {
+            (i + 1, true)
+        } else if (digits == 5 || digits == 4) && tail.is_empty() {
+            (i, false)
+        } else {
+            return;
+        };
+        let after_street = self.last_street_end.is_some_and(|e| e < i && i - e <= 3);
+        if !(self.boundary_before(i) || after_street) {
+            return;
+        }
+        // `110.200.120.36:11157`: a port, not a postcode.
+        if self.is_punct(i.wrapping_sub(1), ":") && self.glued(i.wrapping_sub(1)) && self.glued(i) {
+            return;
+        }
+        if digits == 4 && !dutch && !after_street {
+            return;
+        }
+        let c = code_end + 1;
+        if !self.spaced(c) {
+            return;
+        }
+        let Some(last) = self.city_forward(c) else {
+            return;
+        };
+        let prov = self.is_punct(last + 1, "(")
+            && self.spaced(last + 1)
+            && self.w(last + 2).len() == 2
+            && is_all_caps(self.w(last + 2))
+            && self.is_punct(last + 3, ")");
+        let runs_on = after_street && self.is_word(last + 1) && is_lower(self.w(last + 1));
+        if !(self.boundary_at(last + 1) || prov || runs_on) {
+            return;
+        }
+        self.push(i, code_end, CODE_WITH_CITY, Part::Postcode);
+        self.push(c, last, CITY_WITH_CODE, Part::City);
+        if prov {
+            self.push(last + 2, last + 2, CITY_WITH_CODE, Part::Region);
+        }
+    }
+
+    /// `Jaipur 072387`, `Kochi - 375425`, `Sultan Pur Majra - 756899`.
+    fn indian_pin_at(&mut self, i: usize) {
+        let w = self.w(i);
+        if !(self.is_num(i)
+            && w.len() == 6
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && self.spaced(i))
+        {
+            return;
+        }
+        let dash = self.is_punct(i.wrapping_sub(1), "-") && self.spaced(i.wrapping_sub(1));
+        let city_end = if dash {
+            i.wrapping_sub(2)
+        } else {
+            i.wrapping_sub(1)
+        };
+        let Some(city_start) = self.city_backward(city_end) else {
+            return;
+        };
+        let after = self.boundary_at(i + 1);
+        let street_before = self
+            .last_street_end
+            .is_some_and(|e| e < city_start && city_start - e <= 2);
+        if !(after && (dash || street_before)) {
+            return;
+        }
+        self.push(city_start, city_end, CITY_WITH_CODE, Part::City);
+        self.push(i, i, CODE_WITH_CITY, Part::Postcode);
+    }
+}
+
+/// US ZIP or ZIP+4.
+pub(super) fn is_zip(z: &str) -> bool {
+    let b = z.as_bytes();
+    (b.len() == 5 && b.iter().all(u8::is_ascii_digit))
+        || (b.len() == 10
+            && b[..5].iter().all(u8::is_ascii_digit)
+            && b[5] == b'-'
+            && b[6..].iter().all(u8::is_ascii_digit))
+}
+
+/// 4–6 digits, or a ZIP+4.
+fn is_postcode_digits(z: &str) -> bool {
+    (4..=6).contains(&z.len()) && z.bytes().all(|b| b.is_ascii_digit()) || is_zip(z)
+}

@@ -1,0 +1,187 @@
+//! LOCATION without a NER model: an address grammar, a gazetteer and place cues.
+//!
+//! Each part of an address is its own result, as a redactor removes it: the street line
+//! (`221B Baker Street`, `Flat 60, Paula Court`, `Herrmannstraße 14`, `23, boulevard de Faivre`,
+//! `Canale Solari, 35`), the city, the state or province (`CA`, `NSW`, `(RM)`), the postcode (`90210`,
+//! `LN6Y 3TG`, `M0E 1JX`, `560001`, `1447 AR`) and the country. Separators, `c/o` and `Attn:` are left out.
+//!
+//! Evidence, strongest first:
+//! 1. structure ([`address`]): a house number and a street type, a postcode or region next to a
+//!    city-shaped word (`City, ST 12345`, `12345 City`, `City NSW 2000`, `City - 560001`), which makes that
+//!    word a city even when it is invented or too small for the gazetteer (0.7–0.85);
+//! 2. keys and labels: `"city": "Kehl"`, `<PostalCode>77332</PostalCode>`, `state: Ohio` (0.85);
+//! 3. the gazetteer: countries, states and regions (0.85), cities after a cue (`in`, `from`, `lives in`,
+//!    0.85) or of 200,000 people or more (0.6); places that are ordinary words (`Nice`) or common names
+//!    (`Florence`) only after a cue (0.7); never a place glued to a capitalised name (`Georgia Smith`),
+//!    after an honorific, or inside an organisation name (`Columbus General Hospital`);
+//! 4. shape ([`places`]): toponymic prefixes after a cue (`in West Andrew`, 0.7) and suffixes
+//!    (`Collinschester`, `Russellshire`: 0.5 alone, 0.7 after a cue);
+//! 5. tables ([`table`]): cells under a `city`, `Ort`, `postcode`, `country` or `Straße` header (0.85).
+//!
+//! Presidio gets LOCATION from spaCy's `GPE`/`LOC` labels with one score (0.85) and no address grammar.
+
+mod address;
+mod places;
+pub(crate) mod table;
+pub(crate) mod tokens;
+mod words;
+
+use std::sync::Arc;
+
+use super::catalog::{Languages, Spec};
+use super::organization;
+use crate::{
+    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
+};
+
+const NAME: &str = "LocationRecognizer";
+
+/// Which part of an address a result is (for explanations and merging).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Street,
+    City,
+    Region,
+    Postcode,
+    Country,
+}
+
+impl Part {
+    fn label(self) -> &'static str {
+        match self {
+            Part::Street => "street line",
+            Part::City => "city",
+            Part::Region => "state or region",
+            Part::Postcode => "postcode",
+            Part::Country => "country",
+        }
+    }
+}
+
+/// One found place, byte offsets.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) score: f64,
+    pub(crate) part: Part,
+}
+
+/// `LocationRecognizer`: street lines, cities, states and provinces, postcodes and countries, each as its
+/// own `LOCATION` result: street lines by structure, cities and regions next to postcodes, labelled and tabulated
+/// values, GeoNames places (countries and regions 0.85, cities 0.6–0.85, ambiguous names only after a cue),
+/// toponym shapes (0.5–0.7).
+pub struct LocationRecognizer {
+    name: Arc<str>,
+    entities: [EntityType; 1],
+}
+
+impl Default for LocationRecognizer {
+    fn default() -> Self {
+        LocationRecognizer {
+            name: Arc::from(NAME),
+            entities: [EntityType::LOCATION],
+        }
+    }
+}
+
+/// The predefined location recognizer.
+pub fn location() -> LocationRecognizer {
+    LocationRecognizer::default()
+}
+
+/// Finds places in `text`, sorted by start, without overlaps.
+pub(crate) fn find(text: &str) -> Vec<Found> {
+    let mut toks = Vec::new();
+    tokens::tokenize(text, &mut toks);
+    let mut cells = Vec::new();
+    table::cells(text, &mut cells);
+    let mut orgs = Vec::new();
+    organization::find(text, &toks, &cells, &mut orgs);
+    let mut found = Vec::new();
+    address::Grammar::new(text, &toks, &mut found).run();
+    let p = places::Places {
+        text,
+        toks: &toks,
+        orgs: &orgs,
+        cells: &cells,
+    };
+    p.table_cells(&mut found);
+    p.key_values(&mut found);
+    p.cued_words(&mut found);
+    p.toponyms(&mut found);
+    p.gazetteer(&mut found);
+    // Structure and labels win over gazetteer hits they overlap; among equals the longer one wins.
+    found.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(b.score.total_cmp(&a.score))
+    });
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(last) = kept.last_mut() {
+            if f.start < last.end {
+                if f.end > last.end && f.score > last.score {
+                    // A better result that sticks out: keep the better one.
+                    *last = f;
+                } else {
+                    last.score = last.score.max(f.score.min(last.score + 0.0));
+                }
+                continue;
+            }
+        }
+        kept.push(f);
+    }
+    kept
+}
+
+impl Recognizer for LocationRecognizer {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn supported_entities(&self) -> &[EntityType] {
+        &self.entities
+    }
+
+    fn analyze(
+        &self,
+        text: &str,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) -> Result<(), Error> {
+        if !ctx.wants(&self.entities[0]) {
+            return Ok(());
+        }
+        for f in find(text) {
+            let mut r = RecognizerResult::new(
+                self.entities[0].clone(),
+                f.start,
+                f.end,
+                f.score,
+                self.name.clone(),
+            );
+            if ctx.return_decision_process() {
+                r.explanation = Some(Box::new(AnalysisExplanation {
+                    recognizer: NAME.to_string(),
+                    pattern_name: Some(f.part.label().into()),
+                    original_score: f.score,
+                    score: f.score,
+                    ..AnalysisExplanation::default()
+                }));
+            }
+            results.push(r);
+        }
+        Ok(())
+    }
+}
+
+/// Catalog entry: on by default, like Presidio's spaCy LOCATION. Addresses in German, French, Spanish,
+/// Italian and Dutch layouts are recognised in every listed language.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: NAME,
+    languages: Languages::Only(&["en", "de", "es", "fr", "it", "nl"]),
+    enabled_by_default: true,
+    build: || Arc::new(location()),
+}];

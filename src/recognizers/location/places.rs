@@ -1,0 +1,706 @@
+//! Gazetteer places (countries, states and regions, cities) and place cues (`lives in`, `"city": "…"`).
+//!
+//! The gazetteer (`data/locations.txt`, from GeoNames, CC BY 4.0) is compiled once into an ASCII
+//! case-insensitive Aho-Corasick automaton; a hit must sit on word boundaries and be written as the place
+//! is (`Paris`) or in capitals (`FRANCE`). Places that are ordinary words (`Nice`, `Reading`) or common
+//! names (`Florence`, `Jordan`) need a cue (`in`, `from`, `lives in`, `City:`), and any place next to a
+//! capitalised surname-like word (`Georgia Smith`) or after an honorific is left alone unless cued.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::table::Column;
+use super::tokens::{Kind, Tok, is_all_caps, is_cap, one_of};
+use super::words::{AU_STATES, CA_PROVINCES, EN_TYPES, NOT_PLACE_WORDS, PARTICLES, US_STATES};
+use super::{Found, Part};
+
+const DATA: &str = include_str!("../../../data/locations.txt");
+
+/// Place kinds in the data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PlaceKind {
+    Country,
+    Region,
+    City,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    name: &'static str,
+    kind: PlaceKind,
+    word: bool,
+    person: bool,
+    /// A less common given name or surname (`Kimberley`).
+    name_like: bool,
+    big: bool,
+}
+
+struct Gazetteer {
+    ac: AhoCorasick,
+    entries: Vec<Entry>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut entries = Vec::new();
+    for line in DATA.lines() {
+        let mut cols = line.split('\t');
+        let (Some(name), Some(kind), flags) = (cols.next(), cols.next(), cols.next().unwrap_or(""))
+        else {
+            continue;
+        };
+        let kind = match kind {
+            "c" => PlaceKind::Country,
+            "s" => PlaceKind::Region,
+            _ => PlaceKind::City,
+        };
+        entries.push(Entry {
+            name,
+            kind,
+            word: flags.contains('w'),
+            person: flags.contains('p'),
+            name_like: flags.contains('n'),
+            big: flags.contains('b'),
+        });
+    }
+    // One pattern per distinct name; a name with several kinds keeps the most specific flags.
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(entries.iter().map(|e| e.name))
+        .expect("gazetteer automaton builds");
+    Gazetteer { ac, entries }
+});
+
+/// What the gazetteer knows about `name` written exactly so (or in capitals).
+pub(super) fn lookup(name: &str) -> Option<PlaceKind> {
+    let g = &*GAZETTEER;
+    g.ac.find(name)
+        .filter(|m| m.start() == 0 && m.end() == name.len())
+        .and_then(|m| g.entries.get(m.pattern().as_usize()))
+        .filter(|e| spelled_as(name, e.name))
+        .map(|e| e.kind)
+}
+
+fn spelled_as(found: &str, name: &str) -> bool {
+    found == name
+        || (is_all_caps(found) && found.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// Key names whose value is a place (`"city": "Kehl"`, `<City>Houston</City>`, `postcode: LN6Y 3TG`).
+static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)(city|town|state|province|county|region|country|zip|zip_?code|post_?code|postal_?code|pin_?code|street|line_?1|ciudad|ville|stadt|provincia|citt[aà]|plaats|woonplaats)["']?[ \t]*[:=>][ \t]*["']?"#,
+    )
+    .expect("constant pattern compiles")
+});
+
+/// Scores.
+const LABELLED: f64 = 0.85;
+const KNOWN: f64 = 0.85;
+const CUED: f64 = 0.7;
+const BIG_CITY: f64 = 0.6;
+const SHAPE_ONLY: f64 = 0.5;
+
+/// First words of place names (`Port Aliciachester`, `Lake Barbara`, `North Henry`, `Bad Mergentheim`).
+const TOPONYM_STARTS: &[&str] = &[
+    "port", "lake", "north", "south", "east", "west", "new", "mount", "fort", "saint", "sainte",
+    "san", "santa", "bad", "upper", "lower", "little", "great",
+];
+
+/// Endings of English place names (`-ville`, `-borough`, `-chester`, `-shire`) and Faker's Nordic/German
+/// ones (`-stad`, `-furt`).
+const TOPONYM_ENDS: &[&str] = &[
+    "ville", "burgh", "borough", "bury", "mouth", "chester", "shire", "stad", "furt",
+];
+
+/// Words before a place that make it one (`in Hannover`, `from Sydney`, `near Bath`).
+const CUE_WORDS: &[&str] = &[
+    "in", "from", "to", "near", "outside", "around", "visit", "visiting", "via", "into", "toward",
+    "towards", "across", "at", "nach", "aus", "bei", "à", "en", "a", "da", "di", "desde", "naar",
+    "uit",
+];
+
+/// Labels before a colon that introduce a place (`City: Paris`, `Destination: Bremen`).
+const LABELS: &[&str] = &[
+    "city",
+    "town",
+    "location",
+    "destination",
+    "origin",
+    "residence",
+    "hometown",
+    "birthplace",
+    "place",
+    "country",
+    "state",
+    "region",
+    "province",
+    "county",
+    "where",
+    "ort",
+    "stadt",
+    "ville",
+    "ciudad",
+    "città",
+    "plaats",
+    "address",
+    "lieu",
+    "venue",
+];
+
+/// Cue phrases after which capitalised words are a place even when no gazetteer knows them.
+const STRONG_CUES: &[&[&str]] = &[
+    &["lives", "in"],
+    &["live", "in"],
+    &["living", "in"],
+    &["moved", "to"],
+    &["moved", "from"],
+    &["moving", "to"],
+    &["relocated", "to"],
+    &["relocating", "to"],
+    &["based", "in"],
+    &["born", "in"],
+    &["located", "in"],
+    &["residing", "in"],
+    &["resident", "of"],
+    &["grew", "up", "in"],
+    &["native", "of"],
+    &["days", "in"],
+    &["trip", "to"],
+    &["flew", "to"],
+    &["flew", "from"],
+];
+
+/// Cue words that stay place cues before a common given name (`from Sydney`, not `visit Sydney`).
+const PERSON_SAFE_CUES: &[&str] = &["in", "from", "near", "outside", "around", "nach", "aus"];
+
+/// Lower-case words that may follow a place in a sentence (`from Sydney to Perth`, `in Bath last year`).
+const FOLLOW_OK: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "since",
+    "last",
+    "this",
+    "next",
+    "is",
+    "was",
+    "where",
+    "when",
+    "but",
+    "until",
+    "till",
+    "from",
+    "by",
+    "after",
+    "before",
+    "during",
+    "now",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "then",
+    "again",
+    "too",
+    "as",
+    "so",
+    "because",
+    "while",
+    "via",
+    "area",
+    "office",
+    "branch",
+    "centre",
+    "center",
+    "city",
+    "town",
+    "airport",
+    "station",
+    "who",
+    "which",
+    "that",
+    "are",
+    "were",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "a",
+    "an",
+    "the",
+    "back",
+    "instead",
+];
+
+/// Titles and greetings before a name, not a place (`Mr. Lincoln`, `Dear Florence`).
+const PERSON_BEFORE: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sister", "brother", "aunt", "uncle", "dear",
+    "hi", "hello", "hey", "herr", "frau", "mme", "mlle", "sr", "sra", "sig", "signora", "signor",
+    "sir", "lady", "lord", "cousin", "grandma", "grandpa", "agent", "nurse", "coach",
+];
+
+pub(super) struct Places<'a> {
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Tok],
+    /// Organisation spans: places inside them belong to the organisation.
+    pub(super) orgs: &'a [(usize, usize, f64)],
+    /// Cells of delimited tables under recognised headers.
+    pub(super) cells: &'a [(usize, usize, Column)],
+}
+
+impl<'t> Places<'t> {
+    fn w(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Index of the first token starting at or after byte `at`.
+    fn tok_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.start < at)
+    }
+
+    fn in_org(&self, s: usize, e: usize) -> bool {
+        self.orgs.iter().any(|&(a, b, _)| a < e && s < b)
+    }
+
+    /// The words before token `i` on its line (`lives in` → true for a strong cue), and whether the
+    /// token before is a plain cue word or a label.
+    fn cue_before(&self, i: usize) -> (bool, bool) {
+        let prev = i.wrapping_sub(1);
+        let Some(p) = self.toks.get(prev) else {
+            return (false, false);
+        };
+        if p.kind == Kind::Punct && matches!(self.w(prev), ":" | "=" | ">" | "\"" | "'") {
+            // `City: X`, `"city": "X"`, `<City>X`.
+            let mut j = prev;
+            for _ in 0..4 {
+                j = j.wrapping_sub(1);
+                match self.toks.get(j) {
+                    Some(t) if t.kind == Kind::Word => {
+                        let w = self.w(j);
+                        let last = w.rsplit(['_', '-']).next().unwrap_or(w);
+                        return (false, one_of(last, LABELS));
+                    }
+                    Some(t) if t.kind == Kind::Punct => continue,
+                    _ => break,
+                }
+            }
+            return (false, false);
+        }
+        if p.kind != Kind::Word {
+            return (false, false);
+        }
+        let strong = STRONG_CUES.iter().any(|cue| {
+            cue.iter().rev().enumerate().all(|(k, c)| {
+                let j = i.wrapping_sub(1 + k);
+                self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
+                    && self.w(j).eq_ignore_ascii_case(c)
+            })
+        });
+        (
+            strong,
+            strong || one_of(self.w(prev), CUE_WORDS) || one_of(self.w(prev), LABELS),
+        )
+    }
+
+    /// Whether `s..e` lies in a table cell of a people column.
+    fn in_person_cell(&self, s: usize, e: usize) -> bool {
+        self.cells
+            .iter()
+            .any(|&(a, b, c)| c == Column::Person && a <= s && e <= b)
+    }
+
+    /// Cells under place columns (`city`, `Ort`, `postcode`, `country`, `Straße`).
+    pub(super) fn table_cells(&self, out: &mut Vec<Found>) {
+        for &(s, e, col) in self.cells {
+            let v = &self.text[s..e];
+            let (ok, part) = match col {
+                Column::City => (place_shaped(v), Part::City),
+                Column::Region | Column::Country => (
+                    place_shaped(v)
+                        || (v.len() <= 3
+                            && is_all_caps(v)
+                            && v.chars().all(|c| c.is_ascii_uppercase())),
+                    if col == Column::Region {
+                        Part::Region
+                    } else {
+                        Part::Country
+                    },
+                ),
+                Column::Postcode => (
+                    (3..=10).contains(&v.len())
+                        && v.bytes().any(|b| b.is_ascii_digit())
+                        && v.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-'),
+                    Part::Postcode,
+                ),
+                Column::Street => (
+                    v.len() <= 80
+                        && v.bytes().any(|b| b.is_ascii_digit())
+                        && v.chars().any(char::is_alphabetic),
+                    Part::Street,
+                ),
+                Column::Org | Column::Person => (false, Part::City),
+            };
+            if ok {
+                out.push(Found {
+                    start: s,
+                    end: e,
+                    score: LABELLED,
+                    part,
+                });
+            }
+        }
+    }
+
+    /// Gazetteer hits.
+    pub(super) fn gazetteer(&self, out: &mut Vec<Found>) {
+        let g = &*GAZETTEER;
+        for m in g.ac.find_iter(self.text) {
+            let (s, e) = (m.start(), m.end());
+            let Some(entry) = g.entries.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let found = &self.text[s..e];
+            if !spelled_as(found, entry.name) || !self.word_bounded(s, e) {
+                continue;
+            }
+            if is_all_caps(found) && entry.kind == PlaceKind::City && found != entry.name {
+                // `SHIP TO: GABOR HERING`: capitals alone do not make a city.
+                continue;
+            }
+            if self.in_org(s, e) || self.in_person_cell(s, e) || one_of(found, NOT_PLACE_WORDS) {
+                continue;
+            }
+            let i = self.tok_at(s);
+            let j = self.tok_at(e);
+            let next = self.toks.get(j);
+            // A label (`Mobile:`, `Reading list:`), not a place.
+            if next.is_some_and(|t| !t.space_before && t.text(self.text) == ":")
+                && !found.contains(' ')
+            {
+                continue;
+            }
+            let (strong, cued) = self.cue_before(i);
+            // `visit Sydney`, `to Jordan`: with a common given name only a firm place cue counts.
+            let prev_is_word = self
+                .toks
+                .get(i.wrapping_sub(1))
+                .is_some_and(|t| t.kind == Kind::Word);
+            let cued = if entry.person && prev_is_word {
+                strong || one_of(self.w(i.wrapping_sub(1)), PERSON_SAFE_CUES)
+            } else {
+                cued
+            };
+            let prev_word = self.w(i.wrapping_sub(1));
+            let after_title = one_of(prev_word, PERSON_BEFORE)
+                || (self.w(i.wrapping_sub(1)) == "."
+                    && one_of(self.w(i.wrapping_sub(2)), PERSON_BEFORE));
+            // Part of a longer capitalised name: `Georgia Smith`, `Hayley Reading`.
+            let next_cap = next.is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.space_before
+                    && is_cap(t.text(self.text))
+                    && !is_all_caps(t.text(self.text))
+                    && !matches!(
+                        lookup(t.text(self.text)),
+                        Some(PlaceKind::Country | PlaceKind::Region)
+                    )
+                    && !one_of(t.text(self.text), EN_TYPES)
+            });
+            let prev_cap = i > 0
+                && self.toks.get(i).is_some_and(|t| t.space_before)
+                && self.toks.get(i - 1).is_some_and(|t| t.kind == Kind::Word)
+                && is_cap(prev_word)
+                && !one_of(prev_word, NOT_PLACE_WORDS)
+                && !one_of(prev_word, CUE_WORDS)
+                && !matches!(
+                    lookup(prev_word),
+                    Some(PlaceKind::Country | PlaceKind::Region)
+                );
+            // `in Normal mode`, `on a Samba server`: an ambiguous name followed by a noun is not a place.
+            let next_noun = next.is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.space_before
+                    && !is_cap(t.text(self.text))
+                    && !one_of(t.text(self.text), FOLLOW_OK)
+            });
+            let ambiguous = entry.word || entry.person || next_cap || prev_cap || after_title;
+            let score = if after_title {
+                continue;
+            } else if ambiguous {
+                if !cued || next_cap || prev_cap || next_noun {
+                    continue;
+                }
+                CUED
+            } else {
+                match entry.kind {
+                    PlaceKind::Country | PlaceKind::Region => KNOWN,
+                    PlaceKind::City if cued => KNOWN,
+                    PlaceKind::City if entry.big && !entry.name_like => BIG_CITY,
+                    PlaceKind::City => {
+                        if entry.name_like {
+                            continue;
+                        }
+                        if !self.address_context(i, j) {
+                            continue;
+                        }
+                        BIG_CITY
+                    }
+                }
+            };
+            let part = match entry.kind {
+                PlaceKind::Country => Part::Country,
+                PlaceKind::Region => Part::Region,
+                PlaceKind::City => Part::City,
+            };
+            out.push(Found {
+                start: s,
+                end: e,
+                score,
+                part,
+            });
+        }
+    }
+
+    /// Small towns without a cue: only when they stand as a field of their own (`,Vechta,`,
+    /// `\tLixius\n`, `Dallas\n`) rather than inside running text.
+    fn address_context(&self, i: usize, j: usize) -> bool {
+        let sep = |t: Option<&Tok>| match t {
+            None => true,
+            Some(t) => {
+                t.kind == Kind::Newline
+                    || matches!(t.text(self.text), "," | ";" | "\t" | "\"" | "(" | ")" | "|")
+            }
+        };
+        sep(i.checked_sub(1).and_then(|k| self.toks.get(k))) && sep(self.toks.get(j))
+    }
+
+    fn word_bounded(&self, s: usize, e: usize) -> bool {
+        let before = self.text[..s].chars().next_back();
+        let after = self.text[e..].chars().next();
+        let after2 = self.text[e..].chars().nth(1);
+        // `\nTelangana` inside JSON-escaped text: the escape is a separator.
+        let escaped = matches!(before, Some('n' | 't' | 'r')) && self.text[..s - 1].ends_with('\\');
+        let bad_before =
+            before.is_some_and(|c| {
+                c.is_alphanumeric()
+                    || matches!(
+                        c,
+                        '@' | '/' | '_' | '\\' | '#' | '&' | '=' | '+' | '-' | '.'
+                    )
+            }) && !(before == Some('.') && s >= 2 && self.text[..s - 1].ends_with(' '))
+                && !escaped;
+        let bad_after = after.is_some_and(|c| {
+            c.is_alphanumeric()
+                || matches!(c, '@' | '/' | '_' | '-')
+                || (c == '.' && after2.is_some_and(char::is_alphanumeric))
+        });
+        !(bad_before || bad_after)
+    }
+
+    /// Invented or unlisted towns by their shape: a toponymic prefix (`Port Aliciachester`,
+    /// `Lake Barbara`, `West Shaneland`) or suffix (`Collinschester`, `Russellshire`, `Sarahborough`).
+    /// Prefix forms need a place cue; suffix forms are reported without one at a low score.
+    pub(super) fn toponyms(&self, out: &mut Vec<Found>) {
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
+            let w = t.text(self.text);
+            if t.kind != Kind::Word || !is_cap(w) || is_all_caps(w) {
+                continue;
+            }
+            let next = self.toks.get(i + 1);
+            let next_word = next.is_some_and(|n| n.kind == Kind::Word && n.space_before);
+            let (_, cued) = self.cue_before(i);
+            let prev_word = i > 0
+                && t.space_before
+                && self.toks.get(i - 1).is_some_and(|p| p.kind == Kind::Word)
+                && is_cap(self.w(i - 1))
+                && !one_of(self.w(i - 1), CUE_WORDS);
+            let (end, score) = if one_of(w, TOPONYM_STARTS) && next_word && cued {
+                let n = self.w(i + 1);
+                if !is_cap(n) || one_of(n, NOT_PLACE_WORDS) {
+                    continue;
+                }
+                (i + 1, CUED)
+            } else if w.len() >= 7
+                && super::tokens::ends_with_any(w, TOPONYM_ENDS, 3).is_some()
+                && !(next_word && next.is_some_and(|n| is_cap(n.text(self.text))))
+                && !prev_word
+                && lookup(w).is_none()
+            {
+                (i, if cued { CUED } else { SHAPE_ONLY })
+            } else {
+                continue;
+            };
+            let (s, e) = (t.start, self.toks[end].end);
+            if self.in_org(s, e) || self.in_person_cell(s, e) || !self.word_bounded(s, e) {
+                continue;
+            }
+            out.push(Found {
+                start: s,
+                end: e,
+                score,
+                part: Part::City,
+            });
+        }
+    }
+
+    /// Capitalised words after a strong cue (`lives in Port Aliciachester`), known or not.
+    pub(super) fn cued_words(&self, out: &mut Vec<Found>) {
+        for i in 0..self.toks.len() {
+            let (strong, _) = self.cue_before(i);
+            if !strong
+                || !self
+                    .toks
+                    .get(i)
+                    .is_some_and(|t| t.kind == Kind::Word && t.space_before)
+            {
+                continue;
+            }
+            let first = self.w(i);
+            if !is_cap(first) || one_of(first, NOT_PLACE_WORDS) {
+                continue;
+            }
+            let mut last = i;
+            let mut k = i + 1;
+            while k < i + 4
+                && self
+                    .toks
+                    .get(k)
+                    .is_some_and(|t| t.kind == Kind::Word && t.space_before)
+            {
+                let w = self.w(k);
+                if is_cap(w) && !one_of(w, NOT_PLACE_WORDS) {
+                    last = k;
+                } else if !one_of(w, PARTICLES) {
+                    break;
+                }
+                k += 1;
+            }
+            let (s, e) = (self.toks[i].start, self.toks[last].end);
+            if self.in_org(s, e) {
+                continue;
+            }
+            out.push(Found {
+                start: s,
+                end: e,
+                score: CUED,
+                part: Part::City,
+            });
+        }
+    }
+
+    /// Values of place keys: `"city": "Kehl"`, `<PostalCode>77332</PostalCode>`, `state: California`.
+    pub(super) fn key_values(&self, out: &mut Vec<Found>) {
+        for m in KEY_VALUE.find_iter(self.text) {
+            let before = self.text[..m.start()].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let key = self.text[m.start()..m.end()]
+                .trim_end_matches(['"', '\'', ' ', '\t', ':', '=', '>'])
+                .to_ascii_lowercase();
+            let rest = &self.text[m.end()..];
+            let single = self.text[..m.end()].ends_with('\'');
+            let stop = rest
+                .find(|c: char| {
+                    matches!(c, '"' | '\n' | '<' | '}' | ']' | '\\' | ';' | '|' | '\t')
+                        || (c == '\'' && single)
+                })
+                .unwrap_or(rest.len());
+            let mut value = &rest[..stop];
+            let is_street = key.starts_with("street") || key.starts_with("line");
+            if !is_street {
+                value = value.split(',').next().unwrap_or("");
+            }
+            let trimmed = value.trim_end();
+            let lead = trimmed.len() - trimmed.trim_start().len();
+            let v = trimmed.trim_start();
+            if v.is_empty() || v.len() > 80 {
+                continue;
+            }
+            let start = m.end() + lead;
+            let end = start + v.len();
+            let ok = match key.as_str() {
+                k if k.starts_with("zip") || k.starts_with("post") || k.starts_with("pin") => {
+                    (3..=10).contains(&v.len())
+                        && v.bytes().any(|b| b.is_ascii_digit())
+                        && v.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
+                }
+                _ if is_street => {
+                    v.bytes().any(|b| b.is_ascii_digit()) && v.chars().any(char::is_alphabetic)
+                }
+                "state" | "region" | "province" | "county" | "provincia" | "country" => {
+                    lookup(v).is_some()
+                        || (v.len() <= 3
+                            && is_all_caps(v)
+                            && (US_STATES.contains(&v)
+                                || CA_PROVINCES.contains(&v)
+                                || AU_STATES.contains(&v)
+                                || (key == "country" && v.len() == 2)))
+                }
+                _ => place_shaped(v),
+            };
+            if !ok || self.in_org(start, end) {
+                continue;
+            }
+            let part = if is_street { Part::Street } else { Part::City };
+            out.push(Found {
+                start,
+                end,
+                score: LABELLED,
+                part,
+            });
+        }
+    }
+}
+
+/// A capitalised name of at most five words made of letters, hyphens, apostrophes, dots and spaces.
+fn place_shaped(v: &str) -> bool {
+    is_cap(v)
+        && v.split_whitespace().count() <= 5
+        && v.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | '(' | ')'))
+        && !one_of(v, NOT_PLACE_WORDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_lookups() {
+        assert_eq!(lookup("Germany"), Some(PlaceKind::Country));
+        assert_eq!(lookup("GERMANY"), Some(PlaceKind::Country));
+        assert_eq!(lookup("germany"), None);
+        assert_eq!(lookup("Haryana"), Some(PlaceKind::Region));
+        assert_eq!(lookup("Hannover"), Some(PlaceKind::City));
+        assert_eq!(lookup("Hannoverx"), None);
+        let nice = GAZETTEER.entries.iter().find(|e| e.name == "Nice").unwrap();
+        assert!(nice.word);
+        let jordan = GAZETTEER
+            .entries
+            .iter()
+            .find(|e| e.name == "Jordan")
+            .unwrap();
+        assert!(jordan.person);
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(place_shaped("Port Jessicaland"));
+        assert!(place_shaped("L'Alzoni"));
+        assert!(!place_shaped("active"));
+        assert!(!place_shaped("A1 2BC"));
+    }
+}

@@ -1,0 +1,993 @@
+//! ORGANIZATION without a NER model: legal-form suffixes, law-firm names, institutions, a short list of
+//! well-known banks, carriers and retailers, and employer cues.
+//!
+//! Precision first: a capitalised word sequence is reported only with strong evidence — a legal form
+//! (`Hooper Ltd`, `Lucas S.A.R.L.`, `Gigli s.r.l.`), an institution word (`Columbus General Hospital`,
+//! `Ospedale San Camillo`, `Bank of America`), the three-surname shape of law firms
+//! (`Garcia, Soto and Cummings`), a listed name (`Barclays`, `DHL`), or a cue (`works at`, `Employer:`).
+
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::catalog::{Languages, Spec};
+use super::location::table::{self, Column};
+use super::location::tokens::{Kind, Tok, is_all_caps, is_cap, one_of, tokenize};
+use crate::{
+    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
+};
+
+const NAME: &str = "OrganizationRecognizer";
+const LIST: &str = include_str!("../../data/organizations.txt");
+
+const LEGAL: f64 = 0.85;
+const LISTED: f64 = 0.85;
+const INSTITUTION: f64 = 0.75;
+const LAW_FIRM: f64 = 0.6;
+const CUED: f64 = 0.6;
+const TABLE: f64 = 0.8;
+
+/// Legal forms written as one word (case-sensitive).
+const SUFFIX_WORDS: &[&str] = &[
+    "Inc",
+    "LLC",
+    "Ltd",
+    "Limited",
+    "GmbH",
+    "AG",
+    "KG",
+    "KGaA",
+    "SARL",
+    "SAS",
+    "SpA",
+    "Srl",
+    "SRL",
+    "plc",
+    "PLC",
+    "BV",
+    "NV",
+    "LLP",
+    "Corp",
+    "Corporation",
+    "Pty",
+    "Oy",
+    "Holdings",
+    "Gesellschaft",
+    "mbH",
+    "SPA",
+    "GbR",
+    "OHG",
+    "SA",
+    "SNC",
+    "Coop",
+];
+
+/// Legal forms written with dots, letters only (`S.A.R.L.` → `SARL`).
+const DOTTED: &[&str] = &[
+    "SA", "SARL", "SAS", "SL", "SLNE", "SLU", "SLL", "SAT", "SAU", "SCoop", "SCom", "SC", "srl",
+    "Srl", "SRL", "SpA", "SPA", "BV", "NV", "eV", "eG", "Co", "Inc", "Ltd", "SNC",
+];
+
+/// Name endings that make a firm (`Walters and Sons`, `Mondaini e figli`, `Ribas y asociados`).
+const FIRM_ENDINGS: &[(&str, &str)] = &[
+    ("and", "Sons"),
+    ("&", "Sons"),
+    ("e", "figli"),
+    ("e", "Figli"),
+    ("y", "asociados"),
+    ("y", "Asociados"),
+    ("e", "Hijos"),
+    ("e", "hijos"),
+    ("&", "Co"),
+    ("and", "Co"),
+    ("und", "Partner"),
+    ("&", "Partners"),
+    ("and", "Partners"),
+    ("et", "Fils"),
+    ("&", "Fils"),
+    ("&", "Söhne"),
+    ("und", "Söhne"),
+];
+
+/// Industry words that end a brand-style company name (`Oakridge Logistics`, `Beacon Broadband`).
+const INDUSTRY: &[&str] = &[
+    "insurance",
+    "logistics",
+    "broadband",
+    "software",
+    "fitness",
+    "analytics",
+    "energy",
+    "telecom",
+    "outdoors",
+    "games",
+    "learning",
+    "labs",
+    "cloud",
+    "travel",
+    "mobile",
+    "health",
+    "systems",
+    "solutions",
+    "technologies",
+    "consulting",
+    "media",
+    "networks",
+    "foods",
+    "motors",
+    "airlines",
+    "airways",
+    "pharma",
+    "capital",
+    "ventures",
+    "studios",
+    "robotics",
+    "security",
+];
+
+/// Generic words that make `X Insurance` a product or phrase, not a company (`Travel Insurance`).
+const GENERIC_BEFORE_INDUSTRY: &[&str] = &[
+    "home",
+    "travel",
+    "health",
+    "car",
+    "life",
+    "pet",
+    "mobile",
+    "customer",
+    "open",
+    "free",
+    "business",
+    "public",
+    "mental",
+    "global",
+    "local",
+    "cloud",
+    "online",
+    "data",
+    "system",
+    "enterprise",
+    "field",
+    "medical",
+    "private",
+    "national",
+    "social",
+    "digital",
+    "general",
+    "personal",
+    "auto",
+    "motor",
+    "dental",
+    "vision",
+    "contents",
+    "buildings",
+    "gap",
+    "renters",
+    "liability",
+    "the",
+    "our",
+    "your",
+    "my",
+    "new",
+    "best",
+    "energy",
+    "green",
+    "clean",
+    "food",
+    "fast",
+    "video",
+    "web",
+    "game",
+    "app",
+];
+
+/// Nationality and language words, capitalised like surnames but never a firm (`Polish, Italian and
+/// Hungarian`).
+const NATIONALITIES: &[&str] = &[
+    "english",
+    "british",
+    "american",
+    "french",
+    "german",
+    "spanish",
+    "italian",
+    "dutch",
+    "polish",
+    "hungarian",
+    "japanese",
+    "korean",
+    "chinese",
+    "thai",
+    "russian",
+    "portuguese",
+    "greek",
+    "turkish",
+    "arabic",
+    "hebrew",
+    "hindi",
+    "swedish",
+    "danish",
+    "norwegian",
+    "finnish",
+    "czech",
+    "irish",
+    "scottish",
+    "welsh",
+    "canadian",
+    "australian",
+    "indian",
+    "mexican",
+    "brazilian",
+    "latin",
+    "european",
+    "african",
+    "asian",
+    "catalan",
+    "basque",
+    "romanian",
+    "bulgarian",
+    "croatian",
+    "serbian",
+    "ukrainian",
+    "vietnamese",
+    "indonesian",
+    "persian",
+    "swiss",
+    "austrian",
+    "belgian",
+];
+
+/// Institution words that end a name (`Columbus General Hospital`).
+const INSTITUTION_AFTER: &[&str] = &[
+    "hospital",
+    "clinic",
+    "university",
+    "college",
+    "pharmacy",
+    "bank",
+    "institute",
+    "foundation",
+    "infirmary",
+    "hospice",
+    "academy",
+    "polyclinic",
+    "ziekenhuis",
+    "klinik",
+    "apotheke",
+    "pharmacie",
+    "farmacia",
+];
+
+/// Institution words that start a name (`Ospedale San Camillo`, `Hospital General de Málaga`).
+const INSTITUTION_BEFORE: &[&str] = &[
+    "hospital",
+    "ospedale",
+    "klinikum",
+    "clínica",
+    "clinica",
+    "hôpital",
+    "universidad",
+    "università",
+    "universität",
+    "université",
+    "stichting",
+    "fondazione",
+    "fundación",
+    "policlinico",
+    "praxis",
+    "ziekenhuis",
+    "banco",
+    "banca",
+    "banque",
+    "caisse",
+    "farmacia",
+    "pharmacie",
+    "apotheke",
+    "clinique",
+    "koninklijke",
+    "hermanos",
+    "hnos",
+    "despacho",
+    "universitätsklinikum",
+    "krankenhaus",
+    "kliniken",
+    "medisch",
+    "gruppo",
+    "grupo",
+    "groupe",
+    "sociedad",
+    "cooperativa",
+    "inmobiliaria",
+    "fundació",
+];
+
+/// Two-word institution endings (`Medical Center`, `Credit Union`).
+const INSTITUTION_PAIRS: &[(&str, &str)] = &[
+    ("medical", "center"),
+    ("medical", "centre"),
+    ("health", "centre"),
+    ("health", "center"),
+    ("credit", "union"),
+    ("medical", "group"),
+    ("health", "system"),
+];
+
+/// Capitalised words that start sentences or labels, never an organisation's first word.
+const NOT_START: &[&str] = &[
+    "paid",
+    "pay",
+    "invoice",
+    "invoiced",
+    "ordered",
+    "bought",
+    "purchased",
+    "called",
+    "emailed",
+    "contacted",
+    "joined",
+    "left",
+    "visit",
+    "visited",
+    "try",
+    "use",
+    "used",
+    "got",
+    "received",
+    "wrote",
+    "sent",
+    "transfer",
+    "transferred",
+    "booked",
+    "signed",
+    "hired",
+    "where",
+    "when",
+    "who",
+    "what",
+    "the",
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "from",
+    "to",
+    "at",
+    "thanks",
+    "thank",
+    "with",
+    "for",
+    "via",
+    "and",
+    "or",
+    "in",
+    "on",
+    "by",
+    "of",
+    "my",
+    "our",
+    "your",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "employer",
+    "company",
+    "bank",
+    "pharmacy",
+    "insurer",
+    "vendor",
+    "merchant",
+    "re",
+    "fwd",
+    "fw",
+    "cc",
+    "attn",
+    "bill",
+    "ship",
+    "sent",
+    "date",
+    "subject",
+    "name",
+    "contact",
+    "customer",
+    "account",
+    "a",
+    "an",
+    "previously",
+    "formerly",
+    "ask",
+    "call",
+    "email",
+    "phone",
+    "mobile",
+    "tel",
+    "also",
+    "but",
+    "if",
+    "when",
+    "we",
+    "i",
+    "you",
+    "he",
+    "she",
+    "they",
+    "it",
+    "is",
+    "was",
+    "please",
+    "welcome",
+    "support",
+    "team",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "yes",
+    "no",
+    "ok",
+    "so",
+    "then",
+    "since",
+    "before",
+    "after",
+];
+
+/// Cue phrases before an employer or company name.
+const CUES: &[&[&str]] = &[
+    &["works", "at"],
+    &["worked", "at"],
+    &["working", "at"],
+    &["work", "at"],
+    &["worked", "for"],
+    &["employed", "by"],
+    &["employer", ":"],
+    &["employer", "("],
+    &["company", ":"],
+    &["business", "name", ":"],
+    &["employer", "\"", ":", "\""],
+    &["company", "\"", ":", "\""],
+    &["joined"],
+    &["hotel", ":"],
+    &["airline", ":"],
+    &["provider", ":"],
+    &["agency", ":"],
+    &["store", ":"],
+    &["retailer", ":"],
+    &["bank", ":"],
+    &["insurer", ":"],
+    &["pharmacy", ":"],
+    &["organisation", ":"],
+    &["organization", ":"],
+    &["vendor", ":"],
+    &["merchant", ":"],
+    &["carrier", ":"],
+    &["courier", ":"],
+    &["landlord", ":"],
+    &["company", "\""],
+    &["employer", "\""],
+];
+
+static KNOWN: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let names: Vec<&str> = LIST.lines().filter(|l| !l.is_empty()).collect();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .expect("organisation list compiles");
+    (ac, names)
+});
+
+/// Finds organisation spans `(start, end, score)` in `text` (tokens from [`tokenize`], table cells from
+/// [`table::cells`]).
+pub(crate) fn find(
+    text: &str,
+    toks: &[Tok],
+    cells: &[(usize, usize, Column)],
+    out: &mut Vec<(usize, usize, f64)>,
+) {
+    for &(s, e, col) in cells {
+        let v = &text[s..e];
+        if col == Column::Org
+            && v.len() <= 80
+            && v.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && v.chars().any(char::is_alphabetic)
+        {
+            out.push((s, e, TABLE));
+        }
+    }
+    let f = Finder { text, toks };
+    let n = toks.len();
+    for i in 0..n {
+        if let Some((s, e, score)) = f.legal_form(i).or_else(|| f.institution_after(i)) {
+            out.push((s, e, score));
+        }
+        if let Some(x) = f.institution_before(i) {
+            out.push(x);
+        }
+        if let Some(x) = f.law_firm(i) {
+            out.push(x);
+        }
+        if let Some(x) = f.cued(i) {
+            out.push(x);
+        }
+        if let Some(x) = f.industry(i) {
+            out.push(x);
+        }
+    }
+    let (ac, _) = &*KNOWN;
+    for m in ac.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '.' | '/' | '-' | '_'))
+            || after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '/' | '-' | '_'))
+            || (after == Some('.')
+                && text[m.end() + 1..].starts_with(|c: char| c.is_alphanumeric()))
+        {
+            continue;
+        }
+        out.push((m.start(), m.end(), LISTED));
+    }
+    // Keep the longest of overlapping spans (then the highest score).
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut kept: Vec<(usize, usize, f64)> = Vec::with_capacity(out.len());
+    for &(s, e, sc) in out.iter() {
+        if let Some(last) = kept.last_mut() {
+            if s < last.1 {
+                if e - s > last.1 - last.0 {
+                    *last = (s, e, sc);
+                } else if e <= last.1 {
+                    last.2 = last.2.max(sc);
+                }
+                continue;
+            }
+        }
+        kept.push((s, e, sc));
+    }
+    *out = kept;
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+}
+
+impl Finder<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn spaced(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.space_before)
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        Some((self.toks.get(a)?.start, self.toks.get(b)?.end))
+    }
+
+    /// A name word: capitalised or all capitals, not a sentence word.
+    fn name_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word) && (is_cap(self.w(i)) || is_all_caps(self.w(i)))
+    }
+
+    /// Name words ending at `end` (inclusive), walking back up to `max` words; returns the first.
+    fn name_before(&self, end: usize, max: usize) -> Option<usize> {
+        if !self.name_word(end) {
+            return None;
+        }
+        let mut first = end;
+        let mut j = end;
+        let mut words = 1;
+        while j > 0 && words < max && self.spaced(j) {
+            let p = j - 1;
+            let w = self.w(p);
+            if self.name_word(p) {
+                first = p;
+            } else if !(one_of(w, &["and", "of", "de", "di", "del"])
+                || self.kind(p) == Some(Kind::Punct) && w == "&")
+            {
+                break;
+            }
+            words += 1;
+            j = p;
+        }
+        while first < end && (one_of(self.w(first), NOT_START) || !self.name_word(first)) {
+            first += 1;
+        }
+        (self.name_word(first) && !one_of(self.w(first), NOT_START)).then_some(first)
+    }
+
+    /// `Hooper Ltd`, `Lucas S.A.R.L.`, `Holsten e.V.`, `Walters and Sons`, `Ribas y asociados S.L.`.
+    fn legal_form(&self, i: usize) -> Option<(usize, usize, f64)> {
+        if self.kind(i) != Some(Kind::Word) || !self.spaced(i) {
+            return None;
+        }
+        let w = self.w(i);
+        // The suffix's last token.
+        let mut end = i;
+        let mut ok = SUFFIX_WORDS.contains(&w);
+        let dotted = w.chars().count() <= 2 && self.w(i + 1) == "." && self.glued(i + 1);
+        if !ok && dotted {
+            // Dotted: letters separated by dots (`S.A.R.L.`, `s.r.l.`, `e.V.`, `S.L.N.E`).
+            let mut letters = String::new();
+            let mut j = i;
+            while self.kind(j) == Some(Kind::Word)
+                && self.w(j).chars().count() <= if j == i { 2 } else { 4 }
+            {
+                letters.push_str(self.w(j));
+                if self.w(j + 1) == "." && self.glued(j + 1) {
+                    end = j + 1;
+                    if self.kind(j + 2) == Some(Kind::Word) && self.glued(j + 2) {
+                        j += 2;
+                        continue;
+                    }
+                } else {
+                    end = j;
+                }
+                break;
+            }
+            ok = end > i && DOTTED.contains(&letters.as_str());
+        } else if self.w(i + 1) == "." && self.glued(i + 1) && matches!(w, "Inc" | "Ltd" | "Corp") {
+            // `Ltd.` keeps its dot only when the text goes on (not a sentence end).
+            if self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.kind != Kind::Newline && !is_cap(t.text(self.text)))
+            {
+                end = i + 1;
+            }
+        }
+        // `Andrewsmouth, NV 89005`, `Adelaide SA 5000`: a state, not a legal form.
+        if ok
+            && matches!(w, "NV" | "SA" | "SC")
+            && (self.w(i - 1) == "," || self.kind(end + 1) == Some(Kind::Num))
+        {
+            return None;
+        }
+        // `Walters and Sons`, `e figli`.
+        let mut name_end = i.checked_sub(1)?;
+        if !ok {
+            let (conn, last) = FIRM_ENDINGS
+                .iter()
+                .find(|(c, l)| *l == w && self.w(i - 1) == *c)?;
+            let _ = (conn, last);
+            end = i;
+            name_end = i.checked_sub(2)?;
+            let first = self.name_before(name_end, 3)?;
+            let (s, e) = self.span(first, end)?;
+            return Some((s, e, LEGAL));
+        }
+        // `Ribas y asociados S.L.` / `Mondaini e figli S.r.l.`
+        if FIRM_ENDINGS
+            .iter()
+            .any(|(c, l)| *l == self.w(name_end) && self.w(name_end.wrapping_sub(1)) == *c)
+        {
+            name_end = name_end.checked_sub(2)?;
+        }
+        // `Stiftung & Co. KG`
+        if self.w(name_end) == "." && self.w(name_end.wrapping_sub(1)) == "Co" {
+            name_end = name_end.checked_sub(2)?;
+            if matches!(self.w(name_end), "&" | "and" | "und") {
+                name_end = name_end.checked_sub(1)?;
+            }
+        }
+        if self.w(name_end) == "," {
+            name_end = name_end.checked_sub(1)?;
+        }
+        if let Some((s, _, _)) = self.law_firm_ending(name_end) {
+            let (_, e) = self.span(end, end)?;
+            return Some((s, e, LEGAL));
+        }
+        let first = self.name_before(name_end, 4)?;
+        let (s, e) = self.span(first, end)?;
+        Some((s, e, LEGAL))
+    }
+
+    /// `Columbus General Hospital`, `Spokane Children's Hospital`, `Salt Lake City Medical Center`.
+    fn institution_after(&self, i: usize) -> Option<(usize, usize, f64)> {
+        if self.kind(i) != Some(Kind::Word) || !is_cap(self.w(i)) || !self.spaced(i) {
+            return None;
+        }
+        let single = one_of(self.w(i), INSTITUTION_AFTER);
+        let pair = INSTITUTION_PAIRS.iter().any(|(a, b)| {
+            self.w(i).eq_ignore_ascii_case(a)
+                && self.w(i + 1).eq_ignore_ascii_case(b)
+                && self.spaced(i + 1)
+        });
+        if !(single || pair) {
+            return None;
+        }
+        let end = if pair { i + 1 } else { i };
+        let first = self.name_before(i - 1, 4)?;
+        let (s, e) = self.span(first, end)?;
+        Some((s, e, INSTITUTION))
+    }
+
+    /// `Ospedale San Camillo`, `Hospital General de Málaga`, `Bank of America`, `University of Leeds`.
+    fn institution_before(&self, i: usize) -> Option<(usize, usize, f64)> {
+        if self.kind(i) != Some(Kind::Word) || !is_cap(self.w(i)) {
+            return None;
+        }
+        let w = self.w(i);
+        let mut j = i + 1;
+        if one_of(w, &["bank", "university", "college", "institute"]) {
+            if !(self.w(j) == "of" && self.spaced(j)) {
+                return None;
+            }
+            j += 1;
+        } else if !one_of(w, INSTITUTION_BEFORE) {
+            return None;
+        }
+        let mut last = None;
+        let mut k = j;
+        while k < j + 5 && self.kind(k) == Some(Kind::Word) && self.spaced(k) {
+            if is_cap(self.w(k)) {
+                last = Some(k);
+            } else if !one_of(
+                self.w(k),
+                &[
+                    "de", "di", "del", "della", "la", "of", "the", "du", "des", "van", "der",
+                    "den", "von", "y",
+                ],
+            ) {
+                break;
+            }
+            k += 1;
+        }
+        let (s, e) = self.span(i, last?)?;
+        Some((s, e, INSTITUTION))
+    }
+
+    /// A law-firm name whose last word is token `end`.
+    fn law_firm_ending(&self, end: usize) -> Option<(usize, usize, f64)> {
+        self.law_firm_at(end.checked_sub(4)?, true)
+    }
+
+    /// `Oakridge Logistics`, `Beacon Broadband`, `TrellisLogistics` (one camel-case word).
+    fn industry(&self, i: usize) -> Option<(usize, usize, f64)> {
+        let w = self.w(i);
+        if self.kind(i) != Some(Kind::Word) || !is_cap(w) || is_all_caps(w) {
+            return None;
+        }
+        // Camel case: `CopperleafTravel`.
+        if let Some(k) = w
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| c.is_uppercase())
+            .map(|(k, _)| k)
+        {
+            let (head, tail) = w.split_at(k);
+            if head.chars().count() >= 3
+                && one_of(tail, INDUSTRY)
+                && !tail.chars().skip(1).any(char::is_uppercase)
+            {
+                let (s, e) = self.span(i, i)?;
+                return Some((s, e, CUED));
+            }
+            return None;
+        }
+        if !(self.spaced(i + 1)
+            && self.kind(i + 1) == Some(Kind::Word)
+            && one_of(self.w(i + 1), INDUSTRY)
+            && is_cap(self.w(i + 1))
+            && !is_all_caps(self.w(i + 1)))
+        {
+            return None;
+        }
+        if one_of(w, GENERIC_BEFORE_INDUSTRY) || one_of(w, NOT_START) || one_of(w, INDUSTRY) {
+            return None;
+        }
+        // One brand word, not the end of a longer capitalised phrase.
+        if i > 0
+            && self.spaced(i)
+            && self.kind(i - 1) == Some(Kind::Word)
+            && is_cap(self.w(i - 1))
+            && !one_of(self.w(i - 1), NOT_START)
+        {
+            return None;
+        }
+        let (s, e) = self.span(i, i + 1)?;
+        Some((s, e, CUED))
+    }
+
+    /// `Flynn, Burgess and Evans`, `Bulzoni, Dalla e Gasperi Group`.
+    fn law_firm(&self, i: usize) -> Option<(usize, usize, f64)> {
+        let (s, e, score) = self.law_firm_at(i, false)?;
+        // `… Group`, `… SPA`: the legal form or group word belongs to the name.
+        if self.spaced(i + 5)
+            && matches!(
+                self.w(i + 5),
+                "Group" | "Gruppe" | "Gruppo" | "Grupo" | "SPA" | "SpA" | "Associates"
+            )
+        {
+            let (_, e2) = self.span(i + 5, i + 5)?;
+            return Some((s, e2, score));
+        }
+        Some((s, e, score))
+    }
+
+    /// `Flynn, Burgess and Evans`: three single capitalised words, `, ` and `and`/`&`/`e`/`y`/`et`/`und`,
+    /// standing on their own (a cell, a line, after `at`/`with`/`for`), not inside prose
+    /// (`Combinations of Alt, Ctrl and Shift`); surname-shaped words only (no `BufChangePre`, `Polish`).
+    fn law_firm_at(&self, i: usize, allow_next: bool) -> Option<(usize, usize, f64)> {
+        let single = |k: usize| {
+            let w = self.w(k);
+            self.kind(k) == Some(Kind::Word)
+                && is_cap(w)
+                && !is_all_caps(w)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && (w.chars().filter(|c| c.is_uppercase()).count() < 2
+                    || w.starts_with("Mc")
+                    || w.starts_with("Mac")
+                    || w.contains(['-', '\'']))
+                && !one_of(w, NOT_START)
+                && !one_of(w, NATIONALITIES)
+        };
+        let before_ok = match self.toks.get(i.wrapping_sub(1)) {
+            None => true,
+            Some(t) if t.kind == Kind::Newline => true,
+            Some(t) if t.kind == Kind::Punct => !matches!(t.text(self.text), "." | "-"),
+            Some(_) => {
+                one_of(
+                    self.w(i - 1),
+                    &[
+                        "at", "with", "by", "from", "for", "to", "joined", "via", "of", "and",
+                    ],
+                ) && !one_of(self.w(i.wrapping_sub(2)), &["combinations", "combination"])
+            }
+        };
+        if !before_ok {
+            return None;
+        }
+        if !(single(i)
+            && self.w(i + 1) == ","
+            && self.glued(i + 1)
+            && single(i + 2)
+            && self.spaced(i + 2)
+            && matches!(self.w(i + 3), "and" | "&" | "e" | "y" | "et" | "und" | "en")
+            && self.spaced(i + 3)
+            && single(i + 4)
+            && self.spaced(i + 4))
+        {
+            return None;
+        }
+        // Not inside a capitalised run (`Dear Anna, Bob and Carl Smith`).
+        if i > 0 && self.kind(i - 1) == Some(Kind::Word) && self.spaced(i) && is_cap(self.w(i - 1))
+        {
+            return None;
+        }
+        if !allow_next
+            && self.kind(i + 5) == Some(Kind::Word)
+            && self.spaced(i + 5)
+            && is_cap(self.w(i + 5))
+            && !matches!(
+                self.w(i + 5),
+                "Group" | "Gruppe" | "Gruppo" | "Grupo" | "SPA" | "SpA" | "Associates" | "Pension"
+            )
+        {
+            return None;
+        }
+        let (s, e) = self.span(i, i + 4)?;
+        Some((s, e, LAW_FIRM))
+    }
+
+    /// Capitalised words after `works at`, `Employer:`, `"company": "`.
+    fn cued(&self, i: usize) -> Option<(usize, usize, f64)> {
+        // Cheap gate: the token before must be a cue's last word.
+        if !self.name_word(i) || !matches!(self.w(i.wrapping_sub(1)).len(), 1..=8) {
+            return None;
+        }
+        let hit = CUES.iter().any(|cue| {
+            cue.iter().rev().enumerate().all(|(k, c)| {
+                let j = i.wrapping_sub(1 + k);
+                self.toks.get(j).is_some_and(|t| t.kind != Kind::Newline)
+                    && self.w(j).eq_ignore_ascii_case(c)
+            })
+        });
+        if !hit || !self.name_word(i) || one_of(self.w(i), NOT_START) {
+            return None;
+        }
+        let mut last = i;
+        let mut k = i + 1;
+        while k < i + 5 {
+            let w = self.w(k);
+            if self.name_word(k) && self.spaced(k) {
+                last = k;
+            } else if (w == "&" || w == "and") && self.spaced(k) && self.name_word(k + 1) {
+                // continue over the connector
+            } else if w == ","
+                && self.glued(k)
+                && self.name_word(k + 1)
+                && matches!(self.w(k + 2), "and" | "&")
+            {
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        let (s, e) = self.span(i, last)?;
+        Some((s, e, CUED))
+    }
+}
+
+/// `OrganizationRecognizer`: company, bank, carrier, hospital and university names from legal forms
+/// (0.85), a bundled list of well-known names (0.85), institution words (0.75), law-firm shapes and
+/// employer cues (0.6). Presidio gets ORGANIZATION from spaCy's `ORG` label (0.85).
+pub struct OrganizationRecognizer {
+    name: Arc<str>,
+    entities: [EntityType; 1],
+}
+
+impl Default for OrganizationRecognizer {
+    fn default() -> Self {
+        OrganizationRecognizer {
+            name: Arc::from(NAME),
+            entities: [EntityType::ORGANIZATION],
+        }
+    }
+}
+
+/// The predefined organisation recognizer.
+pub fn organization() -> OrganizationRecognizer {
+    OrganizationRecognizer::default()
+}
+
+impl Recognizer for OrganizationRecognizer {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn supported_entities(&self) -> &[EntityType] {
+        &self.entities
+    }
+
+    fn analyze(
+        &self,
+        text: &str,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) -> Result<(), Error> {
+        if !ctx.wants(&self.entities[0]) {
+            return Ok(());
+        }
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut cells = Vec::new();
+        table::cells(text, &mut cells);
+        let mut found = Vec::new();
+        find(text, &toks, &cells, &mut found);
+        for (s, e, score) in found {
+            let mut r =
+                RecognizerResult::new(self.entities[0].clone(), s, e, score, self.name.clone());
+            if ctx.return_decision_process() {
+                r.explanation = Some(Box::new(AnalysisExplanation {
+                    recognizer: NAME.to_string(),
+                    pattern_name: Some("organisation name".into()),
+                    original_score: score,
+                    score,
+                    ..AnalysisExplanation::default()
+                }));
+            }
+            results.push(r);
+        }
+        Ok(())
+    }
+}
+
+/// Catalog entry.
+pub(crate) const SPECS: &[Spec] = &[Spec {
+    name: NAME,
+    languages: Languages::Only(&["en", "de", "es", "fr", "it", "nl"]),
+    enabled_by_default: true,
+    build: || Arc::new(organization()),
+}];
