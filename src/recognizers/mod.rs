@@ -28,6 +28,7 @@
 //! returns those enabled by default for a language. Each is compiled on first use and shared.
 
 mod catalog;
+mod columns;
 mod country;
 mod credit_card;
 mod crypto;

@@ -13,6 +13,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::catalog::{Languages, Spec};
 use super::location::table::{self, Column};
 use super::location::tokens::{Kind, Tok, is_all_caps, is_cap, one_of, tokenize};
+use super::person::gazetteer::{GAZETTEER, HONORIFIC, mainly_surname};
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
 };
@@ -25,6 +26,7 @@ const LISTED: f64 = 0.85;
 const INSTITUTION: f64 = 0.75;
 const LAW_FIRM: f64 = 0.6;
 const CUED: f64 = 0.6;
+const PARTNERS: f64 = 0.5;
 const TABLE: f64 = 0.8;
 
 /// Legal forms written as one word (case-sensitive).
@@ -516,6 +518,9 @@ pub(crate) fn find(
         if let Some(x) = f.industry(i) {
             out.push(x);
         }
+        if let Some(x) = f.partners(i) {
+            out.push(x);
+        }
     }
     let (ac, _) = &*KNOWN;
     for m in ac.find_iter(text) {
@@ -842,6 +847,7 @@ impl Finder<'_> {
                     self.w(i - 1),
                     &[
                         "at", "with", "by", "from", "for", "to", "joined", "via", "of", "and",
+                        "runs", "owns", "manages",
                     ],
                 ) && !one_of(self.w(i.wrapping_sub(2)), &["combinations", "combination"])
             }
@@ -879,6 +885,53 @@ impl Finder<'_> {
         }
         let (s, e) = self.span(i, i + 4)?;
         Some((s, e, LAW_FIRM))
+    }
+
+    /// `Johnson-Smith`, `Price-Baldwin`: two surnames joined by a hyphen and standing alone, the way
+    /// partnerships are named. A given name or honorific before it makes it a person's double-barrelled
+    /// surname (`Anna Johnson-Smith`, `Mrs Lewis-Metcalfe`), and parts that are given names more than
+    /// surnames make it a given name (`Jean-Luc`, `Anne-Marie`).
+    fn partners(&self, i: usize) -> Option<(usize, usize, f64)> {
+        let w = self.w(i);
+        if self.kind(i) != Some(Kind::Word) || !w.contains('-') {
+            return None;
+        }
+        let (a, b) = w.split_once('-')?;
+        let flags = |p: &str| GAZETTEER.lookup(p, &mut String::new());
+        let surname =
+            |p: &str| p.chars().count() >= 3 && is_cap(p) && !is_all_caps(p) && mainly_surname(p);
+        if b.contains('-') || !surname(a) || !surname(b) {
+            return None;
+        }
+        // Part of a longer token (`x.Smith-Jones`, `Smith-Jones@…`, `/Smith-Jones/`).
+        let glued_punct = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                t.kind == Kind::Punct && matches!(t.text(self.text), "." | "@" | "_" | "/")
+            })
+        };
+        if self.glued(i + 1) && glued_punct(i + 1) && self.kind(i + 2) == Some(Kind::Word)
+            || i > 0 && self.glued(i) && glued_punct(i - 1)
+        {
+            return None;
+        }
+        if i > 0 && self.kind(i - 1) == Some(Kind::Word) && self.spaced(i) {
+            let prev = self.w(i - 1);
+            if is_cap(prev) || flags(prev) & HONORIFIC != 0 {
+                return None;
+            }
+        }
+        if i > 1 && self.w(i - 1) == "." && self.glued(i - 1) {
+            // `Dr. Lewis-Metcalfe`, `J. Smith-Jones`
+            let p = self.w(i - 2);
+            if p.chars().count() == 1 || flags(p) & HONORIFIC != 0 {
+                return None;
+            }
+        }
+        if self.spaced(i + 1) && self.name_word(i + 1) {
+            return None;
+        }
+        let (s, e) = self.span(i, i)?;
+        Some((s, e, PARTNERS))
     }
 
     /// Capitalised words after `works at`, `Employer:`, `"company": "`.

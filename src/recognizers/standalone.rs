@@ -80,16 +80,18 @@ impl Recognizer for StandalonePatternRecognizer {
 }
 
 /// A digit-run identifier (account, passport, licence, NHS number, …) stands alone unless it continues a
-/// number: a decimal or thousands part (`1,234.56`, `12.345678`), a date or time (`2024-…`, `…/12`,
-/// `12:…`), a phone number (`+44…`), an amount (`$…`, `€…`, `…%`), or a dash-prefixed code
-/// (`INV-12345678`). A separator after a word is fine (`Jersey,12345678` in a CSV row, `id:12345678`).
+/// number: a decimal part (`12.345678`), a thousands group (`12345678,901`), a date or time (`2024-…`,
+/// `…/12`, `12:…`), a phone number (`+44…`), an amount (`$…`, `€…`, `…%`), or a dash-prefixed code
+/// (`INV-12345678`). A separator after a word is fine (`Jersey,12345678`, `id:12345678`), and so is a
+/// comma between CSV cells (`F7687131,V51514216,1`): a comma joins digits only before a group of exactly
+/// three, so it cannot join the long runs these recognizers match.
 pub(crate) fn standalone_number(text: &str, start: usize, end: usize) -> bool {
     let b = text.as_bytes();
     let at = |i: usize| b.get(i).copied();
     let before = start.checked_sub(1).and_then(at);
     let before2 = start.checked_sub(2).and_then(at);
     match before {
-        Some(b'.' | b',' | b':' | b'/') if before2.is_some_and(|c| c.is_ascii_digit()) => {
+        Some(b'.' | b':' | b'/') if before2.is_some_and(|c| c.is_ascii_digit()) => {
             return false;
         }
         Some(b'-') if before2.is_some_and(|c| c.is_ascii_alphanumeric()) => return false,
@@ -100,8 +102,13 @@ pub(crate) fn standalone_number(text: &str, start: usize, end: usize) -> bool {
     if ['€', '£', '¥', '₹'].iter().any(|&c| prefix.ends_with(c)) {
         return false;
     }
+    let thousands_group = || {
+        (end + 1..=end + 3).all(|i| at(i).is_some_and(|c| c.is_ascii_digit()))
+            && !at(end + 4).is_some_and(|c| c.is_ascii_digit())
+    };
     match (at(end), at(end + 1)) {
-        (Some(b'.' | b',' | b':' | b'/' | b'-'), Some(c)) if c.is_ascii_digit() => false,
+        (Some(b','), Some(c)) if c.is_ascii_digit() => !thousands_group(),
+        (Some(b'.' | b':' | b'/' | b'-'), Some(c)) if c.is_ascii_digit() => false,
         (Some(b'%'), _) => false,
         _ => true,
     }
@@ -138,6 +145,9 @@ mod tests {
         assert!(num("New Jersey,12345678,x", "12345678"));
         assert!(num("id:12345678", "12345678"));
         assert!(num("é12345678😀", "12345678"));
+        assert!(num("F7687131,12345678,1", "12345678"));
+        assert!(num("x,12345678,2019,y", "12345678"));
+        assert!(!num("12345678,901 units", "12345678"));
         assert!(!num("1.12345678", "12345678"));
         assert!(!num("12345678.90", "12345678"));
         assert!(!num("+4930123456", "4930123456"));

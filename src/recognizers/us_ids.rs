@@ -61,7 +61,7 @@ pub fn us_bank() -> StandalonePatternRecognizer {
 /// | printed groups: `S123-456-78-901-0`, `S123-4567-8901`, `A1234 56789 01234`, `S-123-456-789-012`, `S 123 456 789 012`, `S123-4567-8901-23` | FL, IL, NJ, MD, MI, WI | 0.4 |
 /// | `WDL` + 9 letters/digits | WA | 0.4 |
 /// | 2–3 letters + 6 digits; `12ABC12345`; `123AB1234` | OH, ND; NH; IA | 0.2 |
-/// | 7–12 digits; `12 345 678` | TX, PA, NY, GA, NC, WY, … | 0.05 |
+/// | 7–12 digits; `12 345 678`; `123 456 789` | TX, PA, NY, GA, NC, WY, … | 0.05 |
 ///
 /// Upper case only, at least seven digits, and codes glued to longer ones (`SKU-D1234567`) are dropped:
 /// Presidio's patterns flag tokens like `A1` or `B12`.
@@ -92,7 +92,7 @@ pub fn us_license() -> StandalonePatternRecognizer {
             ),
             Pattern::new(
                 "Driver license digits (very weak)",
-                format!(r"{B}(?:\d{{7,12}}|\d{{2}} \d{{3}} \d{{3}}){B}"),
+                format!(r"{B}(?:\d{{7,12}}|\d{{2}} \d{{3}} \d{{3}}|\d{{3}} \d{{3}} \d{{3}}){B}"),
                 0.05,
             ),
         ])

@@ -2,74 +2,7 @@
 //! under `city`, `Ort`, `Mailing Zip/Postal Code`, `country` or `company` are places or organisations
 //! whatever they look like (`Bourgeois-sur-Chauvin`, `Neunburg vorm Wald`).
 
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Column {
-    City,
-    Region,
-    Country,
-    Postcode,
-    Street,
-    Org,
-    /// People's names: gazetteer hits here are not places (`Georgia` under `first_name`).
-    Person,
-}
-
-fn column_kind(header: &str) -> Option<Column> {
-    let h = header.trim().trim_matches('"').to_lowercase();
-    let words: Vec<&str> = h
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    // The last word names the column (`Mailing City`, `id_state`), except for postcodes anywhere.
-    let last = *words.last()?;
-    if has(&[
-        "zip",
-        "postcode",
-        "plz",
-        "postal",
-        "pincode",
-        "cap",
-        "cp",
-        "postleitzahl",
-    ]) {
-        return Some(Column::Postcode);
-    }
-    let kind = match last {
-        "city" | "town" | "ort" | "ville" | "ciudad" | "città" | "citta" | "plaats"
-        | "woonplaats" | "locality" | "stadt" | "localidad" | "comune" => Column::City,
-        "state" | "province" | "region" | "county" | "bundesland" | "provincia" | "provincie" => {
-            Column::Region
-        }
-        "country" | "land" | "pays" | "país" | "pais" | "paese" | "nation" => Column::Country,
-        "street" | "straße" | "strasse" | "line1" | "rue" | "calle" | "via" | "straat" => {
-            Column::Street
-        }
-        "company" | "employer" | "organisation" | "organization" | "supplier" | "vendor"
-        | "merchant" | "practice" | "bank" | "business" | "firm" | "insurer" | "pharmacy"
-        | "hospital" | "carrier" | "courier" | "firma" | "empresa" | "azienda" | "bedrijf"
-        | "société" | "societe" => Column::Org,
-        "name"
-            if has(&[
-                "account",
-                "company",
-                "business",
-                "organisation",
-                "organization",
-            ]) =>
-        {
-            Column::Org
-        }
-        "name" | "vorname" | "nachname" | "surname" | "firstname" | "lastname" | "customer"
-        | "employee" | "requester" | "patient" | "applicant" | "payee" | "contact" | "agent"
-        | "clinician" | "prescriber" | "beneficiary" | "prénom" | "nom" | "nombre" | "apellido"
-        | "nome" | "cognome" | "naam" | "achternaam" | "voornaam" | "user" | "username"
-        | "member" | "holder" => Column::Person,
-        _ => return None,
-    };
-    Some(kind)
-}
+pub(crate) use crate::recognizers::columns::{Column, column_kind};
 
 /// Splits one CSV record starting at byte `at` of `text` with delimiter `d`, honouring double quotes
 /// (which may span lines). Pushes each cell's byte range (quotes excluded); returns where the next

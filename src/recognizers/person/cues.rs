@@ -3,6 +3,8 @@
 use super::gazetteer::{COMMON, FIRST, GREETING, HONORIFIC, LABEL};
 use super::names::{Chain, Cue, Kind, Scan};
 use super::tokens::Shape;
+use crate::analyzer::column_header;
+use crate::recognizers::columns::{Column, column_kind};
 
 /// Words before `name` that make it a thing's name, not a person's (`company_name`, `Business name:`).
 #[rustfmt::skip]
@@ -64,7 +66,7 @@ impl Scan<'_> {
                     .checked_sub(1)
                     .filter(|&q| self.gap(q, p).len() <= 1 && !self.gap(q, p).contains('\n'))
                     .map(|q| self.key(q));
-                let is_name_key = key.ends_with("name")
+                let is_name_key = (key.ends_with("name") || key.ends_with("names"))
                     && !NOT_PERSON_NAME
                         .iter()
                         .any(|n| key.len() > 4 && key.strip_suffix("name") == Some(n))
@@ -97,6 +99,9 @@ impl Scan<'_> {
         if self.signature(c) {
             return (Cue::Strong, "sign-off");
         }
+        if self.column(c) == Some(Column::Person) {
+            return (Cue::Strong, "column header");
+        }
         if let Some(p) = self.prev_on_line(c.first) {
             let gap = self.gap(p, c.first).trim();
             if matches!(gap, "" | "(" | ":" | ",") {
@@ -107,6 +112,21 @@ impl Scan<'_> {
             }
         }
         (Cue::None, "")
+    }
+
+    /// What the table column holds when the chain fills a whole cell of a delimited table with a
+    /// recognised header: `Crystal,Brown` under `first_name,last_name` are names although both are
+    /// common words, and `Austin` under `city` is a place.
+    pub(super) fn column(&self, c: Chain) -> Option<Column> {
+        let start = self.tokens[c.first].start;
+        let end = self.tokens[c.last].end;
+        let edge = |ch: Option<char>| {
+            ch.is_none_or(|ch| matches!(ch, ',' | ';' | '\t' | '|' | '"' | '\n' | '\r'))
+        };
+        if !edge(self.text[..start].chars().next_back()) || !edge(self.text[end..].chars().next()) {
+            return None;
+        }
+        column_header(self.text, start).and_then(column_kind)
     }
 
     /// `Jane:` / `[10:02] Jane:` / `(16:08:35) Jane:` / `Driver (Jane):` at the start of a line: `None` when

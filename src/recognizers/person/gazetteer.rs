@@ -9,7 +9,7 @@
 //!
 //! Keys are lower-cased; `’` is read as `'`. See `data/README.md` for attribution and licences.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -118,7 +118,8 @@ const LABELS: &[&str] = &[
     "counsellor", "counselor", "interviewer", "interviewee", "approver", "manager", "lead",
     "coordinator", "volunteer", "sponsor", "mentor", "mentee", "buddy", "partner", "employer",
     "relative", "kin", "nok", "child", "mother", "father", "husband", "wife", "son", "daughter",
-    "brother", "sister",
+    "brother", "sister", "policyholder", "insured", "claimant", "subscriber", "guarantor",
+    "signatory", "executor", "defendant", "plaintiff", "forename", "forenames", "surname",
 ];
 
 /// Words that look like names in the lists but are not names where they appear in text.
@@ -336,6 +337,41 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     Gazetteer { words }
 });
+
+/// Names in both lists that rank higher (relative to list length) as surnames than as given names:
+/// `Smith`, `Martin`, `Williams`; not `Marie`, `Jean`, `Luc`.
+static SURNAME_FIRST: LazyLock<HashSet<Box<str>, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let first: HashMap<String, usize> = FIRST_NAMES
+        .lines()
+        .enumerate()
+        .map(|(rank, name)| (name.trim().to_lowercase(), rank))
+        .collect();
+    let (n_first, n_last) = (first.len().max(1), LAST_NAMES.lines().count().max(1));
+    LAST_NAMES
+        .lines()
+        .enumerate()
+        .filter_map(|(rank, name)| {
+            let key = name.trim().to_lowercase();
+            let f = *first.get(&key)?;
+            (rank * n_first < f * n_last).then(|| key.into_boxed_str())
+        })
+        .collect()
+});
+
+/// Whether `word` is a surname more than a given name: a surname that is not a given name, or ranks
+/// higher in the surname list than in the given-name list.
+pub(crate) fn mainly_surname(word: &str) -> bool {
+    let mut key = String::new();
+    let flags = GAZETTEER.lookup(word, &mut key);
+    if flags & LAST == 0 {
+        return false;
+    }
+    if flags & FIRST == 0 {
+        return true;
+    }
+    normalize_into(word, &mut key);
+    SURNAME_FIRST.contains(key.as_str())
+}
 
 /// Lower-cases `word` into `key`, reading `’` and a doubled (SQL-escaped) `''` as `'`.
 pub(crate) fn normalize_into(word: &str, key: &mut String) {

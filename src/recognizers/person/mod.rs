@@ -7,7 +7,7 @@
 //! - [`nrp`] (`NrpRecognizer`): nationalities, religions and political groups from a curated list.
 
 mod cues;
-mod gazetteer;
+pub(crate) mod gazetteer;
 mod labeled;
 mod names;
 mod nrp;

@@ -25,9 +25,10 @@ use std::sync::Arc;
 
 use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, INSTITUTION, LABEL, LAST, LOCATIVE,
-    PARTICLE, PLACE, REGION, STOP, STREET_BEFORE, SUFFIX, normalize_into,
+    PARTICLE, PLACE, REGION, STOP, STREET_BEFORE, SUFFIX, mainly_surname, normalize_into,
 };
 use super::tokens::{Shape, Token, tokenize};
+use crate::recognizers::columns::Column;
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
 };
@@ -123,7 +124,8 @@ impl Recognizer for GazetteerPersonRecognizer {
         }
         let mut tokens = Vec::new();
         tokenize(text, &mut tokens);
-        let words = classify(text, &tokens);
+        let mut words = classify(text, &tokens);
+        complete_stop_names(&mut words, text, &tokens);
         let scan = Scan {
             text,
             tokens: &tokens,
@@ -191,6 +193,37 @@ fn classify(text: &str, tokens: &[Token]) -> Vec<Word> {
             Word { kind, flags }
         })
         .collect()
+}
+
+/// Second look at words that are names but also sign-off or endearment words (`Best`, `Love`, `Honey`):
+/// they are names when a known name completes them on the same line (`Peter Best`, `Briana Love`,
+/// `Honey Sparks`), and stay other words in `Best regards` or `Love, Mum`.
+fn complete_stop_names(words: &mut [Word], text: &str, tokens: &[Token]) {
+    for i in 0..words.len() {
+        let w = words[i];
+        if w.kind != Kind::Other
+            || w.flags & STOP == 0
+            || w.flags & (FIRST | LAST) == 0
+            || tokens[i].shape != Shape::Title
+            || tokens[i].glued
+        {
+            continue;
+        }
+        let joined = |a: usize, b: usize| text.get(tokens[a].end..tokens[b].start) == Some(" ");
+        let given_before = i > 0
+            && joined(i - 1, i)
+            && words[i - 1].kind == Kind::Name
+            && words[i - 1].flags & FIRST != 0
+            && w.flags & LAST != 0;
+        let surname_after = i + 1 < words.len()
+            && joined(i, i + 1)
+            && words[i + 1].kind == Kind::Name
+            && words[i + 1].flags & LAST != 0
+            && w.flags & FIRST != 0;
+        if given_before || surname_after {
+            words[i].kind = Kind::WordName;
+        }
+    }
 }
 
 /// `I'm`, `we're`, `J'ai`, `l'IBAN`: contractions and elisions, never names.
@@ -624,6 +657,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         if self.is_date_part(c)
+            || self.column(c).is_some_and(|col| col != Column::Person)
             || self.field_of_thing(c)
             || self.is_place(c)
             || self.org_follows(c)
@@ -651,7 +685,9 @@ impl<'a> Scan<'a> {
             .chars()
             .next()
             .is_some_and(|ch| matches!(ch, ',' | '!'));
-        if calendar_only && !(why == "honorific" || why == "greeting" && vocative) {
+        if calendar_only
+            && !(why == "honorific" || why == "column header" || why == "greeting" && vocative)
+        {
             return None;
         }
         // `in Milton Keynes`, `at Kleibrink`: after `in`/`at` only a full given name + surname is a person.
@@ -739,7 +775,7 @@ impl<'a> Scan<'a> {
         if let Some((head, _)) = self.word(i).split_once('-') {
             let mut key = String::new();
             normalize_into(head, &mut key);
-            if GAZETTEER.flags(&key) & FIRST == 0 && cue != Cue::Strong {
+            if (GAZETTEER.flags(&key) & FIRST == 0 || mainly_surname(head)) && cue != Cue::Strong {
                 return None;
             }
         }
