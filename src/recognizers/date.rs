@@ -205,13 +205,15 @@ fn numeric_ok(value: &str) -> bool {
     dm || md
 }
 
-/// Whether the match is a log event timestamp: it has a time and starts a line (after optional `[`), or it
-/// is the value of a `ts`/`time`/`timestamp` field.
+/// Whether the match is a log event timestamp: it has a time to the second and starts a line (after
+/// optional `[`), or it is the value of a `ts`/`time`/`timestamp` field. Machines log seconds; people
+/// writing a log by hand (`4/22/24 at 3:45 PM  oxycodone 5 mg`, `2023-09-18 15:45  visit`) write
+/// minutes, and those entries say when something happened to someone.
 fn is_log_timestamp(text: &str, start: usize, value: &str) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let prefix = &text[line_start..start];
-    let has_time = value.contains(':');
-    if has_time
+    let has_seconds = value.matches(':').count() >= 2;
+    if has_seconds
         && prefix
             .trim_start()
             .trim_start_matches(['[', '('])
@@ -223,8 +225,14 @@ fn is_log_timestamp(text: &str, start: usize, value: &str) -> bool {
     let key = before
         .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '@'))
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+        .unwrap_or("");
+    // `Date/time:`, `Date & time:` are form labels, not log fields.
+    if before[..before.len() - key.len()].ends_with(['/', '&'])
+        || before.to_ascii_lowercase().ends_with("date and time")
+    {
+        return false;
+    }
+    let key = key.to_ascii_lowercase();
     matches!(
         key.as_str(),
         "ts" | "time" | "timestamp" | "@timestamp" | "logged_at" | "log_time" | "asctime"

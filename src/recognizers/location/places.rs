@@ -91,7 +91,7 @@ fn spelled_as(found: &str, name: &str) -> bool {
 /// Key names whose value is a place (`"city": "Kehl"`, `<City>Houston</City>`, `postcode: LN6Y 3TG`).
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(city|town|state|province|county|region|country|zip|zip_?code|post_?code|postal_?code|pin_?code|street|line_?1|ciudad|ville|stadt|provincia|citt[aà]|plaats|woonplaats)["']?[ \t]*[:=>][ \t]*["']?"#,
+        r#"(?i)(?:(city|town|state|province|county|region|country|zip|zip_?code|post_?code|postal_?code|pin_?code|street|line_?1|ciudad|ville|stadt|provincia|citt[aà]|plaats|woonplaats)\\?["']?[ \t]*[:=>][ \t]*\\?["']?|(zip|zip ?code|post ?code|postal code|pin ?code|plz)[ \t]+)"#,
     )
     .expect("constant pattern compiles")
 });
@@ -610,6 +610,23 @@ impl<'t> Places<'t> {
                 .trim_end_matches(['"', '\'', ' ', '\t', ':', '=', '>'])
                 .to_ascii_lowercase();
             let rest = &self.text[m.end()..];
+            let spaced = !self.text[m.start()..m.end()].contains([':', '=', '>']);
+            if spaced {
+                // `postcode 44182`, `zip code 30301-1234`, `postcode SW1A 2AA`: one postcode-shaped token
+                // (two for British and Canadian codes) after the word, without a separator.
+                if let Some((s, e)) = spaced_postcode(rest) {
+                    let (start, end) = (m.end() + s, m.end() + e);
+                    if !self.in_org(start, end) {
+                        out.push(Found {
+                            start,
+                            end,
+                            score: LABELLED,
+                            part: Part::Postcode,
+                        });
+                    }
+                }
+                continue;
+            }
             let single = self.text[..m.end()].ends_with('\'');
             let stop = rest
                 .find(|c: char| {
@@ -654,7 +671,13 @@ impl<'t> Places<'t> {
             if !ok || self.in_org(start, end) {
                 continue;
             }
-            let part = if is_street { Part::Street } else { Part::City };
+            let part = if is_street {
+                Part::Street
+            } else if key.starts_with("zip") || key.starts_with("post") || key.starts_with("pin") {
+                Part::Postcode
+            } else {
+                Part::City
+            };
             out.push(Found {
                 start,
                 end,
@@ -663,6 +686,42 @@ impl<'t> Places<'t> {
             });
         }
     }
+}
+
+/// The postcode at the start of `rest`, as a byte range: four or more digits (`44182`, `30301-1234`) or
+/// a letter-digit code (`SW1A 2AA`, `K1A 0B1`, `3495KT`) in capitals, ending at a word boundary.
+fn spaced_postcode(rest: &str) -> Option<(usize, usize)> {
+    let token_end = |s: &str| {
+        s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(s.len())
+    };
+    let first = &rest[..token_end(rest)];
+    let digits = first.bytes().filter(u8::is_ascii_digit).count();
+    if !(3..=10).contains(&first.len()) || digits == 0 {
+        return None;
+    }
+    let mut end = first.len();
+    let mixed = first.bytes().any(|b| b.is_ascii_alphabetic());
+    if mixed {
+        if first.bytes().any(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        // Inward part of a British or Canadian code: `2AA`, `0B1`.
+        if let Some(next) = rest[end..].strip_prefix(' ') {
+            let second = &next[..token_end(next)];
+            if second.len() == 3
+                && second
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            {
+                end += 1 + second.len();
+            }
+        }
+    } else if digits < 4 {
+        return None;
+    }
+    let after = rest[end..].chars().next();
+    (!after.is_some_and(|c| c.is_alphanumeric())).then_some((0, end))
 }
 
 /// A capitalised name of at most five words made of letters, hyphens, apostrophes, dots and spaces.
