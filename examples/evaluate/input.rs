@@ -48,6 +48,7 @@ impl Offsets {
 }
 
 /// One gold record.
+#[derive(Clone)]
 pub struct Doc {
     /// `str(id)` as Python would print it, or the line number when the record has no id.
     pub id: String,

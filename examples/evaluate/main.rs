@@ -5,7 +5,11 @@
 //! cargo run --release --example evaluate -- --corpus ../shared/corpus/dev.jsonl \
 //!     --predictions preds.jsonl --exclude-types ORGANIZATION --json scores.json
 //! cargo run --release --example evaluate -- --corpus dev.jsonl --predictions-in presidio.jsonl --offsets chars
+//! cargo run --release --example evaluate -- --corpus dev.jsonl --compare presidio.jsonl --compare-name Presidio
 //! ```
+//!
+//! `--compare PRED` scores a second predictions file (byte offsets, e.g. from `presidio_predict.py`) with the
+//! same filters and prints both side by side as a Markdown table after the report.
 //!
 //! Without `--predictions-in`, every record's `text` goes through the default English [`AnalyzerEngine`]
 //! (one thread, records in order) and the report ends with the analysis time and throughput. The
@@ -35,6 +39,7 @@ const USAGE: &str = "\
 usage: evaluate --corpus FILE [--predictions-in PRED [--offsets bytes|chars]] [--predictions OUT]
                 [--threshold T] [--types A,B] [--exclude-types A,B] [--map PRED=GOLD]...
                 [--min-score S] [--json OUT.json] [--top N] [--quiet]
+                [--compare PRED [--compare-name NAME]]
 
   --corpus FILE          labeled JSONL corpus (dev.jsonl format: text, spans, negatives, id, style)
   --predictions-in PRED  score this predictions file instead of running the analyzer
@@ -47,7 +52,9 @@ usage: evaluate --corpus FILE [--predictions-in PRED [--offsets bytes|chars]] [-
   --min-score S          drop predicted spans whose score is below S
   --json OUT.json        write every number, with the keys of eval_spans.py --json
   --top N                how many worst misses / false positives to list (default 20)
-  --quiet                print nothing (use with --json)";
+  --quiet                print nothing (use with --json)
+  --compare PRED         also score PRED (byte offsets) and print both side by side (Markdown)
+  --compare-name NAME    column title for --compare (default: the file name)";
 
 struct Args {
     corpus: String,
@@ -60,6 +67,8 @@ struct Args {
     json: Option<String>,
     top: usize,
     quiet: bool,
+    compare: Option<String>,
+    compare_name: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -74,6 +83,8 @@ fn parse_args() -> Result<Args, String> {
         json: None,
         top: 20,
         quiet: false,
+        compare: None,
+        compare_name: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -102,6 +113,8 @@ fn parse_args() -> Result<Args, String> {
         };
         match flag.as_str() {
             "--corpus" => args.corpus = value,
+            "--compare" => args.compare = Some(value),
+            "--compare-name" => args.compare_name = Some(value),
             "--predictions-in" => args.predictions_in = Some(value),
             "--predictions" => args.predictions_out = Some(value),
             "--json" => args.json = Some(value),
@@ -287,6 +300,15 @@ fn run() -> Result<(), Failure> {
         write_predictions(out, &docs, &preds)
             .map_err(|e| Failure::Run(format!("writing {out}: {e}")))?;
     }
+    let compared = match &args.compare {
+        Some(path) => {
+            let other = input::load_pred(path, &docs, Offsets::Bytes, args.min_score)?;
+            let mut gold = docs.clone();
+            let scored = args.filter.apply(&mut gold, &other);
+            Some(metrics::evaluate(&gold, &scored, 0))
+        }
+        None => None,
+    };
     let scored = args.filter.apply(&mut docs, &preds);
     let mut res = metrics::evaluate(&docs, &scored, args.top);
     res.prediction_offsets = args.offsets.as_str().to_string();
@@ -310,6 +332,15 @@ fn run() -> Result<(), Failure> {
                     a.records_per_s,
                     if cfg!(debug_assertions) { ", DEBUG build: use --release" } else { "" }
                 )?;
+            }
+            if let Some(other) = &compared {
+                let ours = if args.predictions_in.is_some() { "predictions" } else { "piiscrub" };
+                let theirs = args.compare_name.clone().unwrap_or_else(|| {
+                    let path = args.compare.as_deref().unwrap_or_default();
+                    path.rsplit('/').next().unwrap_or(path).to_string()
+                });
+                writeln!(out)?;
+                report::print_side_by_side(&mut out, (ours, &res), (&theirs, other))?;
             }
             out.flush()
         });

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
-use crate::metrics::{Results, Table};
+use crate::metrics::{Prf, Results, Table};
 
 /// Python's `repr(float)`: the shortest round-trip digits, positional for exponents -4..16, else
 /// scientific with a signed, at least two-digit exponent.
@@ -264,4 +264,60 @@ pub fn print_report(out: &mut impl Write, res: &Results) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Two scorings of the same gold spans as one Markdown table: overlap precision, recall and F2 per gold
+/// entity type, the micro average and the type-agnostic PII byte recall.
+pub fn print_side_by_side(
+    out: &mut impl Write,
+    (a_name, a): (&str, &Results),
+    (b_name, b): (&str, &Results),
+) -> io::Result<()> {
+    let f = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"));
+    writeln!(
+        out,
+        "| entity type | gold | {a_name} P | R | F2 | {b_name} P | R | F2 |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|")?;
+    let row = |out: &mut dyn Write, name: &str, x: &Prf, y: Option<&Prf>| {
+        let (py, ry, fy) = y.map_or((None, Some(0.0), Some(0.0)), |y| {
+            (y.precision, y.recall, y.f2)
+        });
+        writeln!(
+            out,
+            "| {name} | {} | {} | {} | {} | {} | {} | {} |",
+            x.gold,
+            f(x.precision),
+            f(x.recall),
+            f(x.f2),
+            f(py),
+            f(ry),
+            f(fy)
+        )
+    };
+    for (name, x) in &a.overlap.per_type.0 {
+        if x.gold == 0 {
+            continue;
+        }
+        let y = b
+            .overlap
+            .per_type
+            .0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, y)| y);
+        row(out, name, x, y)?;
+    }
+    row(
+        out,
+        "**all (micro)**",
+        &a.overlap.overall,
+        Some(&b.overlap.overall),
+    )?;
+    writeln!(
+        out,
+        "| PII byte recall | | | {} | | | {} | |",
+        f(a.bytes.recall),
+        f(b.bytes.recall)
+    )
 }
