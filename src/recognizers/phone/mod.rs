@@ -126,7 +126,8 @@ const CONTEXT: &[&str] = &[
 ///
 /// International numbers (`+44 20 7946 0958`, `0044 20 7946 0958`, `+14155550187`) are accepted for any
 /// country; national ones (`020 7946 0958`, `(212) 555-0142`) when valid for one of the recognizer's
-/// regions. See the [module docs](self) for layouts, rejections and scores.
+/// regions: candidates by layout, then validation against libphonenumber metadata; international numbers
+/// score 0.7, grouped national numbers 0.4, bare national digit runs 0.3 (context adds 0.35).
 pub struct PhoneRecognizer {
     name: Arc<str>,
     entities: [EntityType; 1],
