@@ -89,7 +89,8 @@ pub(crate) use za_phone::SPECS as ZA_PHONE;
 use std::sync::Arc;
 
 use super::catalog::{Languages, Spec};
-use crate::{PatternRecognizer, PatternRecognizerBuilder, Recognizer, Validation};
+use super::StandalonePatternRecognizer;
+use crate::{PatternRecognizerBuilder, Recognizer, Validation};
 
 /// Every country's catalog entries.
 pub(crate) const ALL: &[&[Spec]] = &[
@@ -164,11 +165,12 @@ const fn off_en_fr(name: &'static str, build: fn() -> Arc<dyn Recognizer>) -> Sp
 }
 
 /// Builds a constant pattern recognizer and makes its results stand alone as tokens.
-fn whole(builder: &mut PatternRecognizerBuilder) -> token::WholeToken<PatternRecognizer> {
-    token::WholeToken::new(
+fn whole(builder: &mut PatternRecognizerBuilder) -> StandalonePatternRecognizer {
+    StandalonePatternRecognizer::new(
         builder
             .build()
             .expect("constant country patterns compile (tested)"),
+        token::stands_alone,
     )
 }
 

@@ -1,57 +1,11 @@
 //! Whole-token matching for identifier recognizers.
 //!
 //! Presidio bounds its patterns with `\b`, so a 9-digit pattern matches the tail of `ORD-2024-123456782`,
-//! the middle of `4111-1111-1111-1111` or a group of `1.123456789`. [`WholeToken`] wraps a recognizer and
+//! the middle of `4111-1111-1111-1111` or a group of `1.123456789`. [`stands_alone`], the guard of every
+//! country recognizer (a [`StandalonePatternRecognizer`](crate::recognizers::StandalonePatternRecognizer)),
 //! drops results that are glued to a longer token: a neighbour joined by `-`, `_`, `/`, `\` or `@` to an
 //! ASCII letter or digit, a neighbour joined by `.`, `,` or `:` to a digit, or — for a value written in
 //! space-separated groups — another digit group one space away.
-
-use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
-
-/// A recognizer whose results must stand alone as tokens (see the module docs).
-pub(super) struct WholeToken<R> {
-    inner: R,
-}
-
-impl<R: Recognizer> WholeToken<R> {
-    pub(super) fn new(inner: R) -> Self {
-        WholeToken { inner }
-    }
-}
-
-impl<R: Recognizer> Recognizer for WholeToken<R> {
-    fn name(&self) -> &str {
-        self.inner.name()
-    }
-
-    fn supported_entities(&self) -> &[EntityType] {
-        self.inner.supported_entities()
-    }
-
-    fn supported_language(&self) -> &str {
-        self.inner.supported_language()
-    }
-
-    fn context(&self) -> &[String] {
-        self.inner.context()
-    }
-
-    fn analyze(
-        &self,
-        text: &str,
-        ctx: &RecognizerContext<'_>,
-        results: &mut Vec<RecognizerResult>,
-    ) -> Result<(), Error> {
-        let before = results.len();
-        self.inner.analyze(text, ctx, results)?;
-        let mut i = 0;
-        results.retain(|r| {
-            i += 1;
-            i <= before || stands_alone(text, r.start, r.end)
-        });
-        Ok(())
-    }
-}
 
 /// Whether `text[start..end]` is not glued to a longer token (see the module docs).
 pub(crate) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
