@@ -58,6 +58,32 @@ impl RecognizerResult {
         }
     }
 
+    /// Attaches an explanation naming the recognizer and `pattern_name` when `ctx` asks for the decision
+    /// process; otherwise returns `self` unchanged. For custom recognizers that report one result at a time.
+    ///
+    /// ```
+    /// use piiscrub::{EntityType, RecognizerContext, RecognizerResult};
+    ///
+    /// let entities = [EntityType::PERSON];
+    /// let ctx = RecognizerContext::new(&entities, "en").with_decision_process(true);
+    /// let r = RecognizerResult::new(EntityType::PERSON, 0, 3, 0.6, "Mine".into()).explained(&ctx, "roster");
+    /// let e = r.explanation.unwrap();
+    /// assert_eq!((e.recognizer.as_str(), e.pattern_name.as_deref()), ("Mine", Some("roster")));
+    /// ```
+    #[must_use]
+    pub fn explained(mut self, ctx: &crate::RecognizerContext<'_>, pattern_name: &str) -> Self {
+        if ctx.return_decision_process() {
+            self.explanation = Some(Box::new(AnalysisExplanation {
+                recognizer: self.recognizer.to_string(),
+                pattern_name: Some(pattern_name.to_string()),
+                original_score: self.score,
+                score: self.score,
+                ..AnalysisExplanation::default()
+            }));
+        }
+        self
+    }
+
     /// Length of the span in bytes.
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start)

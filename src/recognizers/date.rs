@@ -15,9 +15,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
-use crate::{
-    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
-};
+use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 const MONTHS: &str = concat!(
     // English
@@ -296,23 +294,16 @@ impl Recognizer for DateRecognizer {
                 if is_log_timestamp(text, start, value) {
                     continue;
                 }
-                let mut r = RecognizerResult::new(
-                    self.entities[0].clone(),
-                    start,
-                    end,
-                    *score,
-                    self.name.clone(),
+                results.push(
+                    RecognizerResult::new(
+                        self.entities[0].clone(),
+                        start,
+                        end,
+                        *score,
+                        self.name.clone(),
+                    )
+                    .explained(ctx, pattern),
                 );
-                if ctx.return_decision_process() {
-                    r.explanation = Some(Box::new(AnalysisExplanation {
-                        recognizer: NAME.into(),
-                        pattern_name: Some((*pattern).into()),
-                        original_score: *score,
-                        score: *score,
-                        ..AnalysisExplanation::default()
-                    }));
-                }
-                results.push(r);
             }
         }
         Ok(())

@@ -6,9 +6,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
-use crate::{
-    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
-};
+use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 /// Dotted quads.
 static V4: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,23 +59,16 @@ impl IpRecognizer {
         ctx: &RecognizerContext<'_>,
         out: &mut Vec<RecognizerResult>,
     ) {
-        let mut r = RecognizerResult::new(
-            self.entities[0].clone(),
-            start,
-            end,
-            SCORE,
-            self.name.clone(),
+        out.push(
+            RecognizerResult::new(
+                self.entities[0].clone(),
+                start,
+                end,
+                SCORE,
+                self.name.clone(),
+            )
+            .explained(ctx, pattern),
         );
-        if ctx.return_decision_process() {
-            r.explanation = Some(Box::new(AnalysisExplanation {
-                recognizer: NAME.into(),
-                pattern_name: Some(pattern.into()),
-                original_score: SCORE,
-                score: SCORE,
-                ..AnalysisExplanation::default()
-            }));
-        }
-        out.push(r);
     }
 }
 

@@ -14,9 +14,7 @@ use super::catalog::{Languages, Spec};
 use super::location::table::{self, Column};
 use super::location::tokens::{Kind, Tok, is_all_caps, is_cap, one_of, tokenize};
 use super::person::gazetteer::{GAZETTEER, HONORIFIC, mainly_surname};
-use crate::{
-    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
-};
+use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 const NAME: &str = "OrganizationRecognizer";
 const LIST: &str = include_str!("../../data/organizations.txt");
@@ -1020,18 +1018,10 @@ impl Recognizer for OrganizationRecognizer {
         let mut found = Vec::new();
         find(text, &toks, &cells, &mut found);
         for (s, e, score) in found {
-            let mut r =
-                RecognizerResult::new(self.entities[0].clone(), s, e, score, self.name.clone());
-            if ctx.return_decision_process() {
-                r.explanation = Some(Box::new(AnalysisExplanation {
-                    recognizer: NAME.to_string(),
-                    pattern_name: Some("organisation name".into()),
-                    original_score: score,
-                    score,
-                    ..AnalysisExplanation::default()
-                }));
-            }
-            results.push(r);
+            results.push(
+                RecognizerResult::new(self.entities[0].clone(), s, e, score, self.name.clone())
+                    .explained(ctx, "organisation name"),
+            );
         }
         Ok(())
     }

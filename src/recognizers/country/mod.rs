@@ -88,8 +88,8 @@ pub(crate) use za_phone::SPECS as ZA_PHONE;
 
 use std::sync::Arc;
 
-use super::catalog::{Languages, Spec};
 use super::StandalonePatternRecognizer;
+use super::catalog::{Languages, Spec};
 use crate::{PatternRecognizerBuilder, Recognizer, Validation};
 
 /// Every country's catalog entries.

@@ -14,9 +14,7 @@ use regex::Regex;
 use super::off_en;
 use super::token::stands_alone;
 use crate::recognizers::Spec;
-use crate::{
-    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
-};
+use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 /// Catalog entries, off by default as in Presidio's `default_recognizers.yaml`.
 pub(crate) const SPECS: &[Spec] = &[
@@ -206,23 +204,16 @@ impl Recognizer for ZaPhoneRecognizer {
             if classify(nsn[0], nsn[1]) != Some(self.line) {
                 continue;
             }
-            let mut r = RecognizerResult::new(
-                self.entities[0].clone(),
-                start,
-                end,
-                SCORE,
-                self.name.clone(),
+            results.push(
+                RecognizerResult::new(
+                    self.entities[0].clone(),
+                    start,
+                    end,
+                    SCORE,
+                    self.name.clone(),
+                )
+                .explained(ctx, "ZA numbering plan"),
             );
-            if ctx.return_decision_process() {
-                r.explanation = Some(Box::new(AnalysisExplanation {
-                    recognizer: self.name.to_string(),
-                    pattern_name: Some("ZA numbering plan".into()),
-                    original_score: SCORE,
-                    score: SCORE,
-                    ..AnalysisExplanation::default()
-                }));
-            }
-            results.push(r);
         }
         Ok(())
     }

@@ -30,9 +30,7 @@ use std::sync::Arc;
 
 use super::catalog::{Languages, Spec};
 use super::organization;
-use crate::{
-    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
-};
+use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 const NAME: &str = "LocationRecognizer";
 
@@ -155,23 +153,16 @@ impl Recognizer for LocationRecognizer {
             return Ok(());
         }
         for f in find(text) {
-            let mut r = RecognizerResult::new(
-                self.entities[0].clone(),
-                f.start,
-                f.end,
-                f.score,
-                self.name.clone(),
+            results.push(
+                RecognizerResult::new(
+                    self.entities[0].clone(),
+                    f.start,
+                    f.end,
+                    f.score,
+                    self.name.clone(),
+                )
+                .explained(ctx, f.part.label()),
             );
-            if ctx.return_decision_process() {
-                r.explanation = Some(Box::new(AnalysisExplanation {
-                    recognizer: NAME.to_string(),
-                    pattern_name: Some(f.part.label().into()),
-                    original_score: f.score,
-                    score: f.score,
-                    ..AnalysisExplanation::default()
-                }));
-            }
-            results.push(r);
         }
         Ok(())
     }

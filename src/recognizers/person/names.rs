@@ -29,9 +29,7 @@ use super::gazetteer::{
 };
 use super::tokens::{Shape, Token, tokenize};
 use crate::recognizers::columns::Column;
-use crate::{
-    AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
-};
+use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 const NAME: &str = "GazetteerPersonRecognizer";
 
@@ -132,23 +130,16 @@ impl Recognizer for GazetteerPersonRecognizer {
             words: &words,
         };
         for (start, end, score, why) in scan.names() {
-            let mut r = RecognizerResult::new(
-                self.entities[0].clone(),
-                start,
-                end,
-                score,
-                self.name.clone(),
-            );
-            if ctx.return_decision_process() {
-                r.explanation = Some(Box::new(AnalysisExplanation {
-                    recognizer: NAME.to_string(),
-                    pattern_name: Some(why.to_string()),
-                    original_score: score,
+            results.push(
+                RecognizerResult::new(
+                    self.entities[0].clone(),
+                    start,
+                    end,
                     score,
-                    ..AnalysisExplanation::default()
-                }));
-            }
-            results.push(r);
+                    self.name.clone(),
+                )
+                .explained(ctx, why),
+            );
         }
         Ok(())
     }
