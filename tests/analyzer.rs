@@ -542,3 +542,31 @@ fn debug_and_errors_hold_no_planted_pii() {
         );
     }
 }
+
+/// A column header names its cells: a nine-digit value under `passport_no` is a passport number, and the
+/// `DL` cell elsewhere in the row does not also make it a driver's licence.
+#[test]
+fn column_headers_outrank_row_words() {
+    let engine = AnalyzerEngine::new();
+    let text = "name,id_type,id_number,passport_no\nAl Fox,DL,K4852713,188545938\n";
+    let results = engine.analyze(text, &AnalyzeOptions::default()).unwrap();
+    let types_at = |value: &str| -> Vec<String> {
+        let start = text.find(value).unwrap();
+        results
+            .iter()
+            .filter(|r| r.start == start && r.end == start + value.len())
+            .map(|r| r.entity_type.to_string())
+            .collect()
+    };
+    assert_eq!(types_at("188545938"), ["US_PASSPORT"]);
+    assert_eq!(types_at("K4852713"), ["US_DRIVER_LICENSE"]);
+    // Without a header naming another type, the row word still counts.
+    let text = "name,id_type,id_number\nAl Fox,DL,188545938\n";
+    let results = engine.analyze(text, &AnalyzeOptions::default()).unwrap();
+    assert!(
+        results
+            .iter()
+            .any(|r| r.entity_type.as_str() == "US_DRIVER_LICENSE"
+                && &text[r.start..r.end] == "188545938")
+    );
+}

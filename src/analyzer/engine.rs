@@ -31,7 +31,9 @@ pub const DEFAULT_THRESHOLD: f64 = 0.4;
 /// the match (before it, or after it on the same line), the score rises by 0.35, to at least 0.4 and at most 1.0.
 /// Words are compared lower-cased, with a trailing plural `s` ignored, so `"ssn"` matches `SSNs:` but `"lic"` does not match `public`. In
 /// delimited data (CSV, TSV) the column's header cell counts as context too, so `536228726` under an
-/// `ssn` header is recognised like `SSN: 536228726`.
+/// `ssn` header is recognised like `SSN: 536228726`; and when one cell is reported as two types, one
+/// supported by its column header and the other only by a word elsewhere in the row, the row word's boost
+/// is taken back (a nine-digit value under `passport_no` is not also a licence because the row says `DL`).
 ///
 /// After context, results whose value is on the allow list are dropped, then results below the score
 /// threshold (global or per type; 0.4 unless set, so weak patterns need context), then **same-type
@@ -163,6 +165,9 @@ impl AnalyzerEngine {
         options.validate()?;
         let language = options.language_or_default();
         let extra_context = ContextWords::new(&options.context);
+        // Results in delimited data whose score a context word raised, and from where (see
+        // `yield_to_headers`).
+        let mut boosts: Vec<(usize, Boost)> = Vec::new();
         let ad_hoc: Vec<Entry> = options
             .ad_hoc
             .iter()
@@ -201,7 +206,8 @@ impl AnalyzerEngine {
                     results.swap_remove(k);
                 }
             }
-            for r in &mut results[first_new..] {
+            let results_index_base = first_new;
+            for (i, r) in results[first_new..].iter_mut().enumerate() {
                 if options.return_decision_process && r.explanation.is_none() {
                     r.explanation = Some(Box::new(AnalysisExplanation {
                         recognizer: rec.name().to_string(),
@@ -213,19 +219,27 @@ impl AnalyzerEngine {
                 if r.score >= 1.0 {
                     continue;
                 }
-                let hit = entry
-                    .context
-                    .find(text, r.start, r.end, self.inner.window, &mut scratch)
-                    .or_else(|| {
-                        extra_context.find(text, r.start, r.end, self.inner.window, &mut scratch)
-                    })
-                    .or_else(|| {
-                        let header = column_header(text, r.start)?;
-                        entry
-                            .context
-                            .find_in_label(header, &mut scratch)
-                            .or_else(|| extra_context.find_in_label(header, &mut scratch))
-                    });
+                let header = column_header(text, r.start);
+                let by_header = header.and_then(|h| {
+                    entry
+                        .context
+                        .find_in_label(h, &mut scratch)
+                        .or_else(|| extra_context.find_in_label(h, &mut scratch))
+                });
+                let hit = by_header.or_else(|| {
+                    entry
+                        .context
+                        .find(text, r.start, r.end, self.inner.window, &mut scratch)
+                        .or_else(|| {
+                            extra_context.find(
+                                text,
+                                r.start,
+                                r.end,
+                                self.inner.window,
+                                &mut scratch,
+                            )
+                        })
+                });
                 if let Some(word) = hit {
                     let before = r.score;
                     r.score = (r.score + CONTEXT_BOOST).clamp(MIN_SCORE_WITH_CONTEXT, 1.0);
@@ -234,9 +248,16 @@ impl AnalyzerEngine {
                         e.score_context_improvement = r.score - before;
                         e.supportive_context_word = word.to_string();
                     }
+                    let source = match (by_header.is_some(), header.is_some()) {
+                        (true, _) => Boost::Header,
+                        (false, true) => Boost::RowWord { before },
+                        (false, false) => continue,
+                    };
+                    boosts.push((results_index_base + i, source));
                 }
             }
         }
+        yield_to_headers(results, &boosts);
         if let Some(allow) = options.allow_list.as_deref() {
             if !allow.is_empty() {
                 results.retain(|r| !allow.allows(&text[r.start..r.end]));
@@ -432,6 +453,54 @@ impl AnalyzerBuilder {
                 cross_type_dedup: self.cross_type_dedup,
             }),
         })
+    }
+}
+
+/// Where a result in a table cell got its context boost.
+#[derive(Clone, Copy)]
+enum Boost {
+    /// From the cell's column header.
+    Header,
+    /// From a word elsewhere in the row, while the column has a header that is not this entity's.
+    RowWord { before: f64 },
+}
+
+/// A column header names what its cells hold. When one value is reported as two entity types, one
+/// supported by its column header (`passport_no`) and the other only by a word elsewhere in the row (`DL`
+/// in an `id_type` column), the row word's boost is taken back.
+fn yield_to_headers(results: &mut [RecognizerResult], boosts: &[(usize, Boost)]) {
+    if !boosts.iter().any(|(_, b)| matches!(b, Boost::Header)) {
+        return;
+    }
+    let mut headed: Vec<(usize, usize, &EntityType)> = boosts
+        .iter()
+        .filter(|(_, b)| matches!(b, Boost::Header))
+        .map(|&(i, _)| (results[i].start, results[i].end, &results[i].entity_type))
+        .collect();
+    headed.sort_unstable_by_key(|&(s, e, _)| (s, e));
+    let mut revert = Vec::new();
+    for &(i, b) in boosts {
+        let Boost::RowWord { before } = b else {
+            continue;
+        };
+        let r = &results[i];
+        let at = headed.partition_point(|&(s, e, _)| (s, e) < (r.start, r.end));
+        let claimed = headed[at..]
+            .iter()
+            .take_while(|&&(s, e, _)| (s, e) == (r.start, r.end))
+            .any(|&(_, _, t)| *t != r.entity_type);
+        if claimed {
+            revert.push((i, before));
+        }
+    }
+    for (i, before) in revert {
+        let r = &mut results[i];
+        r.score = before;
+        if let Some(e) = r.explanation.as_deref_mut() {
+            e.score = before;
+            e.score_context_improvement = 0.0;
+            e.supportive_context_word.clear();
+        }
     }
 }
 
