@@ -130,18 +130,38 @@ const MAX_CSV_LINE: usize = 4096;
 /// header cell of its column; header rows name what a column holds (`ssn`, `phone`) as context words
 /// would. The header is the first of the text's first five lines with as many cells as the row.
 pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if line_start == 0 {
-        return None;
-    }
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    // Look at most one table line's length around `start`, so long lines cost nothing per result.
+    let bytes = text.as_bytes();
+    let from = start.saturating_sub(MAX_CSV_LINE);
+    let line_start = from + bytes[from..start].iter().rposition(|&b| b == b'\n')? + 1;
+    let to = (start + MAX_CSV_LINE).min(text.len());
+    let line_end = match bytes[start..to].iter().position(|&b| b == b'\n') {
+        Some(i) => start + i,
+        None if to == text.len() => to,
+        None => return None,
+    };
     let line = text[line_start..line_end].trim_end_matches('\r');
     if line.len() > MAX_CSV_LINE {
         return None;
     }
-    let delimiter = [',', ';', '\t', '|']
-        .into_iter()
-        .max_by_key(|&d| cells(line, d).count())?;
+    // The delimiter that occurs most often outside quotes, counted in one pass.
+    let mut counts = [0usize; 4];
+    let mut in_quotes = false;
+    for b in line.bytes() {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => counts[0] += 1,
+            b';' if !in_quotes => counts[1] += 1,
+            b'\t' if !in_quotes => counts[2] += 1,
+            b'|' if !in_quotes => counts[3] += 1,
+            _ => {}
+        }
+    }
+    let (k, &most) = counts.iter().enumerate().max_by_key(|&(_, c)| *c)?;
+    if most == 0 {
+        return None;
+    }
+    let delimiter = [',', ';', '\t', '|'][k];
     let row: Vec<(usize, usize)> = cells(line, delimiter).collect();
     if row.len() < 2 {
         return None;
@@ -153,9 +173,17 @@ pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
         if from >= line_start {
             break;
         }
-        let end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+        // A header is at most one table line long: stop at a longer line without scanning all of it.
+        let limit = (from + MAX_CSV_LINE + 2).min(line_start);
+        let Some(end) = bytes[from..limit]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map(|i| from + i)
+        else {
+            break;
+        };
         let header = text[from..end].trim_end_matches('\r');
-        if header.len() <= MAX_CSV_LINE {
+        {
             let head: Vec<(usize, usize)> = cells(header, delimiter).collect();
             if head.len() == row.len() {
                 let (s, e) = head[column];
