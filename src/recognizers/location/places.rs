@@ -268,7 +268,10 @@ impl<'t> Places<'t> {
     }
 
     fn in_org(&self, s: usize, e: usize) -> bool {
-        self.orgs.iter().any(|&(a, b, _)| a < e && s < b)
+        // `orgs` are sorted by start and do not overlap: only the last one starting before `e` can
+        // reach into `s..e`.
+        let k = self.orgs.partition_point(|&(a, _, _)| a < e);
+        k > 0 && self.orgs[k - 1].1 > s
     }
 
     /// The words before token `i` on its line (`lives in` → true for a strong cue), and whether the
@@ -313,9 +316,13 @@ impl<'t> Places<'t> {
 
     /// Whether `s..e` lies in a table cell of a people column.
     fn in_person_cell(&self, s: usize, e: usize) -> bool {
-        self.cells
-            .iter()
-            .any(|&(a, b, c)| c == Column::Person && a <= s && e <= b)
+        // Cells are in text order and do not overlap: only the last one starting at or before `s` can
+        // hold `s..e`.
+        let k = self.cells.partition_point(|&(a, _, _)| a <= s);
+        k > 0 && {
+            let (_, b, c) = self.cells[k - 1];
+            c == Column::Person && e <= b
+        }
     }
 
     /// Cells under place columns (`city`, `Ort`, `postcode`, `country`, `Straße`).

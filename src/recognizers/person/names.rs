@@ -305,10 +305,29 @@ fn kind_of(t: &Token, flags: u16, text: &str) -> Kind {
     }
 }
 
-/// Whether the line holding `pos` is written in capitals (no lower-case letters).
+/// How far the line lookups below search from a position; beyond it a line counts as ending there, so
+/// a text with no line breaks costs linear time.
+const LINE_REACH: usize = 512;
+
+/// The start of the line holding `pos`, searching back at most [`LINE_REACH`] bytes (then the nearest char
+/// boundary that far back).
+pub(super) fn line_start_near(text: &str, pos: usize) -> usize {
+    let mut from = pos.saturating_sub(LINE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..pos].rfind('\n').map_or(from, |p| from + p + 1)
+}
+
+/// Whether the line holding `pos` is written in capitals (no lower-case letters), judged within
+/// [`LINE_REACH`] bytes either side.
 pub(super) fn shouting_line(text: &str, pos: usize) -> bool {
-    let start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |p| pos + p);
+    let start = line_start_near(text, pos);
+    let mut to = (pos + LINE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let end = text[pos..to].find('\n').map_or(to, |p| pos + p);
     let line = &text[start..end];
     let words = line
         .split(|c: char| !c.is_alphabetic())
@@ -415,9 +434,9 @@ impl<'a> Scan<'a> {
         out
     }
 
-    /// Start of the line holding byte `pos`.
+    /// Start of the line holding byte `pos` (at most [`LINE_REACH`] bytes back).
     pub(super) fn line_start(&self, pos: usize) -> usize {
-        self.text[..pos].rfind('\n').map_or(0, |p| p + 1)
+        line_start_near(self.text, pos)
     }
 
     /// Whether the chain starts a sentence (after start of text, a newline, `.`, `!`, `?`, `:` or a bullet).

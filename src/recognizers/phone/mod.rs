@@ -67,6 +67,9 @@ const NAME: &str = "PhoneRecognizer";
 const SCORE_INTERNATIONAL: f64 = 0.7;
 const SCORE_NATIONAL: f64 = 0.4;
 const SCORE_BARE: f64 = 0.3;
+/// The most digits a phone number window can hold: 15 (E.164's maximum) after a `00` prefix, plus one for
+/// a national trunk `0`. Windows are capped at this, so a long run of digit groups costs linear time.
+const MAX_WINDOW_DIGITS: usize = 18;
 
 const CONTEXT: &[&str] = &[
     // Presidio's words, except "number" (it raises order, account and ticket numbers just as much).
@@ -608,7 +611,17 @@ impl PhoneRecognizer {
         let mut i = 0;
         while i < groups.len() {
             let mut next = i + 1;
-            let mut j = groups.len();
+            // The longest window from `i` that can still be a phone number.
+            let mut digits = 0;
+            let mut j = i;
+            while j < groups.len() {
+                digits += groups[j].end - groups[j].start;
+                if digits > MAX_WINDOW_DIGITS {
+                    break;
+                }
+                j += 1;
+            }
+            let mut j = j.max(i + 1);
             while j > i {
                 j -= 1;
                 if let Some((w, ext_end)) = self.window(text, run, groups, &joins, i, j) {
@@ -620,10 +633,10 @@ impl PhoneRecognizer {
                         SCORE_NATIONAL
                     };
                     found.push((w.start, ext_end, score));
-                    next = groups
+                    next = groups[i..]
                         .iter()
                         .position(|g| g.start >= ext_end)
-                        .unwrap_or(groups.len());
+                        .map_or(groups.len(), |p| i + p);
                     break;
                 }
             }
