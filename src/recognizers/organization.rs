@@ -12,9 +12,18 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::catalog::{Languages, Spec};
 use super::location::table::{self, Column};
-use super::location::tokens::{Kind, Tok, is_all_caps, is_cap, one_of, tokenize};
+use super::location::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of, tokenize};
 use super::person::gazetteer::{GAZETTEER, HONORIFIC, mainly_surname};
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
+
+static NOT_START_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_START));
+static INDUSTRY_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(INDUSTRY));
+static GENERIC_BEFORE_INDUSTRY_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(GENERIC_BEFORE_INDUSTRY));
+static NATIONALITIES_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NATIONALITIES));
+static INSTITUTION_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(INSTITUTION_AFTER));
+static INSTITUTION_BEFORE_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(INSTITUTION_BEFORE));
 
 const NAME: &str = "OrganizationRecognizer";
 const LIST: &str = include_str!("../../data/organizations.txt");
@@ -604,10 +613,10 @@ impl Finder<'_> {
             words += 1;
             j = p;
         }
-        while first < end && (one_of(self.w(first), NOT_START) || !self.name_word(first)) {
+        while first < end && (NOT_START_SET.contains(self.w(first)) || !self.name_word(first)) {
             first += 1;
         }
-        (self.name_word(first) && !one_of(self.w(first), NOT_START)).then_some(first)
+        (self.name_word(first) && !NOT_START_SET.contains(self.w(first))).then_some(first)
     }
 
     /// `Hooper Ltd`, `Lucas S.A.R.L.`, `Holsten e.V.`, `Walters and Sons`, `Ribas y asociados S.L.`.
@@ -701,7 +710,7 @@ impl Finder<'_> {
         if self.kind(i) != Some(Kind::Word) || !is_cap(self.w(i)) || !self.spaced(i) {
             return None;
         }
-        let single = one_of(self.w(i), INSTITUTION_AFTER);
+        let single = INSTITUTION_AFTER_SET.contains(self.w(i));
         let pair = INSTITUTION_PAIRS.iter().any(|(a, b)| {
             self.w(i).eq_ignore_ascii_case(a)
                 && self.w(i + 1).eq_ignore_ascii_case(b)
@@ -728,7 +737,7 @@ impl Finder<'_> {
                 return None;
             }
             j += 1;
-        } else if !one_of(w, INSTITUTION_BEFORE) {
+        } else if !INSTITUTION_BEFORE_SET.contains(w) {
             return None;
         }
         let mut last = None;
@@ -771,7 +780,7 @@ impl Finder<'_> {
         {
             let (head, tail) = w.split_at(k);
             if head.chars().count() >= 3
-                && one_of(tail, INDUSTRY)
+                && INDUSTRY_SET.contains(tail)
                 && !tail.chars().skip(1).any(char::is_uppercase)
             {
                 let (s, e) = self.span(i, i)?;
@@ -781,13 +790,16 @@ impl Finder<'_> {
         }
         if !(self.spaced(i + 1)
             && self.kind(i + 1) == Some(Kind::Word)
-            && one_of(self.w(i + 1), INDUSTRY)
+            && INDUSTRY_SET.contains(self.w(i + 1))
             && is_cap(self.w(i + 1))
             && !is_all_caps(self.w(i + 1)))
         {
             return None;
         }
-        if one_of(w, GENERIC_BEFORE_INDUSTRY) || one_of(w, NOT_START) || one_of(w, INDUSTRY) {
+        if GENERIC_BEFORE_INDUSTRY_SET.contains(w)
+            || NOT_START_SET.contains(w)
+            || INDUSTRY_SET.contains(w)
+        {
             return None;
         }
         // One brand word, not the end of a longer capitalised phrase.
@@ -795,7 +807,7 @@ impl Finder<'_> {
             && self.spaced(i)
             && self.kind(i - 1) == Some(Kind::Word)
             && is_cap(self.w(i - 1))
-            && !one_of(self.w(i - 1), NOT_START)
+            && !NOT_START_SET.contains(self.w(i - 1))
         {
             return None;
         }
@@ -833,8 +845,8 @@ impl Finder<'_> {
                     || w.starts_with("Mc")
                     || w.starts_with("Mac")
                     || w.contains(['-', '\'']))
-                && !one_of(w, NOT_START)
-                && !one_of(w, NATIONALITIES)
+                && !NOT_START_SET.contains(w)
+                && !NATIONALITIES_SET.contains(w)
         };
         let before_ok = match self.toks.get(i.wrapping_sub(1)) {
             None => true,
@@ -945,7 +957,7 @@ impl Finder<'_> {
                     && self.w(j).eq_ignore_ascii_case(c)
             })
         });
-        if !hit || !self.name_word(i) || one_of(self.w(i), NOT_START) {
+        if !hit || !self.name_word(i) || NOT_START_SET.contains(self.w(i)) {
             return None;
         }
         let mut last = i;

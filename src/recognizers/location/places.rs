@@ -6,13 +6,13 @@
 //! names (`Florence`, `Jordan`) need a cue (`in`, `from`, `lives in`, `City:`), and any place next to a
 //! capitalised surname-like word (`Georgia Smith`) or after an honorific is left alone unless cued.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::table::Column;
-use super::tokens::{Kind, Tok, is_all_caps, is_cap, one_of};
+use super::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of};
 use super::words::{AU_STATES, CA_PROVINCES, EN_TYPES, NOT_PLACE_WORDS, PARTICLES, US_STATES};
 use super::{Found, Part};
 
@@ -38,9 +38,14 @@ struct Entry {
 }
 
 struct Gazetteer {
-    ac: AhoCorasick,
+    /// ASCII-lower-cased name → the first entry with that name.
+    by_name: HashMap<Box<str>, u32>,
     entries: Vec<Entry>,
+    /// The most tokens a name spans (`St. Louis` is three).
+    max_tokens: usize,
 }
+
+static NOT_PLACE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_PLACE_WORDS));
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut entries = Vec::new();
@@ -64,23 +69,39 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             big: flags.contains('b'),
         });
     }
-    // One pattern per distinct name; a name with several kinds keeps the most specific flags.
-    let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(entries.iter().map(|e| e.name))
-        .expect("gazetteer automaton builds");
-    Gazetteer { ac, entries }
+    // One key per distinct name: the first entry (the most specific flags) wins.
+    let mut by_name = HashMap::with_capacity(entries.len());
+    let mut max_tokens = 1;
+    let mut toks = Vec::new();
+    for (k, e) in entries.iter().enumerate() {
+        by_name
+            .entry(e.name.to_ascii_lowercase().into_boxed_str())
+            .or_insert(k as u32);
+        super::tokens::tokenize(e.name, &mut toks);
+        max_tokens = max_tokens.max(toks.len());
+    }
+    Gazetteer {
+        by_name,
+        entries,
+        max_tokens,
+    }
 });
+
+impl Gazetteer {
+    /// The entry named `found` written exactly so (or in capitals); `key` is scratch space.
+    fn get(&self, found: &str, key: &mut String) -> Option<(usize, &Entry)> {
+        key.clear();
+        key.push_str(found);
+        key.make_ascii_lowercase();
+        let k = *self.by_name.get(key.as_str())? as usize;
+        let entry = self.entries.get(k)?;
+        spelled_as(found, entry.name).then_some((k, entry))
+    }
+}
 
 /// What the gazetteer knows about `name` written exactly so (or in capitals).
 pub(super) fn lookup(name: &str) -> Option<PlaceKind> {
-    let g = &*GAZETTEER;
-    g.ac.find(name)
-        .filter(|m| m.start() == 0 && m.end() == name.len())
-        .and_then(|m| g.entries.get(m.pattern().as_usize()))
-        .filter(|e| spelled_as(name, e.name))
-        .map(|e| e.kind)
+    GAZETTEER.get(name, &mut String::new()).map(|(_, e)| e.kind)
 }
 
 fn spelled_as(found: &str, name: &str) -> bool {
@@ -263,6 +284,49 @@ impl<'t> Places<'t> {
     }
 
     /// Index of the first token starting at or after byte `at`.
+    /// Gazetteer names in the text, leftmost-longest: from each capitalised word, the longest run of
+    /// tokens on one line that is a name written so (or in capitals). One hash lookup per candidate run,
+    /// at most `max_tokens` per capitalised word.
+    fn gazetteer_names(&self) -> Vec<(usize, usize, &'static Entry)> {
+        let g: &'static Gazetteer = &GAZETTEER;
+        let mut out = Vec::new();
+        let mut key = String::new();
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = self.toks[i];
+            let starts_name = t.kind == Kind::Word
+                && t.text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            if !starts_name {
+                i += 1;
+                continue;
+            }
+            let mut last = i;
+            while last + 1 < n
+                && last + 1 < i + g.max_tokens
+                && self.toks[last + 1].kind != Kind::Newline
+            {
+                last += 1;
+            }
+            let hit = (i..=last).rev().find_map(|j| {
+                let (s, e) = (t.start, self.toks[j].end);
+                g.get(&self.text[s..e], &mut key)
+                    .map(|(_, entry)| (j, s, e, entry))
+            });
+            match hit {
+                Some((j, s, e, entry)) => {
+                    out.push((s, e, entry));
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
     fn tok_at(&self, at: usize) -> usize {
         self.toks.partition_point(|t| t.start < at)
     }
@@ -301,12 +365,14 @@ impl<'t> Places<'t> {
         if p.kind != Kind::Word {
             return (false, false);
         }
+        let last = self.w(prev);
         let strong = STRONG_CUES.iter().any(|cue| {
-            cue.iter().rev().enumerate().all(|(k, c)| {
-                let j = i.wrapping_sub(1 + k);
-                self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
-                    && self.w(j).eq_ignore_ascii_case(c)
-            })
+            cue.last().is_some_and(|c| c.eq_ignore_ascii_case(last))
+                && cue.iter().rev().enumerate().all(|(k, c)| {
+                    let j = i.wrapping_sub(1 + k);
+                    self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
+                        && self.w(j).eq_ignore_ascii_case(c)
+                })
         });
         (
             strong,
@@ -370,21 +436,16 @@ impl<'t> Places<'t> {
 
     /// Gazetteer hits.
     pub(super) fn gazetteer(&self, out: &mut Vec<Found>) {
-        let g = &*GAZETTEER;
-        for m in g.ac.find_iter(self.text) {
-            let (s, e) = (m.start(), m.end());
-            let Some(entry) = g.entries.get(m.pattern().as_usize()) else {
-                continue;
-            };
+        for (s, e, entry) in self.gazetteer_names() {
             let found = &self.text[s..e];
-            if !spelled_as(found, entry.name) || !self.word_bounded(s, e) {
+            if !self.word_bounded(s, e) {
                 continue;
             }
             if is_all_caps(found) && entry.kind == PlaceKind::City && found != entry.name {
                 // `SHIP TO: GABOR HERING`: capitals alone do not make a city.
                 continue;
             }
-            if self.in_org(s, e) || self.in_person_cell(s, e) || one_of(found, NOT_PLACE_WORDS) {
+            if self.in_org(s, e) || self.in_person_cell(s, e) || NOT_PLACE.contains(found) {
                 continue;
             }
             let i = self.tok_at(s);
@@ -427,7 +488,7 @@ impl<'t> Places<'t> {
                 && self.toks.get(i).is_some_and(|t| t.space_before)
                 && self.toks.get(i - 1).is_some_and(|t| t.kind == Kind::Word)
                 && is_cap(prev_word)
-                && !one_of(prev_word, NOT_PLACE_WORDS)
+                && !NOT_PLACE.contains(prev_word)
                 && !one_of(prev_word, CUE_WORDS)
                 && !matches!(
                     lookup(prev_word),
@@ -526,20 +587,25 @@ impl<'t> Places<'t> {
             }
             let next = self.toks.get(i + 1);
             let next_word = next.is_some_and(|n| n.kind == Kind::Word && n.space_before);
+            let prefixed = one_of(w, TOPONYM_STARTS) && next_word;
+            let suffixed =
+                w.len() >= 7 && super::tokens::ends_with_any(w, TOPONYM_ENDS, 3).is_some();
+            if !prefixed && !suffixed {
+                continue;
+            }
             let (_, cued) = self.cue_before(i);
             let prev_word = i > 0
                 && t.space_before
                 && self.toks.get(i - 1).is_some_and(|p| p.kind == Kind::Word)
                 && is_cap(self.w(i - 1))
                 && !one_of(self.w(i - 1), CUE_WORDS);
-            let (end, score) = if one_of(w, TOPONYM_STARTS) && next_word && cued {
+            let (end, score) = if prefixed && cued {
                 let n = self.w(i + 1);
-                if !is_cap(n) || one_of(n, NOT_PLACE_WORDS) {
+                if !is_cap(n) || NOT_PLACE.contains(n) {
                     continue;
                 }
                 (i + 1, CUED)
-            } else if w.len() >= 7
-                && super::tokens::ends_with_any(w, TOPONYM_ENDS, 3).is_some()
+            } else if suffixed
                 && !(next_word && next.is_some_and(|n| is_cap(n.text(self.text))))
                 && !prev_word
                 && lookup(w).is_none()
@@ -564,17 +630,13 @@ impl<'t> Places<'t> {
     /// Capitalised words after a strong cue (`lives in Port Aliciachester`), known or not.
     pub(super) fn cued_words(&self, out: &mut Vec<Found>) {
         for i in 0..self.toks.len() {
-            let (strong, _) = self.cue_before(i);
-            if !strong
-                || !self
-                    .toks
-                    .get(i)
-                    .is_some_and(|t| t.kind == Kind::Word && t.space_before)
-            {
+            let candidate =
+                self.toks[i].kind == Kind::Word && self.toks[i].space_before && is_cap(self.w(i));
+            if !candidate || !self.cue_before(i).0 {
                 continue;
             }
             let first = self.w(i);
-            if !is_cap(first) || one_of(first, NOT_PLACE_WORDS) {
+            if !is_cap(first) || NOT_PLACE.contains(first) {
                 continue;
             }
             let mut last = i;
@@ -586,7 +648,7 @@ impl<'t> Places<'t> {
                     .is_some_and(|t| t.kind == Kind::Word && t.space_before)
             {
                 let w = self.w(k);
-                if is_cap(w) && !one_of(w, NOT_PLACE_WORDS) {
+                if is_cap(w) && !NOT_PLACE.contains(w) {
                     last = k;
                 } else if !one_of(w, PARTICLES) {
                     break;
@@ -737,7 +799,7 @@ fn place_shaped(v: &str) -> bool {
         && v.split_whitespace().count() <= 5
         && v.chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | '(' | ')'))
-        && !one_of(v, NOT_PLACE_WORDS)
+        && !NOT_PLACE.contains(v)
 }
 
 #[cfg(test)]

@@ -150,6 +150,37 @@ pub(crate) fn is_lower(word: &str) -> bool {
 }
 
 /// Whether `word` equals one of `list` (ASCII case-insensitive; the list is lower case).
+/// A word list for membership tests in constant time, with [`one_of`]'s ASCII-case-insensitive
+/// comparison. Build it once (in a `LazyLock`) from a constant list.
+pub(crate) struct WordSet {
+    words: std::collections::HashSet<Box<[u8]>>,
+    longest: usize,
+}
+
+impl WordSet {
+    pub(crate) fn new(list: &[&str]) -> WordSet {
+        WordSet {
+            words: list
+                .iter()
+                .map(|w| w.as_bytes().to_ascii_lowercase().into_boxed_slice())
+                .collect(),
+            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether `word` is in the list, ignoring ASCII case. Never allocates.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 64];
+        let n = word.len();
+        if n > self.longest || n > buf.len() {
+            return false;
+        }
+        buf[..n].copy_from_slice(word.as_bytes());
+        buf[..n].make_ascii_lowercase();
+        self.words.contains(&buf[..n])
+    }
+}
+
 pub(crate) fn one_of(word: &str, list: &[&str]) -> bool {
     list.iter()
         .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
