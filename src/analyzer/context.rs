@@ -27,6 +27,42 @@ impl Default for ContextWindow {
     }
 }
 
+/// Normalised words of a context window, reusing their allocations from call to call.
+#[derive(Debug, Default)]
+pub(crate) struct WordBuf {
+    words: Vec<String>,
+    len: usize,
+}
+
+impl WordBuf {
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Appends `word` lower-cased, without a possessive `'s` or plural `s` (see [`normalize`]).
+    fn push(&mut self, word: &str) {
+        if self.len == self.words.len() {
+            self.words.push(String::new());
+        }
+        let w = &mut self.words[self.len];
+        w.clear();
+        if word.is_ascii() {
+            w.push_str(word);
+            w.make_ascii_lowercase();
+        } else {
+            w.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if w.len() >= 3 && w.ends_with('s') && !w.ends_with("ss") {
+            w.pop();
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[String] {
+        &self.words[..self.len]
+    }
+}
+
 /// A compiled set of context words and phrases.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ContextWords {
@@ -63,33 +99,35 @@ impl ContextWords {
         start: usize,
         end: usize,
         window: ContextWindow,
-        scratch: &mut Vec<String>,
+        scratch: &mut WordBuf,
     ) -> Option<&'a str> {
         if self.is_empty() {
             return None;
         }
         scratch.clear();
         collect_before(text, start, window.before, scratch);
-        if let Some(hit) = self.search(scratch) {
+        if let Some(hit) = self.search(scratch.as_slice()) {
             return Some(hit);
         }
         scratch.clear();
         collect_after(text, end, window.after, scratch);
-        self.search(scratch)
+        self.search(scratch.as_slice())
     }
 
     /// Finds a context word or phrase in a short label (a CSV column header).
     pub(crate) fn find_in_label<'a>(
         &'a self,
         label: &str,
-        scratch: &mut Vec<String>,
+        scratch: &mut WordBuf,
     ) -> Option<&'a str> {
         if self.is_empty() {
             return None;
         }
         scratch.clear();
-        scratch.extend(words_of(label).map(normalize));
-        self.search(scratch)
+        for w in words_of(label) {
+            scratch.push(w);
+        }
+        self.search(scratch.as_slice())
     }
 
     fn search<'a>(&'a self, words: &[String]) -> Option<&'a str> {
@@ -108,13 +146,13 @@ impl ContextWords {
 
 /// Whether one of `words` is among the `n` words (numbers skipped) before `start`, on the same line.
 pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, words: &[S]) -> bool {
-    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
-    // Look at a bounded tail so a huge line costs nothing.
-    let mut from = line.len().saturating_sub(64);
-    while !line.is_char_boundary(from) {
+    // Look at a bounded tail of the line so a huge line costs nothing.
+    let mut from = start.saturating_sub(64);
+    while !text.is_char_boundary(from) {
         from += 1;
     }
-    line[from..]
+    let tail = &text[from..start];
+    tail[tail.rfind('\n').map_or(0, |i| i + 1)..]
         .split(|c: char| !c.is_alphanumeric())
         // Numbers do not count as words here: `parts 370-94-0888 and 754-30-0174` cues both values.
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
@@ -162,12 +200,9 @@ pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
         return None;
     }
     let delimiter = [',', ';', '\t', '|'][k];
-    let row: Vec<(usize, usize)> = cells(line, delimiter).collect();
-    if row.len() < 2 {
-        return None;
-    }
+    let width = most + 1;
     let offset = start - line_start;
-    let column = row.iter().position(|&(s, e)| s <= offset && offset <= e)?;
+    let column = cells(line, delimiter).position(|(s, e)| s <= offset && offset <= e)?;
     let mut from = 0;
     for _ in 0..5 {
         if from >= line_start {
@@ -183,10 +218,8 @@ pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
             break;
         };
         let header = text[from..end].trim_end_matches('\r');
-        {
-            let head: Vec<(usize, usize)> = cells(header, delimiter).collect();
-            if head.len() == row.len() {
-                let (s, e) = head[column];
+        if cells(header, delimiter).count() == width {
+            if let Some((s, e)) = cells(header, delimiter).nth(column) {
                 let cell = header[s..e].trim().trim_matches('"');
                 return (!cell.is_empty()
                     && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@'))
@@ -235,7 +268,7 @@ fn normalize(word: &str) -> String {
 }
 
 /// Pushes up to `n` normalised words preceding `start`, in text order.
-fn collect_before(text: &str, start: usize, n: usize, out: &mut Vec<String>) {
+fn collect_before(text: &str, start: usize, n: usize, out: &mut WordBuf) {
     if n == 0 {
         return;
     }
@@ -258,11 +291,13 @@ fn collect_before(text: &str, start: usize, n: usize, out: &mut Vec<String>) {
         words.remove(0);
     }
     let skip = words.len().saturating_sub(n);
-    out.extend(words[skip..].iter().map(|w| normalize(w)));
+    for w in &words[skip..] {
+        out.push(w);
+    }
 }
 
 /// Pushes up to `n` normalised words following `end` on the same line, in text order.
-fn collect_after(text: &str, end: usize, n: usize, out: &mut Vec<String>) {
+fn collect_after(text: &str, end: usize, n: usize, out: &mut WordBuf) {
     if n == 0 {
         return;
     }
@@ -283,7 +318,9 @@ fn collect_after(text: &str, end: usize, n: usize, out: &mut Vec<String>) {
     if cut && words.len() <= n {
         words.pop();
     }
-    out.extend(words.into_iter().take(n).map(normalize));
+    for w in words.into_iter().take(n) {
+        out.push(w);
+    }
 }
 
 #[cfg(test)]
@@ -293,7 +330,7 @@ mod tests {
     fn find(words: &[&str], text: &str, needle: &str, window: (usize, usize)) -> Option<String> {
         let start = text.find(needle).unwrap();
         let cw = ContextWords::new(words.iter().copied());
-        let mut scratch = Vec::new();
+        let mut scratch = WordBuf::default();
         cw.find(
             text,
             start,

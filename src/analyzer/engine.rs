@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::{Arc, LazyLock};
 
 use super::context::{
-    CONTEXT_BOOST, ContextWindow, ContextWords, MIN_SCORE_WITH_CONTEXT, column_header,
+    CONTEXT_BOOST, ContextWindow, ContextWords, MIN_SCORE_WITH_CONTEXT, WordBuf, column_header,
 };
 use super::dedup::{remove_contained_across_types, remove_duplicates};
 use super::options::AnalyzeOptions;
@@ -177,7 +177,7 @@ impl AnalyzerEngine {
             })
             .collect();
         let mut wanted: Vec<EntityType> = Vec::new();
-        let mut scratch = Vec::new();
+        let mut scratch = WordBuf::default();
         for entry in self.inner.entries.iter().chain(ad_hoc.iter()) {
             let rec = entry.recognizer.as_ref();
             if rec.supported_language() != language {
