@@ -9,7 +9,7 @@ use super::context::{
 };
 use super::dedup::{remove_contained_across_types, remove_duplicates};
 use super::options::AnalyzeOptions;
-use super::recognizer::{Recognizer, RecognizerContext};
+use super::recognizer::{Recognizer, RecognizerContext, Shared};
 use super::registry::{RecognizerInfo, RecognizerRegistry};
 use crate::entity::EntityType;
 use crate::error::Error;
@@ -165,6 +165,7 @@ impl AnalyzerEngine {
         options.validate()?;
         let language = options.language_or_default();
         let extra_context = ContextWords::new(&options.context);
+        let shared = Shared::default();
         // Results in delimited data whose score a context word raised, and from where (see
         // `yield_to_headers`).
         let mut boosts: Vec<(usize, Boost)> = Vec::new();
@@ -194,6 +195,7 @@ impl AnalyzerEngine {
                 continue;
             }
             let ctx = RecognizerContext::new(&wanted, language)
+                .with_shared(&shared)
                 .with_decision_process(options.return_decision_process);
             let first_new = results.len();
             rec.analyze(text, &ctx, results)?;

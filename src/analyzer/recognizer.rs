@@ -1,5 +1,9 @@
 //! The [`Recognizer`] trait: the one extension point of the analyzer.
 
+use std::any::{Any, TypeId};
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
 use crate::entity::EntityType;
 use crate::error::Error;
 use crate::result::RecognizerResult;
@@ -93,6 +97,33 @@ pub struct RecognizerContext<'a> {
     entities: &'a [EntityType],
     language: &'a str,
     return_decision_process: bool,
+    shared: Option<&'a Shared>,
+}
+
+/// Analyses of one text that several recognizers need (its tokens, tables, organisation names), computed
+/// by the first recognizer that asks and reused by the others during one `analyze` call.
+#[derive(Default)]
+pub(crate) struct Shared {
+    slots: Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
+}
+
+impl fmt::Debug for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Shared").finish_non_exhaustive()
+    }
+}
+
+impl Shared {
+    fn get<T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
+        let slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        let (_, v) = slots.iter().find(|(id, _)| *id == TypeId::of::<T>())?;
+        v.clone().downcast::<T>().ok()
+    }
+
+    fn put<T: Any + Send + Sync>(&self, value: Arc<T>) {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        slots.push((TypeId::of::<T>(), value));
+    }
 }
 
 impl<'a> RecognizerContext<'a> {
@@ -102,7 +133,29 @@ impl<'a> RecognizerContext<'a> {
             entities,
             language,
             return_decision_process: false,
+            shared: None,
         }
+    }
+
+    /// The same request, sharing per-text analyses through `shared` (the engine makes one per call).
+    pub(crate) fn with_shared(mut self, shared: &'a Shared) -> Self {
+        self.shared = Some(shared);
+        self
+    }
+
+    /// The analysis of type `T` of the current text: computed by `compute` the first time a recognizer
+    /// asks during this call, then reused. Without a shared store (a recognizer called directly), it is
+    /// computed each time.
+    pub(crate) fn shared<T: Any + Send + Sync>(&self, compute: impl FnOnce() -> T) -> Arc<T> {
+        let Some(shared) = self.shared else {
+            return Arc::new(compute());
+        };
+        if let Some(v) = shared.get::<T>() {
+            return v;
+        }
+        let v = Arc::new(compute());
+        shared.put(v.clone());
+        v
     }
 
     /// The same request, asking for explanations when `yes`.

@@ -11,8 +11,9 @@ use std::sync::{Arc, LazyLock};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::catalog::{Languages, Spec};
-use super::location::table::{self, Column};
-use super::location::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of, tokenize};
+use super::location::Layout;
+use super::location::table::Column;
+use super::location::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of};
 use super::person::gazetteer::{GAZETTEER, HONORIFIC, mainly_surname};
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
@@ -1023,13 +1024,9 @@ impl Recognizer for OrganizationRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        let mut toks = Vec::new();
-        tokenize(text, &mut toks);
-        let mut cells = Vec::new();
-        table::cells(text, &mut cells);
-        let mut found = Vec::new();
-        find(text, &toks, &cells, &mut found);
-        for (s, e, score) in found {
+        // The place recognizer needs the same organisation names; they are found once per call.
+        let layout = ctx.shared(|| Layout::of(text));
+        for &(s, e, score) in &layout.orgs {
             results.push(
                 RecognizerResult::new(self.entities[0].clone(), s, e, score, self.name.clone())
                     .explained(ctx, "organisation name"),

@@ -88,21 +88,36 @@ pub fn location() -> LocationRecognizer {
     LocationRecognizer::default()
 }
 
+/// What the place and organisation recognizers both need from a text: its tokens, its table cells
+/// under recognised headers, and the organisation names in it. Computed once per `analyze` call.
+pub(crate) struct Layout {
+    pub(crate) toks: Vec<tokens::Tok>,
+    pub(crate) cells: Vec<(usize, usize, table::Column)>,
+    pub(crate) orgs: Vec<(usize, usize, f64)>,
+}
+
+impl Layout {
+    pub(crate) fn of(text: &str) -> Layout {
+        let mut toks = Vec::new();
+        tokens::tokenize(text, &mut toks);
+        let mut cells = Vec::new();
+        table::cells(text, &mut cells);
+        let mut orgs = Vec::new();
+        organization::find(text, &toks, &cells, &mut orgs);
+        Layout { toks, cells, orgs }
+    }
+}
+
 /// Finds places in `text`, sorted by start, without overlaps.
-pub(crate) fn find(text: &str) -> Vec<Found> {
-    let mut toks = Vec::new();
-    tokens::tokenize(text, &mut toks);
-    let mut cells = Vec::new();
-    table::cells(text, &mut cells);
-    let mut orgs = Vec::new();
-    organization::find(text, &toks, &cells, &mut orgs);
+pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
+    let Layout { toks, cells, orgs } = layout;
     let mut found = Vec::new();
-    address::Grammar::new(text, &toks, &mut found).run();
+    address::Grammar::new(text, toks, &mut found).run();
     let p = places::Places {
         text,
-        toks: &toks,
-        orgs: &orgs,
-        cells: &cells,
+        toks,
+        orgs,
+        cells,
     };
     p.table_cells(&mut found);
     p.key_values(&mut found);
@@ -152,7 +167,8 @@ impl Recognizer for LocationRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        for f in find(text) {
+        let layout = ctx.shared(|| Layout::of(text));
+        for f in find(text, &layout) {
             results.push(
                 RecognizerResult::new(
                     self.entities[0].clone(),
