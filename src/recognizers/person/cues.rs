@@ -106,7 +106,7 @@ impl Scan<'_> {
             let gap = self.gap(p, c.first).trim();
             if matches!(gap, "" | "(" | ":" | ",") {
                 let key = self.key(p);
-                if WEAK_CUES.contains(&key.as_str()) {
+                if WEAK_CUES.contains(&key.as_ref()) {
                     return (Cue::Weak, "weak cue");
                 }
             }

@@ -362,10 +362,17 @@ impl<'a> Scan<'a> {
         &self.text[self.tokens[i].start..self.tokens[i].end]
     }
 
-    pub(super) fn key(&self, i: usize) -> String {
+    /// Token `i` normalised for list lookups (lower case, `’` as `'`); borrowed when already so.
+    pub(super) fn key(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        let w = self.word(i);
+        if w.bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'')
+        {
+            return std::borrow::Cow::Borrowed(w);
+        }
         let mut k = String::new();
-        normalize_into(self.word(i), &mut k);
-        k
+        normalize_into(w, &mut k);
+        std::borrow::Cow::Owned(k)
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -703,7 +710,7 @@ impl<'a> Scan<'a> {
         // `in Milton Keynes`, `at Kleibrink`: after `in`/`at` only a full given name + surname is a person.
         let after_in = self.prev_on_line(c.first).is_some_and(|p| {
             matches!(
-                self.key(p).as_str(),
+                self.key(p).as_ref(),
                 "in" | "im" | "at" | "near" | "nach" | "aus" | "en" | "à" | "au" | "nel" | "nella"
             ) && self.gap(p, c.first) == " "
         });
@@ -876,7 +883,7 @@ impl<'a> Scan<'a> {
             let greeting = why == "greeting"
                 && self.prev_on_line(i).is_some_and(|p| {
                     matches!(
-                        self.key(p).as_str(),
+                        self.key(p).as_ref(),
                         "hi" | "hey" | "hello" | "dear" | "hiya" | "yo"
                     )
                 });

@@ -63,7 +63,7 @@ impl Scan<'_> {
             return false;
         }
         matches!(
-            self.key(p).as_str(),
+            self.key(p).as_ref(),
             "city"
                 | "town"
                 | "state"
@@ -136,12 +136,12 @@ impl Scan<'_> {
         if n >= self.tokens.len() || !matches!(self.gap(c.last, n), " " | ", " | " & ") {
             return false;
         }
-        self.tokens[n].shape != Shape::Lower && ORG_AFTER.contains(&self.key(n).as_str())
+        self.tokens[n].shape != Shape::Lower && ORG_AFTER.contains(&self.key(n).as_ref())
             || self.word(n) == "and"
                 && self
                     .tokens
                     .get(n + 1)
-                    .is_some_and(|_| ORG_AFTER.contains(&self.key(n + 1).as_str()))
+                    .is_some_and(|_| ORG_AFTER.contains(&self.key(n + 1).as_ref()))
     }
 
     /// A street or settlement: `846 Quinn Footway`, `Leanne Trail`, `Avenida Manuela Castañeda`,
@@ -151,7 +151,7 @@ impl Scan<'_> {
         let suffix = last.rsplit('-').next().unwrap_or("");
         let head = self.key(c.first);
         let compass = matches!(
-            head.as_str(),
+            head.as_ref(),
             "east"
                 | "west"
                 | "north"
@@ -169,7 +169,7 @@ impl Scan<'_> {
         if c.last == c.first + 1 && compass && self.words[c.last].flags & FIRST != 0 {
             return true;
         }
-        if c.last > c.first && STREETS_AFTER.contains(&last.as_str())
+        if c.last > c.first && STREETS_AFTER.contains(&last.as_ref())
             || last.contains('-') && STREETS_AFTER.contains(&suffix)
         {
             return true;
