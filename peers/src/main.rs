@@ -1,0 +1,110 @@
+//! piiscrub against the Rust crates that do the same job, on the same texts, one thread each.
+//!
+//! ```text
+//! cd peers && cargo run --release -- ../../shared/corpus/dev.jsonl [PASSES]
+//! ```
+//!
+//! Each tool analyzes every record's `text` with its default configuration, `PASSES` times (default 3)
+//! after one warm-up pass; the report gives MB/s (10^6 bytes of text per second), the ratio to piiscrub's,
+//! and the entity types each tool reported on the corpus with their counts.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+type Tool = (
+    &'static str,
+    Box<dyn Fn(&str, &mut BTreeMap<String, usize>)>,
+);
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args
+        .next()
+        .unwrap_or_else(|| "../../shared/corpus/dev.jsonl".to_string());
+    let passes: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+
+    let piiscrub_engine = piiscrub::AnalyzerEngine::new();
+    let options = piiscrub::AnalyzeOptions::default();
+    // The same engine without the name, place and organisation recognizers, for a like-for-like look at
+    // the pattern recognizers the peers also have.
+    let patterns_engine = piiscrub::AnalyzerEngine::new();
+    let no_ner = piiscrub::AnalyzeOptions::default().entities(
+        patterns_engine
+            .supported_entities("en")
+            .into_iter()
+            .filter(|e| !matches!(e.as_str(), "PERSON" | "LOCATION" | "ORGANIZATION" | "NRP")),
+    );
+    let redact_engine = redact_core::AnalyzerEngine::new();
+    let tools: Vec<Tool> = vec![
+        (
+            "piiscrub",
+            Box::new(move |t, types| {
+                for r in piiscrub_engine.analyze(t, &options).expect("piiscrub") {
+                    *types.entry(r.entity_type.to_string()).or_default() += 1;
+                }
+            }),
+        ),
+        (
+            "piiscrub, no NER types",
+            Box::new(move |t, types| {
+                for r in patterns_engine.analyze(t, &no_ner).expect("piiscrub") {
+                    *types.entry(r.entity_type.to_string()).or_default() += 1;
+                }
+            }),
+        ),
+        (
+            "datafog-core 1.0.0",
+            Box::new(|t, types| {
+                for f in datafog_core::scan(t) {
+                    *types.entry(f.entity_type).or_default() += 1;
+                }
+            }),
+        ),
+        (
+            "redact-core 0.12.7",
+            Box::new(move |t, types| {
+                let result = redact_engine.analyze(t, None).expect("redact-core");
+                for r in result.detected_entities {
+                    *types.entry(r.entity_type.as_str().to_string()).or_default() += 1;
+                }
+            }),
+        ),
+    ];
+
+    println!(
+        "{} records, {:.3} MB of text, {passes} timed passes per tool, one thread\n",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+    let mut base = None;
+    for (name, run) in &tools {
+        let mut types = BTreeMap::new();
+        for t in &texts {
+            run(t, &mut types);
+        }
+        let mut scratch = BTreeMap::new();
+        let t0 = Instant::now();
+        for _ in 0..passes {
+            for t in &texts {
+                run(t, &mut scratch);
+            }
+        }
+        let s = t0.elapsed().as_secs_f64() / f64::from(passes);
+        let mbps = bytes as f64 / 1e6 / s;
+        let base_mbps = *base.get_or_insert(mbps);
+        println!(
+            "{name:22} {:8.1} ms/pass {mbps:8.2} MB/s  {:6.2}x piiscrub's throughput",
+            s * 1e3,
+            mbps / base_mbps
+        );
+        let list: Vec<String> = types.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        println!("  {} types: {}\n", types.len(), list.join(", "));
+    }
+}
