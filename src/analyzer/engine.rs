@@ -208,7 +208,7 @@ impl AnalyzerEngine {
                     results.swap_remove(k);
                 }
             }
-            let results_index_base = first_new;
+            let no_context = entry.context.is_empty() && extra_context.is_empty();
             for (i, r) in results[first_new..].iter_mut().enumerate() {
                 if options.return_decision_process && r.explanation.is_none() {
                     r.explanation = Some(Box::new(AnalysisExplanation {
@@ -218,7 +218,7 @@ impl AnalyzerEngine {
                         ..AnalysisExplanation::default()
                     }));
                 }
-                if r.score >= 1.0 {
+                if r.score >= 1.0 || no_context {
                     continue;
                 }
                 let header = column_header(text, r.start);
@@ -255,7 +255,7 @@ impl AnalyzerEngine {
                         (false, true) => Boost::RowWord { before },
                         (false, false) => continue,
                     };
-                    boosts.push((results_index_base + i, source));
+                    boosts.push((first_new + i, source));
                 }
             }
         }
