@@ -11,6 +11,7 @@ use super::dedup::{remove_contained_across_types, remove_duplicates};
 use super::options::AnalyzeOptions;
 use super::recognizer::{Recognizer, RecognizerContext, Shared};
 use super::registry::{RecognizerInfo, RecognizerRegistry};
+use super::segments;
 use crate::entity::EntityType;
 use crate::error::Error;
 use crate::result::{AnalysisExplanation, RecognizerResult};
@@ -156,6 +157,8 @@ impl AnalyzerEngine {
         outcome
     }
 
+    /// Analyzes `text` whole when it is short, else a segment at a time (see [`segments`]), so working
+    /// memory stays bounded by the segment size whatever the text's length.
     fn run(
         &self,
         text: &str,
@@ -163,6 +166,39 @@ impl AnalyzerEngine {
         results: &mut Vec<RecognizerResult>,
     ) -> Result<(), Error> {
         options.validate()?;
+        if text.len() <= segments::SEGMENT {
+            return self.run_whole(text, options, results);
+        }
+        let mut part = Vec::new();
+        let mut composed = String::with_capacity(segments::SEGMENT + 16 * 1024);
+        for piece in segments::plan(text) {
+            composed.clear();
+            if let Some(header) = piece.header {
+                composed.push_str(&text[header]);
+                composed.push('\n');
+            }
+            let lead = composed.len();
+            composed.push_str(&text[piece.window.clone()]);
+            self.run_whole(&composed, options, &mut part)?;
+            let shift = piece.window.start;
+            for mut r in part.drain(..) {
+                if r.start < lead || !piece.keep.contains(&(r.start - lead + shift)) {
+                    continue;
+                }
+                r.start = r.start - lead + shift;
+                r.end = r.end - lead + shift;
+                results.push(r);
+            }
+        }
+        Ok(())
+    }
+
+    fn run_whole(
+        &self,
+        text: &str,
+        options: &AnalyzeOptions,
+        results: &mut Vec<RecognizerResult>,
+    ) -> Result<(), Error> {
         let language = options.language_or_default();
         let extra_context = ContextWords::new(&options.context);
         let shared = Shared::default();

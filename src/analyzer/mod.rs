@@ -12,6 +12,7 @@ mod options;
 mod pattern;
 mod recognizer;
 mod registry;
+mod segments;
 
 pub use allow_list::AllowList;
 pub use deny_list::DenyListRecognizer;
