@@ -1,12 +1,14 @@
 //! piiscrub against the Rust crates that do the same job, on the same texts, one thread each.
 //!
 //! ```text
-//! cd peers && cargo run --release -- ../../shared/corpus/dev.jsonl [PASSES]
+//! cd peers && cargo run --release -- ../../shared/corpus/dev.jsonl [PASSES] [--presidio REPORT.json]
+//! ./compare.sh        # the same, plus Presidio run on the same texts in the same session
 //! ```
 //!
 //! Each tool analyzes every record's `text` with its default configuration, `PASSES` times (default 3)
 //! after one warm-up pass; the report gives MB/s (10^6 bytes of text per second), the ratio to piiscrub's,
-//! and the entity types each tool reported on the corpus with their counts.
+//! and the entity types each tool reported on the corpus with their counts. `--presidio` adds the rows of
+//! a report printed by `../shared/bench/presidio_predict.py --anonymize` on the same corpus.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -17,11 +19,21 @@ type Tool = (
 );
 
 fn main() {
+    let mut path = "../../shared/corpus/dev.jsonl".to_string();
+    let mut passes: u32 = 3;
+    let mut presidio = None;
+    let mut positional = 0;
     let mut args = std::env::args().skip(1);
-    let path = args
-        .next()
-        .unwrap_or_else(|| "../../shared/corpus/dev.jsonl".to_string());
-    let passes: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(3);
+    while let Some(arg) = args.next() {
+        if arg == "--presidio" {
+            presidio = Some(args.next().expect("--presidio needs a report file"));
+        } else if positional == 0 {
+            path = arg;
+            positional += 1;
+        } else {
+            passes = arg.parse().expect("PASSES is a number");
+        }
+    }
     let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
     let texts: Vec<String> = data
         .lines()
@@ -42,11 +54,29 @@ fn main() {
             .filter(|e| !matches!(e.as_str(), "PERSON" | "LOCATION" | "ORGANIZATION" | "NRP")),
     );
     let redact_engine = redact_core::AnalyzerEngine::new();
+    let anonymizing_engine = piiscrub::AnalyzerEngine::new();
+    let anonymizer = piiscrub::AnonymizerEngine::new();
+    let replace = piiscrub::Operators::default();
+    let anonymize_options = options.clone();
     let tools: Vec<Tool> = vec![
         (
             "piiscrub",
             Box::new(move |t, types| {
                 for r in piiscrub_engine.analyze(t, &options).expect("piiscrub") {
+                    *types.entry(r.entity_type.to_string()).or_default() += 1;
+                }
+            }),
+        ),
+        (
+            "piiscrub analyze+anon.",
+            Box::new(move |t, types| {
+                let found = anonymizing_engine
+                    .analyze(t, &anonymize_options)
+                    .expect("piiscrub");
+                let out = anonymizer
+                    .anonymize(t, &found, &replace)
+                    .expect("anonymize");
+                for r in out.items {
                     *types.entry(r.entity_type.to_string()).or_default() += 1;
                 }
             }),
@@ -84,6 +114,7 @@ fn main() {
         bytes as f64 / 1e6
     );
     let mut base = None;
+    let mut measured = BTreeMap::new();
     for (name, run) in &tools {
         let mut types = BTreeMap::new();
         for t in &texts {
@@ -99,6 +130,7 @@ fn main() {
         let s = t0.elapsed().as_secs_f64() / f64::from(passes);
         let mbps = bytes as f64 / 1e6 / s;
         let base_mbps = *base.get_or_insert(mbps);
+        measured.insert(*name, mbps);
         println!(
             "{name:22} {:8.1} ms/pass {mbps:8.2} MB/s  {:6.2}x piiscrub's throughput",
             s * 1e3,
@@ -106,5 +138,34 @@ fn main() {
         );
         let list: Vec<String> = types.iter().map(|(t, n)| format!("{t} {n}")).collect();
         println!("  {} types: {}\n", types.len(), list.join(", "));
+    }
+    if let (Some(report), Some(base_mbps)) = (presidio, base) {
+        let text =
+            std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("reading {report}: {e}"));
+        let v: serde_json::Value =
+            serde_json::from_str(text.trim()).expect("Presidio report is JSON");
+        assert_eq!(
+            v["bytes"].as_u64(),
+            Some(bytes as u64),
+            "Presidio ran on other texts"
+        );
+        for (name, key, ours) in [
+            ("Presidio 2.2.366", "MB_per_s", "piiscrub"),
+            (
+                "Presidio analyze+anon.",
+                "analyze_anonymize_MB_per_s",
+                "piiscrub analyze+anon.",
+            ),
+        ] {
+            if let Some(mbps) = v[key].as_f64() {
+                let same_job = measured.get(ours).copied().unwrap_or(base_mbps);
+                println!(
+                    "{name:22} {:8.1} ms/pass {mbps:8.4} MB/s  {:6.4}x piiscrub's throughput ({ours} is {:.0}x faster)",
+                    bytes as f64 / 1e3 / mbps,
+                    mbps / base_mbps,
+                    same_job / mbps
+                );
+            }
+        }
     }
 }
