@@ -1,6 +1,7 @@
 //! Context enhancement: whole-word context matching around a result, before and after it.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Points added to a result's score when a context word is near it (Presidio's value).
 pub(crate) const CONTEXT_BOOST: f64 = 0.35;
@@ -168,7 +169,83 @@ const MAX_CSV_LINE: usize = 4096;
 /// header cell of its column; header rows name what a column holds (`ssn`, `phone`) as context words
 /// would. The header is the first of the text's first five lines with as many cells as the row.
 pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
-    // Look at most one table line's length around `start`, so long lines cost nothing per result.
+    let line = line_at(text, start)?;
+    table_of(text, line)?.header_cell(text, start)
+}
+
+/// [`column_header`] for many results of one text, working out a line's table once for the results on it
+/// (the last few lines looked at are remembered).
+#[derive(Debug, Default)]
+pub(crate) struct HeaderCache {
+    /// Lines looked at (`start..end` before the line break) with their table, if they are data rows.
+    recent: Vec<(Range<usize>, Option<Table>)>,
+    /// Where the next line replaces an old one in `recent`.
+    next: usize,
+    /// The end of the text's first line, once known: nothing on it has a header above it.
+    first_line_end: Option<usize>,
+}
+
+/// How many lines [`HeaderCache`] remembers.
+const RECENT_LINES: usize = 8;
+
+impl HeaderCache {
+    /// The header cell over `start`, as [`column_header`] gives it. Use one cache per text.
+    pub(crate) fn column_header<'t>(&mut self, text: &'t str, start: usize) -> Option<&'t str> {
+        let first_line_end = *self
+            .first_line_end
+            .get_or_insert_with(|| text.find('\n').unwrap_or(text.len()));
+        if start <= first_line_end {
+            return None;
+        }
+        let k = match self
+            .recent
+            .iter()
+            .position(|(line, _)| line.start <= start && start <= line.end)
+        {
+            Some(k) => k,
+            None => {
+                let line = line_at(text, start)?;
+                let table = table_of(text, line.clone());
+                if self.recent.len() < RECENT_LINES {
+                    self.recent.push((line, table));
+                    self.recent.len() - 1
+                } else {
+                    let k = self.next;
+                    self.next = (k + 1) % RECENT_LINES;
+                    self.recent[k] = (line, table);
+                    k
+                }
+            }
+        };
+        self.recent[k].1.as_ref()?.header_cell(text, start)
+    }
+}
+
+/// A data row of delimited text and the header line over it.
+#[derive(Debug, Clone)]
+struct Table {
+    /// The row, without a trailing `\r`.
+    row: Range<usize>,
+    delimiter: char,
+    /// The header line, without a trailing `\r`.
+    header: Range<usize>,
+}
+
+impl Table {
+    fn header_cell<'t>(&self, text: &'t str, start: usize) -> Option<&'t str> {
+        let offset = start.checked_sub(self.row.start)?;
+        let column = cells(&text[self.row.clone()], self.delimiter)
+            .position(|(s, e)| s <= offset && offset <= e)?;
+        let header = &text[self.header.clone()];
+        let (s, e) = cells(header, self.delimiter).nth(column)?;
+        let cell = header[s..e].trim().trim_matches('"');
+        (!cell.is_empty() && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@')).then_some(cell)
+    }
+}
+
+/// The line holding `start` (not the text's first line), as `start..end` before its line break, looking
+/// at most one table line's length around `start` so long lines cost nothing per result.
+fn line_at(text: &str, start: usize) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
     let from = start.saturating_sub(MAX_CSV_LINE);
     let line_start = from + bytes[from..start].iter().rposition(|&b| b == b'\n')? + 1;
@@ -178,14 +255,21 @@ pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
         None if to == text.len() => to,
         None => return None,
     };
-    let line = text[line_start..line_end].trim_end_matches('\r');
-    if line.len() > MAX_CSV_LINE {
+    Some(line_start..line_end)
+}
+
+/// When `line` is a delimited row under a header among the text's first five lines, that table.
+fn table_of(text: &str, line: Range<usize>) -> Option<Table> {
+    let bytes = text.as_bytes();
+    let line_start = line.start;
+    let row = text[line].trim_end_matches('\r');
+    if row.len() > MAX_CSV_LINE {
         return None;
     }
     // The delimiter that occurs most often outside quotes, counted in one pass.
     let mut counts = [0usize; 4];
     let mut in_quotes = false;
-    for b in line.bytes() {
+    for b in row.bytes() {
         match b {
             b'"' => in_quotes = !in_quotes,
             b',' if !in_quotes => counts[0] += 1,
@@ -201,8 +285,6 @@ pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
     }
     let delimiter = [',', ';', '\t', '|'][k];
     let width = most + 1;
-    let offset = start - line_start;
-    let column = cells(line, delimiter).position(|(s, e)| s <= offset && offset <= e)?;
     let mut from = 0;
     for _ in 0..5 {
         if from >= line_start {
@@ -210,21 +292,14 @@ pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
         }
         // A header is at most one table line long: stop at a longer line without scanning all of it.
         let limit = (from + MAX_CSV_LINE + 2).min(line_start);
-        let Some(end) = bytes[from..limit]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map(|i| from + i)
-        else {
-            break;
-        };
+        let end = from + bytes[from..limit].iter().position(|&b| b == b'\n')?;
         let header = text[from..end].trim_end_matches('\r');
         if cells(header, delimiter).count() == width {
-            if let Some((s, e)) = cells(header, delimiter).nth(column) {
-                let cell = header[s..e].trim().trim_matches('"');
-                return (!cell.is_empty()
-                    && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@'))
-                .then_some(cell);
-            }
+            return Some(Table {
+                row: line_start..line_start + row.len(),
+                delimiter,
+                header: from..from + header.len(),
+            });
         }
         from = end + 1;
     }
@@ -278,22 +353,29 @@ fn collect_before(text: &str, start: usize, n: usize, out: &mut WordBuf) {
         from += 1;
     }
     let slice = &text[from..start];
-    let mut words: Vec<&str> = words_of(slice).collect();
     // A word cut by the scan limit is not a real word.
-    if from > 0
+    let cut = from > 0
         && slice.chars().next().is_some_and(char::is_alphanumeric)
         && text[..from]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
-        && !words.is_empty()
-    {
-        words.remove(0);
-    }
-    let skip = words.len().saturating_sub(n);
-    for w in &words[skip..] {
+            .is_some_and(char::is_alphanumeric);
+    // Walk back from `start`, then put the words in text order.
+    let first = out.len;
+    let mut words = slice
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let mut taken = 0;
+    while taken < n {
+        let Some(w) = words.next() else { break };
+        if cut && words.peek().is_none() {
+            break;
+        }
         out.push(w);
+        taken += 1;
     }
+    out.words[first..out.len].reverse();
 }
 
 /// Pushes up to `n` normalised words following `end` on the same line, in text order.
@@ -314,12 +396,15 @@ fn collect_after(text: &str, end: usize, n: usize, out: &mut WordBuf) {
     let cut = to < text.len()
         && slice.chars().next_back().is_some_and(char::is_alphanumeric)
         && text[to..].chars().next().is_some_and(char::is_alphanumeric);
-    let mut words: Vec<&str> = words_of(slice).take(n + 1).collect();
-    if cut && words.len() <= n {
-        words.pop();
-    }
-    for w in words.into_iter().take(n) {
+    let mut words = words_of(slice).take(n + 1).peekable();
+    let mut taken = 0;
+    while let Some(w) = words.next() {
+        // With fewer than `n + 1` words, the last one is cut by the scan limit: not a real word.
+        if taken == n || (cut && words.peek().is_none()) {
+            break;
+        }
         out.push(w);
+        taken += 1;
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::{Arc, LazyLock};
 
 use super::context::{
-    CONTEXT_BOOST, ContextWindow, ContextWords, MIN_SCORE_WITH_CONTEXT, WordBuf, column_header,
+    CONTEXT_BOOST, ContextWindow, ContextWords, HeaderCache, MIN_SCORE_WITH_CONTEXT, WordBuf,
 };
 use super::dedup::{remove_contained_across_types, remove_duplicates};
 use super::options::AnalyzeOptions;
@@ -215,6 +215,7 @@ impl AnalyzerEngine {
             .collect();
         let mut wanted: Vec<EntityType> = Vec::new();
         let mut scratch = WordBuf::default();
+        let mut headers = HeaderCache::default();
         for entry in self.inner.entries.iter().chain(ad_hoc.iter()) {
             let rec = entry.recognizer.as_ref();
             if rec.supported_language() != language {
@@ -257,7 +258,7 @@ impl AnalyzerEngine {
                 if r.score >= 1.0 || no_context {
                     continue;
                 }
-                let header = column_header(text, r.start);
+                let header = headers.column_header(text, r.start);
                 let by_header = header.and_then(|h| {
                     entry
                         .context
