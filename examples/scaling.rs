@@ -1,18 +1,19 @@
 //! How analyze time grows with input size, on ordinary and adversarial inputs.
 //!
 //! ```text
-//! cargo run --release --example scaling                 # 100 KB, 400 KB, 1.6 MB
-//! cargo run --release --example scaling -- 1000000 4    # 1 MB, 4 MB, 16 MB
+//! cargo run --release --example scaling                      # 100 KB, 400 KB, 1.6 MB
+//! cargo run --release --example scaling -- 100000 4 10       # 100 KB, 1 MB, 10 MB, 100 MB
 //! ```
 //!
-//! Each input kind is analyzed at three sizes, each four times the last; the `×` column is the time ratio
-//! to the previous size, so about 4 means linear cost. Inputs: support-ticket text, one long line of
-//! digits, of `@`, of spaced digit groups, of dots and dashes, of names without line breaks, capitalised
-//! street words, and a CSV export.
+//! Arguments: the smallest size in bytes, how many sizes, and the factor between sizes (default 4). Each
+//! input kind is analyzed, then anonymized (`replace`), at every size; `ns/B` is analyze + anonymize time
+//! per input byte and `vs first` its change from the smallest size, so about 0% means linear cost. Inputs:
+//! support-ticket text, one long line of digits, of `@`, of spaced digit groups, of dots and dashes, of
+//! names without line breaks, capitalised street words, and a CSV export.
 
 use std::time::Instant;
 
-use piiscrub::{AnalyzeOptions, AnalyzerEngine};
+use piiscrub::{AnalyzeOptions, AnalyzerEngine, AnonymizerEngine, Operators};
 
 const TICKETS: &str = include_str!("data/support_tickets.jsonl");
 
@@ -24,7 +25,10 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let base: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(100_000);
     let steps: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let factor: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(4);
     let engine = AnalyzerEngine::new();
+    let anonymizer = AnonymizerEngine::new();
+    let operators = Operators::default();
     let options = AnalyzeOptions::default();
     engine
         .analyze("warm-up: Jane Doe, 4111 1111 1111 1111, Paris", &options)
@@ -45,28 +49,40 @@ fn main() {
         }),
     ];
     println!(
-        "{:16} {:>11} {:>10} {:>9} {:>9} {:>6}",
-        "input", "bytes", "ms", "MB/s", "results", "×"
+        "{:16} {:>11} {:>10} {:>10} {:>9} {:>9} {:>7} {:>9}",
+        "input", "bytes", "analyze ms", "anon. ms", "MB/s", "results", "ns/B", "vs first"
     );
     for (name, make) in kinds {
-        let mut previous = None;
+        let mut first = None;
         for step in 0..steps {
-            let size = base * 4usize.pow(step);
+            let size = base * factor.pow(step);
             let mut text = make(size, csv_row);
             while !text.is_char_boundary(text.len()) {
                 text.pop();
             }
             let t0 = Instant::now();
-            let found = engine.analyze(&text, &options).expect("analyze").len();
-            let s = t0.elapsed().as_secs_f64();
-            let ratio = previous.map_or(String::new(), |p: f64| format!("{:.1}", s / p));
+            let found = engine.analyze(&text, &options).expect("analyze");
+            let analyzed = t0.elapsed().as_secs_f64();
+            let t1 = Instant::now();
+            let out = anonymizer
+                .anonymize(&text, &found, &operators)
+                .expect("anonymize");
+            let anonymized = t1.elapsed().as_secs_f64();
+            drop(out);
+            let s = analyzed + anonymized;
+            let per_byte = s * 1e9 / text.len() as f64;
+            let change = first.map_or(String::new(), |f: f64| {
+                format!("{:+.0}%", (per_byte / f - 1.0) * 100.0)
+            });
+            first.get_or_insert(per_byte);
             println!(
-                "{name:16} {:>11} {:>10.1} {:>9.2} {found:>9} {ratio:>6}",
+                "{name:16} {:>11} {:>10.1} {:>10.1} {:>9.2} {:>9} {per_byte:>7.1} {change:>9}",
                 text.len(),
-                s * 1e3,
-                text.len() as f64 / 1e6 / s
+                analyzed * 1e3,
+                anonymized * 1e3,
+                text.len() as f64 / 1e6 / s,
+                found.len(),
             );
-            previous = Some(s);
         }
     }
 }
