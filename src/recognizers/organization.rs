@@ -12,19 +12,14 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::catalog::{Languages, Spec};
 use super::location::Layout;
+use super::location::lexicon::Lex;
 use super::location::table::Column;
 use super::location::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of};
 use super::person::gazetteer::{GAZETTEER, HONORIFIC, mainly_surname};
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
-static NOT_START_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_START));
+/// Industry words, for the tail of a camel-case name (`CopperleafTravel`), which is not a token.
 static INDUSTRY_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(INDUSTRY));
-static GENERIC_BEFORE_INDUSTRY_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(GENERIC_BEFORE_INDUSTRY));
-static NATIONALITIES_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NATIONALITIES));
-static INSTITUTION_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(INSTITUTION_AFTER));
-static INSTITUTION_BEFORE_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(INSTITUTION_BEFORE));
 
 const NAME: &str = "OrganizationRecognizer";
 const LIST: &str = include_str!("../../data/organizations.txt");
@@ -38,7 +33,7 @@ const PARTNERS: f64 = 0.5;
 const TABLE: f64 = 0.8;
 
 /// Legal forms written as one word (case-sensitive).
-const SUFFIX_WORDS: &[&str] = &[
+pub(crate) const SUFFIX_WORDS: &[&str] = &[
     "Inc",
     "LLC",
     "Ltd",
@@ -79,7 +74,7 @@ const DOTTED: &[&str] = &[
 ];
 
 /// Name endings that make a firm (`Walters and Sons`, `Mondaini e figli`, `Ribas y asociados`).
-const FIRM_ENDINGS: &[(&str, &str)] = &[
+pub(crate) const FIRM_ENDINGS: &[(&str, &str)] = &[
     ("and", "Sons"),
     ("&", "Sons"),
     ("e", "figli"),
@@ -100,7 +95,7 @@ const FIRM_ENDINGS: &[(&str, &str)] = &[
 ];
 
 /// Industry words that end a brand-style company name (`Oakridge Logistics`, `Beacon Broadband`).
-const INDUSTRY: &[&str] = &[
+pub(crate) const INDUSTRY: &[&str] = &[
     "insurance",
     "logistics",
     "broadband",
@@ -136,7 +131,7 @@ const INDUSTRY: &[&str] = &[
 ];
 
 /// Generic words that make `X Insurance` a product or phrase, not a company (`Travel Insurance`).
-const GENERIC_BEFORE_INDUSTRY: &[&str] = &[
+pub(crate) const GENERIC_BEFORE_INDUSTRY: &[&str] = &[
     "home",
     "travel",
     "health",
@@ -193,7 +188,7 @@ const GENERIC_BEFORE_INDUSTRY: &[&str] = &[
 
 /// Nationality and language words, capitalised like surnames but never a firm (`Polish, Italian and
 /// Hungarian`).
-const NATIONALITIES: &[&str] = &[
+pub(crate) const NATIONALITIES: &[&str] = &[
     "english",
     "british",
     "american",
@@ -248,7 +243,7 @@ const NATIONALITIES: &[&str] = &[
 ];
 
 /// Institution words that end a name (`Columbus General Hospital`).
-const INSTITUTION_AFTER: &[&str] = &[
+pub(crate) const INSTITUTION_AFTER: &[&str] = &[
     "hospital",
     "clinic",
     "university",
@@ -269,7 +264,7 @@ const INSTITUTION_AFTER: &[&str] = &[
 ];
 
 /// Institution words that start a name (`Ospedale San Camillo`, `Hospital General de Málaga`).
-const INSTITUTION_BEFORE: &[&str] = &[
+pub(crate) const INSTITUTION_BEFORE: &[&str] = &[
     "hospital",
     "ospedale",
     "klinikum",
@@ -323,7 +318,7 @@ const INSTITUTION_PAIRS: &[(&str, &str)] = &[
 ];
 
 /// Capitalised words that start sentences or labels, never an organisation's first word.
-const NOT_START: &[&str] = &[
+pub(crate) const NOT_START: &[&str] = &[
     "paid",
     "pay",
     "invoice",
@@ -445,7 +440,7 @@ const NOT_START: &[&str] = &[
 ];
 
 /// Cue phrases before an employer or company name.
-const CUES: &[&[&str]] = &[
+pub(crate) const CUES: &[&[&str]] = &[
     &["works", "at"],
     &["worked", "at"],
     &["working", "at"],
@@ -572,6 +567,11 @@ impl Finder<'_> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// The lists token `i` is on (none past either end).
+    fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::NONE, |t| t.lex)
+    }
+
     fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
     }
@@ -614,10 +614,10 @@ impl Finder<'_> {
             words += 1;
             j = p;
         }
-        while first < end && (NOT_START_SET.contains(self.w(first)) || !self.name_word(first)) {
+        while first < end && (self.lex(first).has(Lex::NOT_START) || !self.name_word(first)) {
             first += 1;
         }
-        (self.name_word(first) && !NOT_START_SET.contains(self.w(first))).then_some(first)
+        (self.name_word(first) && !self.lex(first).has(Lex::NOT_START)).then_some(first)
     }
 
     /// `Hooper Ltd`, `Lucas S.A.R.L.`, `Holsten e.V.`, `Walters and Sons`, `Ribas y asociados S.L.`.
@@ -628,7 +628,8 @@ impl Finder<'_> {
         let w = self.w(i);
         // The suffix's last token.
         let mut end = i;
-        let mut ok = SUFFIX_WORDS.contains(&w);
+        let legal_end = self.lex(i).has(Lex::LEGAL_END);
+        let mut ok = legal_end && SUFFIX_WORDS.contains(&w);
         let dotted = w.chars().count() <= 2 && self.w(i + 1) == "." && self.glued(i + 1);
         if !ok && dotted {
             // Dotted: letters separated by dots (`S.A.R.L.`, `s.r.l.`, `e.V.`, `S.L.N.E`).
@@ -670,6 +671,9 @@ impl Finder<'_> {
         // `Walters and Sons`, `e figli`.
         let mut name_end = i.checked_sub(1)?;
         if !ok {
+            if !legal_end {
+                return None;
+            }
             let (conn, last) = FIRM_ENDINGS
                 .iter()
                 .find(|(c, l)| *l == w && self.w(i - 1) == *c)?;
@@ -711,7 +715,7 @@ impl Finder<'_> {
         if self.kind(i) != Some(Kind::Word) || !is_cap(self.w(i)) || !self.spaced(i) {
             return None;
         }
-        let single = INSTITUTION_AFTER_SET.contains(self.w(i));
+        let single = self.lex(i).has(Lex::INSTITUTION_AFTER);
         let pair = INSTITUTION_PAIRS.iter().any(|(a, b)| {
             self.w(i).eq_ignore_ascii_case(a)
                 && self.w(i + 1).eq_ignore_ascii_case(b)
@@ -738,7 +742,7 @@ impl Finder<'_> {
                 return None;
             }
             j += 1;
-        } else if !INSTITUTION_BEFORE_SET.contains(w) {
+        } else if !self.lex(i).has(Lex::INSTITUTION_BEFORE) {
             return None;
         }
         let mut last = None;
@@ -791,15 +795,15 @@ impl Finder<'_> {
         }
         if !(self.spaced(i + 1)
             && self.kind(i + 1) == Some(Kind::Word)
-            && INDUSTRY_SET.contains(self.w(i + 1))
+            && self.lex(i + 1).has(Lex::INDUSTRY)
             && is_cap(self.w(i + 1))
             && !is_all_caps(self.w(i + 1)))
         {
             return None;
         }
-        if GENERIC_BEFORE_INDUSTRY_SET.contains(w)
-            || NOT_START_SET.contains(w)
-            || INDUSTRY_SET.contains(w)
+        if self
+            .lex(i)
+            .has(Lex::GENERIC_BEFORE_INDUSTRY | Lex::NOT_START | Lex::INDUSTRY)
         {
             return None;
         }
@@ -808,7 +812,7 @@ impl Finder<'_> {
             && self.spaced(i)
             && self.kind(i - 1) == Some(Kind::Word)
             && is_cap(self.w(i - 1))
-            && !NOT_START_SET.contains(self.w(i - 1))
+            && !self.lex(i - 1).has(Lex::NOT_START)
         {
             return None;
         }
@@ -836,6 +840,10 @@ impl Finder<'_> {
     /// standing on their own (a cell, a line, after `at`/`with`/`for`), not inside prose
     /// (`Combinations of Alt, Ctrl and Shift`); surname-shaped words only (no `BufChangePre`, `Polish`).
     fn law_firm_at(&self, i: usize, allow_next: bool) -> Option<(usize, usize, f64)> {
+        // Cheap gate first: a word glued to a comma.
+        if !(self.kind(i) == Some(Kind::Word) && self.w(i + 1) == "," && self.glued(i + 1)) {
+            return None;
+        }
         let single = |k: usize| {
             let w = self.w(k);
             self.kind(k) == Some(Kind::Word)
@@ -846,8 +854,7 @@ impl Finder<'_> {
                     || w.starts_with("Mc")
                     || w.starts_with("Mac")
                     || w.contains(['-', '\'']))
-                && !NOT_START_SET.contains(w)
-                && !NATIONALITIES_SET.contains(w)
+                && !self.lex(k).has(Lex::NOT_START | Lex::NATIONALITY)
         };
         let before_ok = match self.toks.get(i.wrapping_sub(1)) {
             None => true,
@@ -951,6 +958,10 @@ impl Finder<'_> {
         if !self.name_word(i) || !matches!(self.w(i.wrapping_sub(1)).len(), 1..=8) {
             return None;
         }
+        let prev = i.wrapping_sub(1);
+        if !(self.lex(prev).has(Lex::ORG_CUE_END) || matches!(self.w(prev), ":" | "(" | "\"")) {
+            return None;
+        }
         let hit = CUES.iter().any(|cue| {
             cue.iter().rev().enumerate().all(|(k, c)| {
                 let j = i.wrapping_sub(1 + k);
@@ -958,7 +969,7 @@ impl Finder<'_> {
                     && self.w(j).eq_ignore_ascii_case(c)
             })
         });
-        if !hit || !self.name_word(i) || NOT_START_SET.contains(self.w(i)) {
+        if !hit || !self.name_word(i) || self.lex(i).has(Lex::NOT_START) {
             return None;
         }
         let mut last = i;

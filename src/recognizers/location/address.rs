@@ -7,6 +7,7 @@
 //! `City - 560001`, `12345 City`, `00184 Roma (RM)`. A postcode or region next to a city-shaped word
 //! makes that word a city even when no gazetteer knows it (invented or small towns).
 
+use super::lexicon::Lex;
 use super::tokens::{Kind, Tok, ends_with_any, is_all_caps, is_cap, is_lower, one_of};
 use super::words::*;
 use super::{Found, Part};
@@ -38,6 +39,11 @@ impl<'a> Grammar<'a> {
 
     fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The lists token `i` is on (none past either end).
+    fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::NONE, |t| t.lex)
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -192,7 +198,7 @@ impl<'a> Grammar<'a> {
             let w = self.w(j);
             if is_cap(w) {
                 last = Some(j);
-            } else if !one_of(w, PARTICLES) {
+            } else if !self.lex(j).has(Lex::PARTICLE) {
                 break;
             }
             count += 1;
@@ -222,7 +228,7 @@ impl<'a> Grammar<'a> {
             if !(is_cap(w) || (words > 0 && one_of(w, &["de", "of", "the", "la", "le"]))) {
                 break;
             }
-            if words > 0 && one_of(w, EN_TYPES) {
+            if words > 0 && self.lex(k).has(Lex::EN_TYPE) {
                 end = Some(k);
             }
             words += 1;
@@ -237,7 +243,7 @@ impl<'a> Grammar<'a> {
     /// `Flat 60, Paula Court`, `Suite 217 301 Dixon Trunkway`, `Studio 11n, Parker Brooks`, `Flat 65` alone
     /// on its line.
     fn unit_then_street(&self, i: usize) -> Option<(usize, usize)> {
-        if !self.is_word(i) || !is_cap(self.w(i)) || !one_of(self.w(i), UNIT_BEFORE) {
+        if !self.lex(i).has(Lex::UNIT_BEFORE) || !is_cap(self.w(i)) {
             return None;
         }
         let mut j = i + 1;
@@ -257,7 +263,7 @@ impl<'a> Grammar<'a> {
         }
         if self.spaced(k) && self.is_word(k) {
             if let Some(last) = self.name_words(k, 5) {
-                if last > k && one_of(self.w(last), EN_TYPES) {
+                if last > k && self.lex(last).has(Lex::EN_TYPE) {
                     return Some((i, last));
                 }
                 // `Flat 58Y, Adam Land,`: a UK flat, then the street name up to the next comma or line.
@@ -334,7 +340,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             j += 1;
-        } else if !one_of(w, LEADING_TYPES) {
+        } else if !self.lex(i).has(Lex::LEADING_TYPE) {
             return None;
         }
         if !self.spaced(j) {
@@ -362,15 +368,15 @@ impl<'a> Grammar<'a> {
         } else {
             (i, i)
         };
-        if !self.is_word(ty) || (ty > start && !self.spaced(ty)) || !one_of(self.w(ty), FR_TYPES) {
+        if !self.lex(ty).has(Lex::FR_TYPE) || (ty > start && !self.spaced(ty)) {
             return None;
         }
         let numbered = ty > start;
-        let bare_ok = is_lower(self.w(ty)) && one_of(self.w(ty), FR_BARE_TYPES);
+        let bare_ok = self.lex(ty).has(Lex::FR_BARE_TYPE) && is_lower(self.w(ty));
         if !numbered && !bare_ok {
             return None;
         }
-        if numbered && is_cap(self.w(ty)) && one_of(self.w(ty), EN_TYPES) {
+        if numbered && self.lex(ty).has(Lex::EN_TYPE) && is_cap(self.w(ty)) {
             // `12 Avenue Road` is English; leave it to `numbered_street`.
             return None;
         }
@@ -427,10 +433,10 @@ impl<'a> Grammar<'a> {
     fn unit_suffix(&self, mut end: usize) -> usize {
         loop {
             let mut j = end + 1;
-            if self.is_punct(j, ",") && self.glued(j) && one_of(self.w(j + 1), UNIT_AFTER) {
+            if self.is_punct(j, ",") && self.glued(j) && self.lex(j + 1).has(Lex::UNIT_AFTER) {
                 j += 1;
             }
-            if !(self.is_word(j) && self.spaced(j) && one_of(self.w(j), UNIT_AFTER)) {
+            if !(self.lex(j).has(Lex::UNIT_AFTER) && self.spaced(j)) {
                 if self.is_punct(j, "#")
                     && self.spaced(j)
                     && self.is_num(j + 1)
@@ -460,7 +466,7 @@ impl<'a> Grammar<'a> {
         if self.kind(j) == Some(Kind::Newline) && self.is_word(j + 1) {
             if let Some(last) = self.name_words(j + 1, 5) {
                 let line_end = matches!(self.kind(last + 1), None | Some(Kind::Newline));
-                if last > j + 1 && line_end && one_of(self.w(last), EN_TYPES) {
+                if last > j + 1 && line_end && self.lex(last).has(Lex::EN_TYPE) {
                     self.push(j + 1, last, STREET, Part::Street);
                     self.last_street_end = Some(last);
                 }
@@ -493,7 +499,7 @@ impl<'a> Grammar<'a> {
 
     /// City words from `i`: capitalised words (or ALL CAPS), particles inside, `St.` abbreviations.
     fn city_forward(&self, i: usize) -> Option<usize> {
-        if !self.is_word(i) || !is_cap(self.w(i)) || one_of(self.w(i), NOT_PLACE_WORDS) {
+        if !self.is_word(i) || !is_cap(self.w(i)) || self.lex(i).has(Lex::NOT_PLACE) {
             return None;
         }
         let mut last = i;
@@ -511,9 +517,9 @@ impl<'a> Grammar<'a> {
                 break;
             }
             let w = self.w(j);
-            if is_cap(w) && !one_of(w, AU_STATES) && !(w.len() == 2 && is_all_caps(w)) {
+            if is_cap(w) && !self.lex(j).has(Lex::AU_STATE) && !(w.len() == 2 && is_all_caps(w)) {
                 last = j;
-            } else if !one_of(w, PARTICLES) {
+            } else if !self.lex(j).has(Lex::PARTICLE) {
                 break;
             }
             words += 1;
@@ -548,10 +554,11 @@ impl<'a> Grammar<'a> {
                 break;
             }
             let w = self.w(prev);
-            let type_word = one_of(w, EN_TYPES) && !one_of(w, TOPONYM_PREFIXES);
-            if is_cap(w) && !one_of(w, NOT_PLACE_WORDS) && !type_word {
+            let lex = self.lex(prev);
+            let type_word = lex.has(Lex::EN_TYPE) && !lex.has(Lex::TOPONYM_PREFIX);
+            if is_cap(w) && !lex.has(Lex::NOT_PLACE) && !type_word {
                 first = prev;
-            } else if !one_of(w, PARTICLES) || prev == 0 {
+            } else if !lex.has(Lex::PARTICLE) || prev == 0 {
                 break;
             }
             words += 1;
@@ -561,7 +568,7 @@ impl<'a> Grammar<'a> {
         while first < end && !is_cap(self.w(first)) {
             first += 1;
         }
-        if one_of(self.w(first), NOT_PLACE_WORDS) {
+        if self.lex(first).has(Lex::NOT_PLACE) {
             return None;
         }
         Some(first)
@@ -570,7 +577,7 @@ impl<'a> Grammar<'a> {
     /// `City, ST 12345`, `City ST 2000`, `City, ON M5V 3L9`; `(NJ)` after an identifier.
     fn region_code_at(&mut self, s: usize) {
         let st = self.w(s);
-        if !self.is_word(s) || !is_all_caps(st) || !(2..=3).contains(&st.len()) {
+        if !self.is_word(s) || !(2..=3).contains(&st.len()) || !is_all_caps(st) {
             return;
         }
         let us = US_STATES.contains(&st);
@@ -654,9 +661,11 @@ impl<'a> Grammar<'a> {
     /// A Canadian postcode `M5V 3L9` starting at `i`; returns its last token.
     fn ca_postcode(&self, i: usize) -> Option<usize> {
         let a = self.w(i).as_bytes();
+        if a.len() != 3 {
+            return None;
+        }
         let b = self.w(i + 1).as_bytes();
-        let ok = a.len() == 3
-            && b.len() == 3
+        let ok = b.len() == 3
             && a[0].is_ascii_uppercase()
             && a[1].is_ascii_digit()
             && a[2].is_ascii_uppercase()

@@ -1,6 +1,9 @@
 //! A small tokenizer for address and place grammar: words, numbers, punctuation and line breaks, with
 //! byte offsets. It never allocates per token beyond the output vector and never panics.
 
+use super::hash::FxHashSet;
+use super::lexicon::Lex;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -22,9 +25,24 @@ pub(crate) struct Tok {
     pub(crate) kind: Kind,
     /// Whether whitespace (other than a line break) precedes it.
     pub(crate) space_before: bool,
+    /// The word lists it is on; set by [`lexicon::mark`], empty until then.
+    pub(crate) lex: Lex,
+    /// The most tokens a gazetteer name starting with it spans (0: none); set by [`lexicon::mark`].
+    pub(crate) gaz: u8,
 }
 
 impl Tok {
+    fn new(start: usize, end: usize, kind: Kind, space_before: bool) -> Tok {
+        Tok {
+            start,
+            end,
+            kind,
+            space_before,
+            lex: Lex::NONE,
+            gaz: 0,
+        }
+    }
+
     /// The token's text.
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
@@ -43,12 +61,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let mut space = false;
     while let Some((i, c)) = chars.next() {
         if c == '\n' {
-            out.push(Tok {
-                start: i,
-                end: i + 1,
-                kind: Kind::Newline,
-                space_before: space,
-            });
+            out.push(Tok::new(i, i + 1, Kind::Newline, space));
             space = false;
             continue;
         }
@@ -67,23 +80,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                         space = true;
                         continue;
                     };
-                    out.push(Tok {
-                        start: i,
-                        end: i + 2,
-                        kind,
-                        space_before: space,
-                    });
+                    out.push(Tok::new(i, i + 2, kind, space));
                     space = false;
                     continue;
                 }
                 Some(b'"') => {
                     chars.next();
-                    out.push(Tok {
-                        start: i,
-                        end: i + 2,
-                        kind: Kind::Punct,
-                        space_before: space,
-                    });
+                    out.push(Tok::new(i, i + 2, Kind::Punct, space));
                     space = false;
                     continue;
                 }
@@ -95,12 +98,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         } else if c.is_alphabetic() {
             Kind::Word
         } else {
-            out.push(Tok {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: Kind::Punct,
-                space_before: space,
-            });
+            out.push(Tok::new(i, i + c.len_utf8(), Kind::Punct, space));
             space = false;
             continue;
         };
@@ -124,12 +122,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             chars.next();
             end = j + d.len_utf8();
         }
-        out.push(Tok {
-            start: i,
-            end,
-            kind,
-            space_before: space,
-        });
+        out.push(Tok::new(i, end, kind, space));
         space = false;
     }
 }
@@ -153,7 +146,7 @@ pub(crate) fn is_lower(word: &str) -> bool {
 /// A word list for membership tests in constant time, with [`one_of`]'s ASCII-case-insensitive
 /// comparison. Build it once (in a `LazyLock`) from a constant list.
 pub(crate) struct WordSet {
-    words: std::collections::HashSet<Box<[u8]>>,
+    words: FxHashSet<Box<[u8]>>,
     longest: usize,
 }
 
