@@ -57,11 +57,13 @@ fn is_word_char(c: char) -> bool {
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0;
     let mut space = false;
-    while let Some((i, c)) = chars.next() {
+    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+        let i = pos;
+        pos += c.len_utf8();
         if c == '\n' {
-            out.push(Tok::new(i, i + 1, Kind::Newline, space));
+            out.push(Tok::new(i, pos, Kind::Newline, space));
             space = false;
             continue;
         }
@@ -71,22 +73,21 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         }
         // JSON-escaped line breaks and quotes inside serialised strings.
         if c == '\\' {
-            match bytes.get(i + 1) {
-                Some(b'n') | Some(b'r') | Some(b't') => {
-                    chars.next();
-                    let kind = if bytes.get(i + 1) == Some(&b'n') {
-                        Kind::Newline
-                    } else {
-                        space = true;
-                        continue;
-                    };
-                    out.push(Tok::new(i, i + 2, kind, space));
+            match bytes.get(pos) {
+                Some(b'n') => {
+                    pos += 1;
+                    out.push(Tok::new(i, pos, Kind::Newline, space));
                     space = false;
                     continue;
                 }
+                Some(b'r') | Some(b't') => {
+                    pos += 1;
+                    space = true;
+                    continue;
+                }
                 Some(b'"') => {
-                    chars.next();
-                    out.push(Tok::new(i, i + 2, Kind::Punct, space));
+                    pos += 1;
+                    out.push(Tok::new(i, pos, Kind::Punct, space));
                     space = false;
                     continue;
                 }
@@ -98,30 +99,35 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         } else if c.is_alphabetic() {
             Kind::Word
         } else {
-            out.push(Tok::new(i, i + c.len_utf8(), Kind::Punct, space));
+            out.push(Tok::new(i, pos, Kind::Punct, space));
             space = false;
             continue;
         };
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = pos;
+        loop {
+            // ASCII letters and digits always join; skip them a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = text.get(end..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let next = end + d.len_utf8();
             let joins = if is_word_char(d) {
                 true
             } else if matches!(d, '\'' | '’' | '-') && kind == Kind::Word {
-                text[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
+                text[next..].chars().next().is_some_and(char::is_alphabetic)
             } else if matches!(d, '/' | '-') && kind == Kind::Num {
-                bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+                bytes.get(next).is_some_and(u8::is_ascii_digit)
             } else {
                 false
             };
             if !joins {
                 break;
             }
-            chars.next();
-            end = j + d.len_utf8();
+            end = next;
         }
+        pos = end;
         out.push(Tok::new(i, end, kind, space));
         space = false;
     }
