@@ -8,7 +8,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::catalog::{Languages, Spec};
 use super::location::Layout;
@@ -478,6 +478,8 @@ static KNOWN: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let names: Vec<&str> = LIST.lines().filter(|l| !l.is_empty()).collect();
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        // A small list: a full DFA costs little memory and scans text fastest.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&names)
         .expect("organisation list compiles");
     (ac, names)
@@ -504,25 +506,33 @@ pub(crate) fn find(
         }
     }
     let f = Finder { text, toks };
-    let n = toks.len();
-    for i in 0..n {
+    for (i, t) in toks.iter().enumerate() {
+        // Every shape is anchored on a word; all but legal forms and cues on a capitalised one.
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let cap = is_cap(t.text(text));
         if let Some((s, e, score)) = f.legal_form(i).or_else(|| f.institution_after(i)) {
             out.push((s, e, score));
         }
-        if let Some(x) = f.institution_before(i) {
-            out.push(x);
-        }
-        if let Some(x) = f.law_firm(i) {
-            out.push(x);
+        if cap {
+            if let Some(x) = f.institution_before(i) {
+                out.push(x);
+            }
+            if let Some(x) = f.law_firm(i) {
+                out.push(x);
+            }
         }
         if let Some(x) = f.cued(i) {
             out.push(x);
         }
-        if let Some(x) = f.industry(i) {
-            out.push(x);
-        }
-        if let Some(x) = f.partners(i) {
-            out.push(x);
+        if cap {
+            if let Some(x) = f.industry(i) {
+                out.push(x);
+            }
+            if let Some(x) = f.partners(i) {
+                out.push(x);
+            }
         }
     }
     let (ac, _) = &*KNOWN;
@@ -630,7 +640,7 @@ impl Finder<'_> {
         let mut end = i;
         let legal_end = self.lex(i).has(Lex::LEGAL_END);
         let mut ok = legal_end && SUFFIX_WORDS.contains(&w);
-        let dotted = w.chars().count() <= 2 && self.w(i + 1) == "." && self.glued(i + 1);
+        let dotted = self.w(i + 1) == "." && self.glued(i + 1) && w.chars().count() <= 2;
         if !ok && dotted {
             // Dotted: letters separated by dots (`S.A.R.L.`, `s.r.l.`, `e.V.`, `S.L.N.E`).
             let mut letters = String::new();
@@ -716,8 +726,9 @@ impl Finder<'_> {
             return None;
         }
         let single = self.lex(i).has(Lex::INSTITUTION_AFTER);
+        let w = self.w(i);
         let pair = INSTITUTION_PAIRS.iter().any(|(a, b)| {
-            self.w(i).eq_ignore_ascii_case(a)
+            w.eq_ignore_ascii_case(a)
                 && self.w(i + 1).eq_ignore_ascii_case(b)
                 && self.spaced(i + 1)
         });
