@@ -137,19 +137,30 @@ impl<'a> Grammar<'a> {
     pub(super) fn run(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
+        // Every street starts on a word or a number.
         while i < n {
-            if let Some(end) = self.street_at(i) {
-                self.after_street(end);
-                i = end + 1;
-                continue;
+            if matches!(self.toks[i].kind, Kind::Word | Kind::Num) {
+                if let Some(end) = self.street_at(i) {
+                    self.after_street(end);
+                    i = end + 1;
+                    continue;
+                }
             }
             i += 1;
         }
+        // Regions and UK or Canadian postcodes start on a word; other postcodes on a number.
         for i in 0..n {
-            self.region_code_at(i);
-            self.postcode_city_at(i);
-            self.uk_postcode_at(i);
-            self.indian_pin_at(i);
+            match self.toks[i].kind {
+                Kind::Word => {
+                    self.region_code_at(i);
+                    self.uk_postcode_at(i);
+                }
+                Kind::Num => {
+                    self.postcode_city_at(i);
+                    self.indian_pin_at(i);
+                }
+                Kind::Punct | Kind::Newline => {}
+            }
         }
     }
 
@@ -172,9 +183,11 @@ impl<'a> Grammar<'a> {
 
     /// A house number: digits, maybe a letter or `/`/`-` parts (`221B`, `8/80`, `7-6`), at most 8 chars.
     fn house_number(&self, i: usize) -> bool {
+        if !self.is_num(i) {
+            return false;
+        }
         let w = self.w(i);
-        self.is_num(i)
-            && !(w == "0" && self.wide_gap_after(i))
+        !(w == "0" && self.wide_gap_after(i))
             && w.len() <= 8
             && w.bytes().filter(u8::is_ascii_alphabetic).count() <= 1
             && !w.contains("--")

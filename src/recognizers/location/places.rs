@@ -584,7 +584,7 @@ impl<'t> Places<'t> {
         for i in 0..self.toks.len() {
             let t = self.toks[i];
             let w = t.text(self.text);
-            if t.kind != Kind::Word || !is_cap(w) || is_all_caps(w) {
+            if t.kind != Kind::Word || !is_cap(w) {
                 continue;
             }
             let next = self.toks.get(i + 1);
@@ -592,7 +592,7 @@ impl<'t> Places<'t> {
             let prefixed = t.lex.has(Lex::TOPONYM_START) && next_word;
             let suffixed =
                 w.len() >= 7 && super::tokens::ends_with_any(w, TOPONYM_ENDS, 3).is_some();
-            if !prefixed && !suffixed {
+            if !prefixed && !suffixed || is_all_caps(w) {
                 continue;
             }
             let (_, cued) = self.cue_before(i);
