@@ -511,7 +511,7 @@ pub(crate) fn find(
         if t.kind != Kind::Word {
             continue;
         }
-        let cap = is_cap(t.text(text));
+        let cap = t.cap;
         if let Some((s, e, score)) = f.legal_form(i).or_else(|| f.institution_after(i)) {
             out.push((s, e, score));
         }
@@ -577,6 +577,11 @@ impl Finder<'_> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Whether token `i` starts with an upper-case letter (false past either end).
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
     /// The lists token `i` is on (none past either end).
     fn lex(&self, i: usize) -> Lex {
         self.toks.get(i).map_or(Lex::NONE, |t| t.lex)
@@ -600,7 +605,7 @@ impl Finder<'_> {
 
     /// A name word: capitalised or all capitals, not a sentence word.
     fn name_word(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Word) && (is_cap(self.w(i)) || is_all_caps(self.w(i)))
+        self.kind(i) == Some(Kind::Word) && (self.cap(i) || is_all_caps(self.w(i)))
     }
 
     /// Name words ending at `end` (inclusive), walking back up to `max` words; returns the first.
@@ -722,7 +727,7 @@ impl Finder<'_> {
 
     /// `Columbus General Hospital`, `Spokane Children's Hospital`, `Salt Lake City Medical Center`.
     fn institution_after(&self, i: usize) -> Option<(usize, usize, f64)> {
-        if self.kind(i) != Some(Kind::Word) || !is_cap(self.w(i)) || !self.spaced(i) {
+        if self.kind(i) != Some(Kind::Word) || !self.cap(i) || !self.spaced(i) {
             return None;
         }
         let single = self.lex(i).has(Lex::INSTITUTION_AFTER);
@@ -743,7 +748,7 @@ impl Finder<'_> {
 
     /// `Ospedale San Camillo`, `Hospital General de Málaga`, `Bank of America`, `University of Leeds`.
     fn institution_before(&self, i: usize) -> Option<(usize, usize, f64)> {
-        if self.kind(i) != Some(Kind::Word) || !is_cap(self.w(i)) {
+        if self.kind(i) != Some(Kind::Word) || !self.cap(i) {
             return None;
         }
         let w = self.w(i);
@@ -759,7 +764,7 @@ impl Finder<'_> {
         let mut last = None;
         let mut k = j;
         while k < j + 5 && self.kind(k) == Some(Kind::Word) && self.spaced(k) {
-            if is_cap(self.w(k)) {
+            if self.cap(k) {
                 last = Some(k);
             } else if !one_of(
                 self.w(k),
@@ -784,7 +789,7 @@ impl Finder<'_> {
     /// `Oakridge Logistics`, `Beacon Broadband`, `TrellisLogistics` (one camel-case word).
     fn industry(&self, i: usize) -> Option<(usize, usize, f64)> {
         let w = self.w(i);
-        if self.kind(i) != Some(Kind::Word) || !is_cap(w) || is_all_caps(w) {
+        if self.kind(i) != Some(Kind::Word) || !self.cap(i) || is_all_caps(w) {
             return None;
         }
         // Camel case: `CopperleafTravel`.
@@ -807,7 +812,7 @@ impl Finder<'_> {
         if !(self.spaced(i + 1)
             && self.kind(i + 1) == Some(Kind::Word)
             && self.lex(i + 1).has(Lex::INDUSTRY)
-            && is_cap(self.w(i + 1))
+            && self.cap(i + 1)
             && !is_all_caps(self.w(i + 1)))
         {
             return None;
@@ -822,7 +827,7 @@ impl Finder<'_> {
         if i > 0
             && self.spaced(i)
             && self.kind(i - 1) == Some(Kind::Word)
-            && is_cap(self.w(i - 1))
+            && self.cap(i - 1)
             && !self.lex(i - 1).has(Lex::NOT_START)
         {
             return None;
@@ -858,7 +863,7 @@ impl Finder<'_> {
         let single = |k: usize| {
             let w = self.w(k);
             self.kind(k) == Some(Kind::Word)
-                && is_cap(w)
+                && self.cap(k)
                 && !is_all_caps(w)
                 && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && (w.chars().filter(|c| c.is_uppercase()).count() < 2
@@ -897,14 +902,14 @@ impl Finder<'_> {
             return None;
         }
         // Not inside a capitalised run (`Dear Anna, Bob and Carl Smith`).
-        if i > 0 && self.kind(i - 1) == Some(Kind::Word) && self.spaced(i) && is_cap(self.w(i - 1))
+        if i > 0 && self.kind(i - 1) == Some(Kind::Word) && self.spaced(i) && self.cap(i - 1)
         {
             return None;
         }
         if !allow_next
             && self.kind(i + 5) == Some(Kind::Word)
             && self.spaced(i + 5)
-            && is_cap(self.w(i + 5))
+            && self.cap(i + 5)
             && !matches!(
                 self.w(i + 5),
                 "Group" | "Gruppe" | "Gruppo" | "Grupo" | "SPA" | "SpA" | "Associates" | "Pension"

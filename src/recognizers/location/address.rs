@@ -41,6 +41,11 @@ impl<'a> Grammar<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Whether token `i` starts with an upper-case letter (false past either end).
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
     /// The lists token `i` is on (none past either end).
     fn lex(&self, i: usize) -> Lex {
         self.toks.get(i).map_or(Lex::NONE, |t| t.lex)
@@ -256,7 +261,7 @@ impl<'a> Grammar<'a> {
     /// `Flat 60, Paula Court`, `Suite 217 301 Dixon Trunkway`, `Studio 11n, Parker Brooks`, `Flat 65` alone
     /// on its line.
     fn unit_then_street(&self, i: usize) -> Option<(usize, usize)> {
-        if !self.lex(i).has(Lex::UNIT_BEFORE) || !is_cap(self.w(i)) {
+        if !self.lex(i).has(Lex::UNIT_BEFORE) || !self.cap(i) {
             return None;
         }
         let mut j = i + 1;
@@ -330,7 +335,7 @@ impl<'a> Grammar<'a> {
             while start > 0
                 && self.is_word(start - 1)
                 && self.spaced(start)
-                && is_cap(self.w(start - 1))
+                && self.cap(start - 1)
                 && self.w(start - 1).contains('-')
                 && start + 2 > i
             {
@@ -343,7 +348,7 @@ impl<'a> Grammar<'a> {
     /// `Canale Solari, 35`, `Via Visintini, 72 Piano 6`, `Alameda de Florentino Manzano 7 Puerta 4`,
     /// `C. Eli Campos 91`.
     fn leading_type_street(&self, i: usize) -> Option<(usize, usize)> {
-        if !self.is_word(i) || !is_cap(self.w(i)) {
+        if !self.is_word(i) || !self.cap(i) {
             return None;
         }
         let w = self.w(i);
@@ -389,7 +394,7 @@ impl<'a> Grammar<'a> {
         if !numbered && !bare_ok {
             return None;
         }
-        if numbered && self.lex(ty).has(Lex::EN_TYPE) && is_cap(self.w(ty)) {
+        if numbered && self.lex(ty).has(Lex::EN_TYPE) && self.cap(ty) {
             // `12 Avenue Road` is English; leave it to `numbered_street`.
             return None;
         }
@@ -512,7 +517,7 @@ impl<'a> Grammar<'a> {
 
     /// City words from `i`: capitalised words (or ALL CAPS), particles inside, `St.` abbreviations.
     fn city_forward(&self, i: usize) -> Option<usize> {
-        if !self.is_word(i) || !is_cap(self.w(i)) || self.lex(i).has(Lex::NOT_PLACE) {
+        if !self.is_word(i) || !self.cap(i) || self.lex(i).has(Lex::NOT_PLACE) {
             return None;
         }
         let mut last = i;
@@ -543,7 +548,7 @@ impl<'a> Grammar<'a> {
 
     /// City words ending at `end` (inclusive), walking back on the same line.
     fn city_backward(&self, end: usize) -> Option<usize> {
-        if !self.is_word(end) || !is_cap(self.w(end)) {
+        if !self.is_word(end) || !self.cap(end) {
             return None;
         }
         let mut first = end;
@@ -578,7 +583,7 @@ impl<'a> Grammar<'a> {
             j = prev;
         }
         // Drop leading particles.
-        while first < end && !is_cap(self.w(first)) {
+        while first < end && !self.cap(first) {
             first += 1;
         }
         if self.lex(first).has(Lex::NOT_PLACE) {

@@ -292,10 +292,7 @@ impl<'t> Places<'t> {
             let t = self.toks[i];
             let starts_name = t.kind == Kind::Word
                 && t.gaz > 0
-                && t.text(self.text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
+                && t.cap;
             if !starts_name {
                 i += 1;
                 continue;
@@ -321,6 +318,11 @@ impl<'t> Places<'t> {
             }
         }
         out
+    }
+
+    /// Whether token `i` starts with an upper-case letter (false past either end).
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
     }
 
     /// The lists token `i` is on (none past either end).
@@ -584,7 +586,7 @@ impl<'t> Places<'t> {
         for i in 0..self.toks.len() {
             let t = self.toks[i];
             let w = t.text(self.text);
-            if t.kind != Kind::Word || !is_cap(w) {
+            if t.kind != Kind::Word || !t.cap {
                 continue;
             }
             let next = self.toks.get(i + 1);
@@ -599,7 +601,7 @@ impl<'t> Places<'t> {
             let prev_word = i > 0
                 && t.space_before
                 && self.toks.get(i - 1).is_some_and(|p| p.kind == Kind::Word)
-                && is_cap(self.w(i - 1))
+                && self.cap(i - 1)
                 && !self.lex(i - 1).has(Lex::CUE_WORD);
             let (end, score) = if prefixed && cued {
                 let n = self.w(i + 1);
@@ -633,12 +635,11 @@ impl<'t> Places<'t> {
     pub(super) fn cued_words(&self, out: &mut Vec<Found>) {
         for i in 0..self.toks.len() {
             let candidate =
-                self.toks[i].kind == Kind::Word && self.toks[i].space_before && is_cap(self.w(i));
+                self.toks[i].kind == Kind::Word && self.toks[i].space_before && self.cap(i);
             if !candidate || !self.cue_before(i).0 {
                 continue;
             }
-            let first = self.w(i);
-            if !is_cap(first) || self.lex(i).has(Lex::NOT_PLACE) {
+            if self.lex(i).has(Lex::NOT_PLACE) {
                 continue;
             }
             let mut last = i;
@@ -649,8 +650,7 @@ impl<'t> Places<'t> {
                     .get(k)
                     .is_some_and(|t| t.kind == Kind::Word && t.space_before)
             {
-                let w = self.w(k);
-                if is_cap(w) && !self.lex(k).has(Lex::NOT_PLACE) {
+                if self.cap(k) && !self.lex(k).has(Lex::NOT_PLACE) {
                     last = k;
                 } else if !self.lex(k).has(Lex::PARTICLE) {
                     break;

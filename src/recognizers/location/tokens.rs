@@ -25,6 +25,8 @@ pub(crate) struct Tok {
     pub(crate) kind: Kind,
     /// Whether whitespace (other than a line break) precedes it.
     pub(crate) space_before: bool,
+    /// Whether its first character is upper case (as [`is_cap`] of its text).
+    pub(crate) cap: bool,
     /// The word lists it is on; set by [`lexicon::mark`], empty until then.
     pub(crate) lex: Lex,
     /// The most tokens a gazetteer name starting with it spans (0: none); set by [`lexicon::mark`].
@@ -32,12 +34,13 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
-    fn new(start: usize, end: usize, kind: Kind, space_before: bool) -> Tok {
+    fn new(start: usize, end: usize, kind: Kind, space_before: bool, first: char) -> Tok {
         Tok {
             start,
             end,
             kind,
             space_before,
+            cap: first.is_uppercase(),
             lex: Lex::NONE,
             gaz: 0,
         }
@@ -63,7 +66,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         let i = pos;
         pos += c.len_utf8();
         if c == '\n' {
-            out.push(Tok::new(i, pos, Kind::Newline, space));
+            out.push(Tok::new(i, pos, Kind::Newline, space, c));
             space = false;
             continue;
         }
@@ -76,7 +79,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             match bytes.get(pos) {
                 Some(b'n') => {
                     pos += 1;
-                    out.push(Tok::new(i, pos, Kind::Newline, space));
+                    out.push(Tok::new(i, pos, Kind::Newline, space, c));
                     space = false;
                     continue;
                 }
@@ -87,7 +90,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 }
                 Some(b'"') => {
                     pos += 1;
-                    out.push(Tok::new(i, pos, Kind::Punct, space));
+                    out.push(Tok::new(i, pos, Kind::Punct, space, c));
                     space = false;
                     continue;
                 }
@@ -99,7 +102,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         } else if c.is_alphabetic() {
             Kind::Word
         } else {
-            out.push(Tok::new(i, pos, Kind::Punct, space));
+            out.push(Tok::new(i, pos, Kind::Punct, space, c));
             space = false;
             continue;
         };
@@ -128,7 +131,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             end = next;
         }
         pos = end;
-        out.push(Tok::new(i, end, kind, space));
+        out.push(Tok::new(i, end, kind, space, c));
         space = false;
     }
 }
@@ -193,7 +196,15 @@ pub(crate) fn ends_with_any<'s>(
     suffixes: &[&'s str],
     min_stem: usize,
 ) -> Option<&'s str> {
+    let last = word.as_bytes().last().map(u8::to_ascii_lowercase);
     suffixes.iter().copied().find(|suf| {
+        // Cheap reject: both end in different ASCII characters (so neither comparison below can match).
+        let suf_last = suf.as_bytes().last().copied();
+        if let (Some(a), Some(b)) = (last, suf_last) {
+            if a.is_ascii() && b.is_ascii() && a != b.to_ascii_lowercase() {
+                return false;
+            }
+        }
         if suf.is_ascii() {
             // Fast path: byte comparison of the tail.
             let (w, sb) = (word.as_bytes(), suf.as_bytes());
