@@ -640,10 +640,14 @@ impl Finder<'_> {
         if self.kind(i) != Some(Kind::Word) || !self.spaced(i) {
             return None;
         }
+        let legal_end = self.lex(i).has(Lex::LEGAL_END);
+        // Cheap gate: a legal form or firm ending, or the first letter of a dotted one.
+        if !legal_end && self.w(i + 1) != "." {
+            return None;
+        }
         let w = self.w(i);
         // The suffix's last token.
         let mut end = i;
-        let legal_end = self.lex(i).has(Lex::LEGAL_END);
         let mut ok = legal_end && SUFFIX_WORDS.contains(&w);
         let dotted = self.w(i + 1) == "." && self.glued(i + 1) && w.chars().count() <= 2;
         if !ok && dotted {

@@ -173,17 +173,34 @@ impl<'a> Grammar<'a> {
 
     /// A street starting at token `i`; returns its last token index and records it.
     fn street_at(&mut self, i: usize) -> Option<usize> {
-        let (start, end) = self
-            .unit_then_street(i)
-            .or_else(|| self.numbered_street(i))
-            .or_else(|| self.glued_street(i))
-            .or_else(|| self.leading_type_street(i))
-            .or_else(|| self.french_street(i))
-            .or_else(|| self.indian_house(i))?;
+        // The same order as written for either kind of first token, skipping the shapes that cannot
+        // start on it.
+        let (start, end) = if self.is_num(i) {
+            self.numbered_street(i)
+                .or_else(|| self.french_street(i))
+                .or_else(|| self.indian_house(i))?
+        } else if self.word_may_start_street(i) {
+            self.unit_then_street(i)
+                .or_else(|| self.glued_street(i))
+                .or_else(|| self.leading_type_street(i))
+                .or_else(|| self.french_street(i))
+                .or_else(|| self.indian_house(i))?
+        } else {
+            return None;
+        };
         let end = self.unit_suffix(end);
         self.push(start, end, STREET, Part::Street);
         self.last_street_end = Some(end);
         Some(end)
+    }
+
+    /// Whether word `i` can start a street: a unit (`Flat`), a leading or French street type (`Via`,
+    /// `rue`), or a word before a number or a dot (`Herrmannstraße 14`, `Sagerstr. 5`, `C. Eli`, `H.No.`).
+    fn word_may_start_street(&self, i: usize) -> bool {
+        self.lex(i)
+            .has(Lex::UNIT_BEFORE | Lex::LEADING_TYPE | Lex::FR_TYPE)
+            || self.is_num(i + 1)
+            || self.is_punct(i + 1, ".")
     }
 
     /// A house number: digits, maybe a letter or `/`/`-` parts (`221B`, `8/80`, `7-6`), at most 8 chars.
