@@ -975,11 +975,10 @@ impl Finder<'_> {
     /// Capitalised words after `works at`, `Employer:`, `"company": "`.
     fn cued(&self, i: usize) -> Option<(usize, usize, f64)> {
         // Cheap gate: the token before must be a cue's last word.
-        if !self.name_word(i) || !matches!(self.w(i.wrapping_sub(1)).len(), 1..=8) {
-            return None;
-        }
         let prev = i.wrapping_sub(1);
-        if !(self.lex(prev).has(Lex::ORG_CUE_END) || matches!(self.w(prev), ":" | "(" | "\"")) {
+        let cue_end = self.lex(prev).has(Lex::ORG_CUE_END)
+            || self.kind(prev) == Some(Kind::Punct) && matches!(self.w(prev), ":" | "(" | "\"");
+        if !cue_end || !self.name_word(i) || !matches!(self.w(prev).len(), 1..=8) {
             return None;
         }
         let hit = CUES.iter().any(|cue| {

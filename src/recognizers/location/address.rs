@@ -212,7 +212,7 @@ impl<'a> Grammar<'a> {
         !(w == "0" && self.wide_gap_after(i))
             && w.len() <= 8
             && w.bytes().filter(u8::is_ascii_alphabetic).count() <= 1
-            && !w.contains("--")
+            && !w.as_bytes().windows(2).any(|p| p == b"--")
     }
 
     /// Two or more spaces after token `i` (aligned table columns, not an address).
@@ -446,8 +446,8 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         } else if self.is_num(i)
-            && self.w(i).matches('/').count() == 1
             && self.w(i).len() <= 7
+            && self.w(i).bytes().filter(|&b| b == b'/').count() == 1
             && !self.w(i).contains('-')
         {
             j = i;
