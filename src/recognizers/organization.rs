@@ -439,7 +439,10 @@ pub(crate) const NOT_START: &[&str] = &[
     "after",
 ];
 
-/// Cue phrases before an employer or company name.
+/// The most tokens in a cue phrase (`"employer": "` is four).
+const CUE_MAX: usize = 4;
+
+/// Cue phrases before an employer or company name, at most [`CUE_MAX`] tokens.
 pub(crate) const CUES: &[&[&str]] = &[
     &["works", "at"],
     &["worked", "at"],
@@ -473,6 +476,15 @@ pub(crate) const CUES: &[&[&str]] = &[
     &["company", "\""],
     &["employer", "\""],
 ];
+
+// `Finder::cued` looks back at most `CUE_MAX` tokens.
+const _: () = {
+    let mut k = 0;
+    while k < CUES.len() {
+        assert!(CUES[k].len() <= CUE_MAX);
+        k += 1;
+    }
+};
 
 static KNOWN: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let names: Vec<&str> = LIST.lines().filter(|l| !l.is_empty()).collect();
@@ -981,11 +993,22 @@ impl Finder<'_> {
         if !cue_end || !self.name_word(i) || !matches!(self.w(prev).len(), 1..=8) {
             return None;
         }
+        // The words before, nearest first, up to the longest cue (none across a line break).
+        let mut back = [None; CUE_MAX];
+        for (k, b) in back.iter_mut().enumerate() {
+            let j = i.wrapping_sub(1 + k);
+            *b = self
+                .toks
+                .get(j)
+                .filter(|t| t.kind != Kind::Newline)
+                .map(|t| t.text(self.text));
+        }
         let hit = CUES.iter().any(|cue| {
             cue.iter().rev().enumerate().all(|(k, c)| {
-                let j = i.wrapping_sub(1 + k);
-                self.toks.get(j).is_some_and(|t| t.kind != Kind::Newline)
-                    && self.w(j).eq_ignore_ascii_case(c)
+                back.get(k)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(c))
             })
         });
         if !hit || !self.name_word(i) || self.lex(i).has(Lex::NOT_START) {

@@ -56,13 +56,23 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}')
 }
 
+/// The character starting at byte `at` of `text` (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
 /// Splits `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut space = false;
-    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+    while let Some(c) = char_at(text, pos) {
         let i = pos;
         pos += c.len_utf8();
         if c == '\n' {
@@ -112,7 +122,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 end += 1;
             }
-            let Some(d) = text.get(end..).and_then(|rest| rest.chars().next()) else {
+            let Some(d) = char_at(text, end) else {
                 break;
             };
             let next = end + d.len_utf8();
