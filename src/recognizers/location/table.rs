@@ -51,6 +51,20 @@ fn record(text: &str, at: usize, d: u8, cells: &mut Vec<(usize, usize)>) -> usiz
     }
 }
 
+/// The delimiters a table may use, in tie-breaking order (the last of equally frequent ones wins).
+const DELIMITERS: [u8; 4] = [b'\t', b';', b',', b'|'];
+
+/// Each byte's index in [`DELIMITERS`], or 4 for any other byte.
+const DELIMITER_SLOT: [u8; 256] = {
+    let mut slot = [4u8; 256];
+    let mut k = 0;
+    while k < DELIMITERS.len() {
+        slot[DELIMITERS[k] as usize] = k as u8;
+        k += 1;
+    }
+    slot
+};
+
 /// Every cell under a recognised header column, as `(start, end, column)` byte ranges.
 pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
     // Cheap gate: a delimiter must occur at all.
@@ -67,23 +81,21 @@ pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
             .map_or(b.len(), |k| line_start + k);
         let line = &text[line_start..line_end];
         let next = (line_end + 1).min(b.len()).max(line_end);
-        // The most frequent delimiter (the last listed among equals), counted in one pass.
-        let mut counts = [0usize; 4];
-        for c in line.bytes() {
-            match c {
-                b'\t' => counts[0] += 1,
-                b';' => counts[1] += 1,
-                b',' => counts[2] += 1,
-                b'|' => counts[3] += 1,
-                _ => {}
-            }
+        if line.len() > 400 {
+            line_start = next.max(line_start + 1);
+            continue;
         }
-        let (delim, count) = [b'\t', b';', b',', b'|']
+        // The most frequent delimiter (the last listed among equals), counted in one pass.
+        let mut counts = [0usize; 8];
+        for c in line.bytes() {
+            counts[usize::from(DELIMITER_SLOT[usize::from(c)] & 7)] += 1;
+        }
+        let (delim, count) = DELIMITERS
             .into_iter()
             .zip(counts)
             .max_by_key(|&(_, n)| n)
             .unwrap_or((b',', 0));
-        if count < 2 || line.len() > 400 {
+        if count < 2 {
             line_start = next.max(line_start + 1);
             continue;
         }
