@@ -749,9 +749,7 @@ impl Finder<'_> {
         let single = self.lex(i).has(Lex::INSTITUTION_AFTER);
         let w = self.w(i);
         let pair = INSTITUTION_PAIRS.iter().any(|(a, b)| {
-            w.eq_ignore_ascii_case(a)
-                && self.w(i + 1).eq_ignore_ascii_case(b)
-                && self.spaced(i + 1)
+            w.eq_ignore_ascii_case(a) && self.w(i + 1).eq_ignore_ascii_case(b) && self.spaced(i + 1)
         });
         if !(single || pair) {
             return None;
@@ -918,8 +916,7 @@ impl Finder<'_> {
             return None;
         }
         // Not inside a capitalised run (`Dear Anna, Bob and Carl Smith`).
-        if i > 0 && self.kind(i - 1) == Some(Kind::Word) && self.spaced(i) && self.cap(i - 1)
-        {
+        if i > 0 && self.kind(i - 1) == Some(Kind::Word) && self.spaced(i) && self.cap(i - 1) {
             return None;
         }
         if !allow_next

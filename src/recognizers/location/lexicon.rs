@@ -10,12 +10,12 @@
 use std::sync::LazyLock;
 
 use super::hash::FxHashMap;
+use super::places;
 use super::tokens::{Kind, Tok, tokenize};
 use super::words::{
     AU_STATES, EN_TYPES, FR_BARE_TYPES, FR_TYPES, LEADING_TYPES, NOT_PLACE_WORDS, PARTICLES,
     TOPONYM_PREFIXES, UNIT_AFTER, UNIT_BEFORE,
 };
-use super::places;
 use crate::recognizers::organization as org;
 
 /// The word lists a token is on, one bit per list.

@@ -191,7 +191,8 @@ pub(crate) const STRONG_CUES: &[&[&str]] = &[
 ];
 
 /// Cue words that stay place cues before a common given name (`from Sydney`, not `visit Sydney`).
-pub(crate) const PERSON_SAFE_CUES: &[&str] = &["in", "from", "near", "outside", "around", "nach", "aus"];
+pub(crate) const PERSON_SAFE_CUES: &[&str] =
+    &["in", "from", "near", "outside", "around", "nach", "aus"];
 
 /// Lower-case words that may follow a place in a sentence (`from Sydney to Perth`, `in Bath last year`).
 pub(crate) const FOLLOW_OK: &[&str] = &[
@@ -290,9 +291,7 @@ impl<'t> Places<'t> {
         let mut i = 0;
         while i < n {
             let t = self.toks[i];
-            let starts_name = t.kind == Kind::Word
-                && t.gaz > 0
-                && t.cap;
+            let starts_name = t.kind == Kind::Word && t.gaz > 0 && t.cap;
             if !starts_name {
                 i += 1;
                 continue;
@@ -372,13 +371,13 @@ impl<'t> Places<'t> {
         let last = self.w(prev);
         let strong = self.lex(prev).has(Lex::STRONG_CUE_END)
             && STRONG_CUES.iter().any(|cue| {
-            cue.last().is_some_and(|c| c.eq_ignore_ascii_case(last))
-                && cue.iter().rev().enumerate().all(|(k, c)| {
-                    let j = i.wrapping_sub(1 + k);
-                    self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
-                        && self.w(j).eq_ignore_ascii_case(c)
-                })
-        });
+                cue.last().is_some_and(|c| c.eq_ignore_ascii_case(last))
+                    && cue.iter().rev().enumerate().all(|(k, c)| {
+                        let j = i.wrapping_sub(1 + k);
+                        self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
+                            && self.w(j).eq_ignore_ascii_case(c)
+                    })
+            });
         (
             strong,
             strong || self.lex(prev).has(Lex::CUE_WORD | Lex::LABEL),

@@ -115,9 +115,8 @@ pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
         header.extend(cells_buf.iter().map(|&(s, e)| {
             let h = &text[s..e];
             let plain = h.len() <= 40
-                && h.chars().all(|c| {
-                    c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '/' | '.' | '#')
-                })
+                && h.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '/' | '.' | '#'))
                 && h.chars().any(char::is_alphabetic);
             if plain { column_kind(h) } else { None }
         }));
