@@ -8,23 +8,18 @@
 
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::catalog::{Languages, Spec};
 use super::location::Layout;
+use super::location::lexicon::Lex;
 use super::location::table::Column;
 use super::location::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of};
 use super::person::gazetteer::{GAZETTEER, HONORIFIC, mainly_surname};
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
-static NOT_START_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_START));
+/// Industry words, for the tail of a camel-case name (`CopperleafTravel`), which is not a token.
 static INDUSTRY_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(INDUSTRY));
-static GENERIC_BEFORE_INDUSTRY_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(GENERIC_BEFORE_INDUSTRY));
-static NATIONALITIES_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NATIONALITIES));
-static INSTITUTION_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(INSTITUTION_AFTER));
-static INSTITUTION_BEFORE_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(INSTITUTION_BEFORE));
 
 const NAME: &str = "OrganizationRecognizer";
 const LIST: &str = include_str!("../../data/organizations.txt");
@@ -38,7 +33,7 @@ const PARTNERS: f64 = 0.5;
 const TABLE: f64 = 0.8;
 
 /// Legal forms written as one word (case-sensitive).
-const SUFFIX_WORDS: &[&str] = &[
+pub(crate) const SUFFIX_WORDS: &[&str] = &[
     "Inc",
     "LLC",
     "Ltd",
@@ -79,7 +74,7 @@ const DOTTED: &[&str] = &[
 ];
 
 /// Name endings that make a firm (`Walters and Sons`, `Mondaini e figli`, `Ribas y asociados`).
-const FIRM_ENDINGS: &[(&str, &str)] = &[
+pub(crate) const FIRM_ENDINGS: &[(&str, &str)] = &[
     ("and", "Sons"),
     ("&", "Sons"),
     ("e", "figli"),
@@ -100,7 +95,7 @@ const FIRM_ENDINGS: &[(&str, &str)] = &[
 ];
 
 /// Industry words that end a brand-style company name (`Oakridge Logistics`, `Beacon Broadband`).
-const INDUSTRY: &[&str] = &[
+pub(crate) const INDUSTRY: &[&str] = &[
     "insurance",
     "logistics",
     "broadband",
@@ -136,7 +131,7 @@ const INDUSTRY: &[&str] = &[
 ];
 
 /// Generic words that make `X Insurance` a product or phrase, not a company (`Travel Insurance`).
-const GENERIC_BEFORE_INDUSTRY: &[&str] = &[
+pub(crate) const GENERIC_BEFORE_INDUSTRY: &[&str] = &[
     "home",
     "travel",
     "health",
@@ -193,7 +188,7 @@ const GENERIC_BEFORE_INDUSTRY: &[&str] = &[
 
 /// Nationality and language words, capitalised like surnames but never a firm (`Polish, Italian and
 /// Hungarian`).
-const NATIONALITIES: &[&str] = &[
+pub(crate) const NATIONALITIES: &[&str] = &[
     "english",
     "british",
     "american",
@@ -248,7 +243,7 @@ const NATIONALITIES: &[&str] = &[
 ];
 
 /// Institution words that end a name (`Columbus General Hospital`).
-const INSTITUTION_AFTER: &[&str] = &[
+pub(crate) const INSTITUTION_AFTER: &[&str] = &[
     "hospital",
     "clinic",
     "university",
@@ -269,7 +264,7 @@ const INSTITUTION_AFTER: &[&str] = &[
 ];
 
 /// Institution words that start a name (`Ospedale San Camillo`, `Hospital General de Málaga`).
-const INSTITUTION_BEFORE: &[&str] = &[
+pub(crate) const INSTITUTION_BEFORE: &[&str] = &[
     "hospital",
     "ospedale",
     "klinikum",
@@ -323,7 +318,7 @@ const INSTITUTION_PAIRS: &[(&str, &str)] = &[
 ];
 
 /// Capitalised words that start sentences or labels, never an organisation's first word.
-const NOT_START: &[&str] = &[
+pub(crate) const NOT_START: &[&str] = &[
     "paid",
     "pay",
     "invoice",
@@ -444,8 +439,11 @@ const NOT_START: &[&str] = &[
     "after",
 ];
 
-/// Cue phrases before an employer or company name.
-const CUES: &[&[&str]] = &[
+/// The most tokens in a cue phrase (`"employer": "` is four).
+const CUE_MAX: usize = 4;
+
+/// Cue phrases before an employer or company name, at most [`CUE_MAX`] tokens.
+pub(crate) const CUES: &[&[&str]] = &[
     &["works", "at"],
     &["worked", "at"],
     &["working", "at"],
@@ -479,10 +477,21 @@ const CUES: &[&[&str]] = &[
     &["employer", "\""],
 ];
 
+// `Finder::cued` looks back at most `CUE_MAX` tokens.
+const _: () = {
+    let mut k = 0;
+    while k < CUES.len() {
+        assert!(CUES[k].len() <= CUE_MAX);
+        k += 1;
+    }
+};
+
 static KNOWN: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let names: Vec<&str> = LIST.lines().filter(|l| !l.is_empty()).collect();
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        // A small list: a full DFA costs little memory and scans text fastest.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&names)
         .expect("organisation list compiles");
     (ac, names)
@@ -509,25 +518,33 @@ pub(crate) fn find(
         }
     }
     let f = Finder { text, toks };
-    let n = toks.len();
-    for i in 0..n {
+    for (i, t) in toks.iter().enumerate() {
+        // Every shape is anchored on a word; all but legal forms and cues on a capitalised one.
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let cap = t.cap;
         if let Some((s, e, score)) = f.legal_form(i).or_else(|| f.institution_after(i)) {
             out.push((s, e, score));
         }
-        if let Some(x) = f.institution_before(i) {
-            out.push(x);
-        }
-        if let Some(x) = f.law_firm(i) {
-            out.push(x);
+        if cap {
+            if let Some(x) = f.institution_before(i) {
+                out.push(x);
+            }
+            if let Some(x) = f.law_firm(i) {
+                out.push(x);
+            }
         }
         if let Some(x) = f.cued(i) {
             out.push(x);
         }
-        if let Some(x) = f.industry(i) {
-            out.push(x);
-        }
-        if let Some(x) = f.partners(i) {
-            out.push(x);
+        if cap {
+            if let Some(x) = f.industry(i) {
+                out.push(x);
+            }
+            if let Some(x) = f.partners(i) {
+                out.push(x);
+            }
         }
     }
     let (ac, _) = &*KNOWN;
@@ -572,6 +589,16 @@ impl Finder<'_> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Whether token `i` starts with an upper-case letter (false past either end).
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    /// The lists token `i` is on (none past either end).
+    fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::NONE, |t| t.lex)
+    }
+
     fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
     }
@@ -590,7 +617,7 @@ impl Finder<'_> {
 
     /// A name word: capitalised or all capitals, not a sentence word.
     fn name_word(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Word) && (is_cap(self.w(i)) || is_all_caps(self.w(i)))
+        self.kind(i) == Some(Kind::Word) && (self.cap(i) || is_all_caps(self.w(i)))
     }
 
     /// Name words ending at `end` (inclusive), walking back up to `max` words; returns the first.
@@ -614,10 +641,10 @@ impl Finder<'_> {
             words += 1;
             j = p;
         }
-        while first < end && (NOT_START_SET.contains(self.w(first)) || !self.name_word(first)) {
+        while first < end && (self.lex(first).has(Lex::NOT_START) || !self.name_word(first)) {
             first += 1;
         }
-        (self.name_word(first) && !NOT_START_SET.contains(self.w(first))).then_some(first)
+        (self.name_word(first) && !self.lex(first).has(Lex::NOT_START)).then_some(first)
     }
 
     /// `Hooper Ltd`, `Lucas S.A.R.L.`, `Holsten e.V.`, `Walters and Sons`, `Ribas y asociados S.L.`.
@@ -625,11 +652,16 @@ impl Finder<'_> {
         if self.kind(i) != Some(Kind::Word) || !self.spaced(i) {
             return None;
         }
+        let legal_end = self.lex(i).has(Lex::LEGAL_END);
+        // Cheap gate: a legal form or firm ending, or the first letter of a dotted one.
+        if !legal_end && self.w(i + 1) != "." {
+            return None;
+        }
         let w = self.w(i);
         // The suffix's last token.
         let mut end = i;
-        let mut ok = SUFFIX_WORDS.contains(&w);
-        let dotted = w.chars().count() <= 2 && self.w(i + 1) == "." && self.glued(i + 1);
+        let mut ok = legal_end && SUFFIX_WORDS.contains(&w);
+        let dotted = self.w(i + 1) == "." && self.glued(i + 1) && w.chars().count() <= 2;
         if !ok && dotted {
             // Dotted: letters separated by dots (`S.A.R.L.`, `s.r.l.`, `e.V.`, `S.L.N.E`).
             let mut letters = String::new();
@@ -670,6 +702,9 @@ impl Finder<'_> {
         // `Walters and Sons`, `e figli`.
         let mut name_end = i.checked_sub(1)?;
         if !ok {
+            if !legal_end {
+                return None;
+            }
             let (conn, last) = FIRM_ENDINGS
                 .iter()
                 .find(|(c, l)| *l == w && self.w(i - 1) == *c)?;
@@ -708,14 +743,13 @@ impl Finder<'_> {
 
     /// `Columbus General Hospital`, `Spokane Children's Hospital`, `Salt Lake City Medical Center`.
     fn institution_after(&self, i: usize) -> Option<(usize, usize, f64)> {
-        if self.kind(i) != Some(Kind::Word) || !is_cap(self.w(i)) || !self.spaced(i) {
+        if self.kind(i) != Some(Kind::Word) || !self.cap(i) || !self.spaced(i) {
             return None;
         }
-        let single = INSTITUTION_AFTER_SET.contains(self.w(i));
+        let single = self.lex(i).has(Lex::INSTITUTION_AFTER);
+        let w = self.w(i);
         let pair = INSTITUTION_PAIRS.iter().any(|(a, b)| {
-            self.w(i).eq_ignore_ascii_case(a)
-                && self.w(i + 1).eq_ignore_ascii_case(b)
-                && self.spaced(i + 1)
+            w.eq_ignore_ascii_case(a) && self.w(i + 1).eq_ignore_ascii_case(b) && self.spaced(i + 1)
         });
         if !(single || pair) {
             return None;
@@ -728,7 +762,7 @@ impl Finder<'_> {
 
     /// `Ospedale San Camillo`, `Hospital General de Málaga`, `Bank of America`, `University of Leeds`.
     fn institution_before(&self, i: usize) -> Option<(usize, usize, f64)> {
-        if self.kind(i) != Some(Kind::Word) || !is_cap(self.w(i)) {
+        if self.kind(i) != Some(Kind::Word) || !self.cap(i) {
             return None;
         }
         let w = self.w(i);
@@ -738,13 +772,13 @@ impl Finder<'_> {
                 return None;
             }
             j += 1;
-        } else if !INSTITUTION_BEFORE_SET.contains(w) {
+        } else if !self.lex(i).has(Lex::INSTITUTION_BEFORE) {
             return None;
         }
         let mut last = None;
         let mut k = j;
         while k < j + 5 && self.kind(k) == Some(Kind::Word) && self.spaced(k) {
-            if is_cap(self.w(k)) {
+            if self.cap(k) {
                 last = Some(k);
             } else if !one_of(
                 self.w(k),
@@ -769,7 +803,7 @@ impl Finder<'_> {
     /// `Oakridge Logistics`, `Beacon Broadband`, `TrellisLogistics` (one camel-case word).
     fn industry(&self, i: usize) -> Option<(usize, usize, f64)> {
         let w = self.w(i);
-        if self.kind(i) != Some(Kind::Word) || !is_cap(w) || is_all_caps(w) {
+        if self.kind(i) != Some(Kind::Word) || !self.cap(i) || is_all_caps(w) {
             return None;
         }
         // Camel case: `CopperleafTravel`.
@@ -791,15 +825,15 @@ impl Finder<'_> {
         }
         if !(self.spaced(i + 1)
             && self.kind(i + 1) == Some(Kind::Word)
-            && INDUSTRY_SET.contains(self.w(i + 1))
-            && is_cap(self.w(i + 1))
+            && self.lex(i + 1).has(Lex::INDUSTRY)
+            && self.cap(i + 1)
             && !is_all_caps(self.w(i + 1)))
         {
             return None;
         }
-        if GENERIC_BEFORE_INDUSTRY_SET.contains(w)
-            || NOT_START_SET.contains(w)
-            || INDUSTRY_SET.contains(w)
+        if self
+            .lex(i)
+            .has(Lex::GENERIC_BEFORE_INDUSTRY | Lex::NOT_START | Lex::INDUSTRY)
         {
             return None;
         }
@@ -807,8 +841,8 @@ impl Finder<'_> {
         if i > 0
             && self.spaced(i)
             && self.kind(i - 1) == Some(Kind::Word)
-            && is_cap(self.w(i - 1))
-            && !NOT_START_SET.contains(self.w(i - 1))
+            && self.cap(i - 1)
+            && !self.lex(i - 1).has(Lex::NOT_START)
         {
             return None;
         }
@@ -836,18 +870,21 @@ impl Finder<'_> {
     /// standing on their own (a cell, a line, after `at`/`with`/`for`), not inside prose
     /// (`Combinations of Alt, Ctrl and Shift`); surname-shaped words only (no `BufChangePre`, `Polish`).
     fn law_firm_at(&self, i: usize, allow_next: bool) -> Option<(usize, usize, f64)> {
+        // Cheap gate first: a word glued to a comma.
+        if !(self.kind(i) == Some(Kind::Word) && self.w(i + 1) == "," && self.glued(i + 1)) {
+            return None;
+        }
         let single = |k: usize| {
             let w = self.w(k);
             self.kind(k) == Some(Kind::Word)
-                && is_cap(w)
+                && self.cap(k)
                 && !is_all_caps(w)
                 && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && (w.chars().filter(|c| c.is_uppercase()).count() < 2
                     || w.starts_with("Mc")
                     || w.starts_with("Mac")
                     || w.contains(['-', '\'']))
-                && !NOT_START_SET.contains(w)
-                && !NATIONALITIES_SET.contains(w)
+                && !self.lex(k).has(Lex::NOT_START | Lex::NATIONALITY)
         };
         let before_ok = match self.toks.get(i.wrapping_sub(1)) {
             None => true,
@@ -879,14 +916,13 @@ impl Finder<'_> {
             return None;
         }
         // Not inside a capitalised run (`Dear Anna, Bob and Carl Smith`).
-        if i > 0 && self.kind(i - 1) == Some(Kind::Word) && self.spaced(i) && is_cap(self.w(i - 1))
-        {
+        if i > 0 && self.kind(i - 1) == Some(Kind::Word) && self.spaced(i) && self.cap(i - 1) {
             return None;
         }
         if !allow_next
             && self.kind(i + 5) == Some(Kind::Word)
             && self.spaced(i + 5)
-            && is_cap(self.w(i + 5))
+            && self.cap(i + 5)
             && !matches!(
                 self.w(i + 5),
                 "Group" | "Gruppe" | "Gruppo" | "Grupo" | "SPA" | "SpA" | "Associates" | "Pension"
@@ -948,17 +984,31 @@ impl Finder<'_> {
     /// Capitalised words after `works at`, `Employer:`, `"company": "`.
     fn cued(&self, i: usize) -> Option<(usize, usize, f64)> {
         // Cheap gate: the token before must be a cue's last word.
-        if !self.name_word(i) || !matches!(self.w(i.wrapping_sub(1)).len(), 1..=8) {
+        let prev = i.wrapping_sub(1);
+        let cue_end = self.lex(prev).has(Lex::ORG_CUE_END)
+            || self.kind(prev) == Some(Kind::Punct) && matches!(self.w(prev), ":" | "(" | "\"");
+        if !cue_end || !self.name_word(i) || !matches!(self.w(prev).len(), 1..=8) {
             return None;
+        }
+        // The words before, nearest first, up to the longest cue (none across a line break).
+        let mut back = [None; CUE_MAX];
+        for (k, b) in back.iter_mut().enumerate() {
+            let j = i.wrapping_sub(1 + k);
+            *b = self
+                .toks
+                .get(j)
+                .filter(|t| t.kind != Kind::Newline)
+                .map(|t| t.text(self.text));
         }
         let hit = CUES.iter().any(|cue| {
             cue.iter().rev().enumerate().all(|(k, c)| {
-                let j = i.wrapping_sub(1 + k);
-                self.toks.get(j).is_some_and(|t| t.kind != Kind::Newline)
-                    && self.w(j).eq_ignore_ascii_case(c)
+                back.get(k)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(c))
             })
         });
-        if !hit || !self.name_word(i) || NOT_START_SET.contains(self.w(i)) {
+        if !hit || !self.name_word(i) || self.lex(i).has(Lex::NOT_START) {
             return None;
         }
         let mut last = i;

@@ -7,6 +7,7 @@
 //! `City - 560001`, `12345 City`, `00184 Roma (RM)`. A postcode or region next to a city-shaped word
 //! makes that word a city even when no gazetteer knows it (invented or small towns).
 
+use super::lexicon::Lex;
 use super::tokens::{Kind, Tok, ends_with_any, is_all_caps, is_cap, is_lower, one_of};
 use super::words::*;
 use super::{Found, Part};
@@ -38,6 +39,16 @@ impl<'a> Grammar<'a> {
 
     fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Whether token `i` starts with an upper-case letter (false past either end).
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    /// The lists token `i` is on (none past either end).
+    fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::NONE, |t| t.lex)
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -131,19 +142,30 @@ impl<'a> Grammar<'a> {
     pub(super) fn run(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
+        // Every street starts on a word or a number.
         while i < n {
-            if let Some(end) = self.street_at(i) {
-                self.after_street(end);
-                i = end + 1;
-                continue;
+            if matches!(self.toks[i].kind, Kind::Word | Kind::Num) {
+                if let Some(end) = self.street_at(i) {
+                    self.after_street(end);
+                    i = end + 1;
+                    continue;
+                }
             }
             i += 1;
         }
+        // Regions and UK or Canadian postcodes start on a word; other postcodes on a number.
         for i in 0..n {
-            self.region_code_at(i);
-            self.postcode_city_at(i);
-            self.uk_postcode_at(i);
-            self.indian_pin_at(i);
+            match self.toks[i].kind {
+                Kind::Word => {
+                    self.region_code_at(i);
+                    self.uk_postcode_at(i);
+                }
+                Kind::Num => {
+                    self.postcode_city_at(i);
+                    self.indian_pin_at(i);
+                }
+                Kind::Punct | Kind::Newline => {}
+            }
         }
     }
 
@@ -151,27 +173,46 @@ impl<'a> Grammar<'a> {
 
     /// A street starting at token `i`; returns its last token index and records it.
     fn street_at(&mut self, i: usize) -> Option<usize> {
-        let (start, end) = self
-            .unit_then_street(i)
-            .or_else(|| self.numbered_street(i))
-            .or_else(|| self.glued_street(i))
-            .or_else(|| self.leading_type_street(i))
-            .or_else(|| self.french_street(i))
-            .or_else(|| self.indian_house(i))?;
+        // The same order as written for either kind of first token, skipping the shapes that cannot
+        // start on it.
+        let (start, end) = if self.is_num(i) {
+            self.numbered_street(i)
+                .or_else(|| self.french_street(i))
+                .or_else(|| self.indian_house(i))?
+        } else if self.word_may_start_street(i) {
+            self.unit_then_street(i)
+                .or_else(|| self.glued_street(i))
+                .or_else(|| self.leading_type_street(i))
+                .or_else(|| self.french_street(i))
+                .or_else(|| self.indian_house(i))?
+        } else {
+            return None;
+        };
         let end = self.unit_suffix(end);
         self.push(start, end, STREET, Part::Street);
         self.last_street_end = Some(end);
         Some(end)
     }
 
+    /// Whether word `i` can start a street: a unit (`Flat`), a leading or French street type (`Via`,
+    /// `rue`), or a word before a number or a dot (`Herrmannstraße 14`, `Sagerstr. 5`, `C. Eli`, `H.No.`).
+    fn word_may_start_street(&self, i: usize) -> bool {
+        self.lex(i)
+            .has(Lex::UNIT_BEFORE | Lex::LEADING_TYPE | Lex::FR_TYPE)
+            || self.is_num(i + 1)
+            || self.is_punct(i + 1, ".")
+    }
+
     /// A house number: digits, maybe a letter or `/`/`-` parts (`221B`, `8/80`, `7-6`), at most 8 chars.
     fn house_number(&self, i: usize) -> bool {
+        if !self.is_num(i) {
+            return false;
+        }
         let w = self.w(i);
-        self.is_num(i)
-            && !(w == "0" && self.wide_gap_after(i))
+        !(w == "0" && self.wide_gap_after(i))
             && w.len() <= 8
             && w.bytes().filter(u8::is_ascii_alphabetic).count() <= 1
-            && !w.contains("--")
+            && !w.as_bytes().windows(2).any(|p| p == b"--")
     }
 
     /// Two or more spaces after token `i` (aligned table columns, not an address).
@@ -192,7 +233,7 @@ impl<'a> Grammar<'a> {
             let w = self.w(j);
             if is_cap(w) {
                 last = Some(j);
-            } else if !one_of(w, PARTICLES) {
+            } else if !self.lex(j).has(Lex::PARTICLE) {
                 break;
             }
             count += 1;
@@ -222,7 +263,7 @@ impl<'a> Grammar<'a> {
             if !(is_cap(w) || (words > 0 && one_of(w, &["de", "of", "the", "la", "le"]))) {
                 break;
             }
-            if words > 0 && one_of(w, EN_TYPES) {
+            if words > 0 && self.lex(k).has(Lex::EN_TYPE) {
                 end = Some(k);
             }
             words += 1;
@@ -237,7 +278,7 @@ impl<'a> Grammar<'a> {
     /// `Flat 60, Paula Court`, `Suite 217 301 Dixon Trunkway`, `Studio 11n, Parker Brooks`, `Flat 65` alone
     /// on its line.
     fn unit_then_street(&self, i: usize) -> Option<(usize, usize)> {
-        if !self.is_word(i) || !is_cap(self.w(i)) || !one_of(self.w(i), UNIT_BEFORE) {
+        if !self.lex(i).has(Lex::UNIT_BEFORE) || !self.cap(i) {
             return None;
         }
         let mut j = i + 1;
@@ -257,7 +298,7 @@ impl<'a> Grammar<'a> {
         }
         if self.spaced(k) && self.is_word(k) {
             if let Some(last) = self.name_words(k, 5) {
-                if last > k && one_of(self.w(last), EN_TYPES) {
+                if last > k && self.lex(last).has(Lex::EN_TYPE) {
                     return Some((i, last));
                 }
                 // `Flat 58Y, Adam Land,`: a UK flat, then the street name up to the next comma or line.
@@ -311,7 +352,7 @@ impl<'a> Grammar<'a> {
             while start > 0
                 && self.is_word(start - 1)
                 && self.spaced(start)
-                && is_cap(self.w(start - 1))
+                && self.cap(start - 1)
                 && self.w(start - 1).contains('-')
                 && start + 2 > i
             {
@@ -324,7 +365,7 @@ impl<'a> Grammar<'a> {
     /// `Canale Solari, 35`, `Via Visintini, 72 Piano 6`, `Alameda de Florentino Manzano 7 Puerta 4`,
     /// `C. Eli Campos 91`.
     fn leading_type_street(&self, i: usize) -> Option<(usize, usize)> {
-        if !self.is_word(i) || !is_cap(self.w(i)) {
+        if !self.is_word(i) || !self.cap(i) {
             return None;
         }
         let w = self.w(i);
@@ -334,7 +375,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             j += 1;
-        } else if !one_of(w, LEADING_TYPES) {
+        } else if !self.lex(i).has(Lex::LEADING_TYPE) {
             return None;
         }
         if !self.spaced(j) {
@@ -362,15 +403,15 @@ impl<'a> Grammar<'a> {
         } else {
             (i, i)
         };
-        if !self.is_word(ty) || (ty > start && !self.spaced(ty)) || !one_of(self.w(ty), FR_TYPES) {
+        if !self.lex(ty).has(Lex::FR_TYPE) || (ty > start && !self.spaced(ty)) {
             return None;
         }
         let numbered = ty > start;
-        let bare_ok = is_lower(self.w(ty)) && one_of(self.w(ty), FR_BARE_TYPES);
+        let bare_ok = self.lex(ty).has(Lex::FR_BARE_TYPE) && is_lower(self.w(ty));
         if !numbered && !bare_ok {
             return None;
         }
-        if numbered && is_cap(self.w(ty)) && one_of(self.w(ty), EN_TYPES) {
+        if numbered && self.lex(ty).has(Lex::EN_TYPE) && self.cap(ty) {
             // `12 Avenue Road` is English; leave it to `numbered_street`.
             return None;
         }
@@ -405,8 +446,8 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         } else if self.is_num(i)
-            && self.w(i).matches('/').count() == 1
             && self.w(i).len() <= 7
+            && self.w(i).bytes().filter(|&b| b == b'/').count() == 1
             && !self.w(i).contains('-')
         {
             j = i;
@@ -427,10 +468,10 @@ impl<'a> Grammar<'a> {
     fn unit_suffix(&self, mut end: usize) -> usize {
         loop {
             let mut j = end + 1;
-            if self.is_punct(j, ",") && self.glued(j) && one_of(self.w(j + 1), UNIT_AFTER) {
+            if self.is_punct(j, ",") && self.glued(j) && self.lex(j + 1).has(Lex::UNIT_AFTER) {
                 j += 1;
             }
-            if !(self.is_word(j) && self.spaced(j) && one_of(self.w(j), UNIT_AFTER)) {
+            if !(self.lex(j).has(Lex::UNIT_AFTER) && self.spaced(j)) {
                 if self.is_punct(j, "#")
                     && self.spaced(j)
                     && self.is_num(j + 1)
@@ -460,7 +501,7 @@ impl<'a> Grammar<'a> {
         if self.kind(j) == Some(Kind::Newline) && self.is_word(j + 1) {
             if let Some(last) = self.name_words(j + 1, 5) {
                 let line_end = matches!(self.kind(last + 1), None | Some(Kind::Newline));
-                if last > j + 1 && line_end && one_of(self.w(last), EN_TYPES) {
+                if last > j + 1 && line_end && self.lex(last).has(Lex::EN_TYPE) {
                     self.push(j + 1, last, STREET, Part::Street);
                     self.last_street_end = Some(last);
                 }
@@ -493,7 +534,7 @@ impl<'a> Grammar<'a> {
 
     /// City words from `i`: capitalised words (or ALL CAPS), particles inside, `St.` abbreviations.
     fn city_forward(&self, i: usize) -> Option<usize> {
-        if !self.is_word(i) || !is_cap(self.w(i)) || one_of(self.w(i), NOT_PLACE_WORDS) {
+        if !self.is_word(i) || !self.cap(i) || self.lex(i).has(Lex::NOT_PLACE) {
             return None;
         }
         let mut last = i;
@@ -511,9 +552,9 @@ impl<'a> Grammar<'a> {
                 break;
             }
             let w = self.w(j);
-            if is_cap(w) && !one_of(w, AU_STATES) && !(w.len() == 2 && is_all_caps(w)) {
+            if is_cap(w) && !self.lex(j).has(Lex::AU_STATE) && !(w.len() == 2 && is_all_caps(w)) {
                 last = j;
-            } else if !one_of(w, PARTICLES) {
+            } else if !self.lex(j).has(Lex::PARTICLE) {
                 break;
             }
             words += 1;
@@ -524,7 +565,7 @@ impl<'a> Grammar<'a> {
 
     /// City words ending at `end` (inclusive), walking back on the same line.
     fn city_backward(&self, end: usize) -> Option<usize> {
-        if !self.is_word(end) || !is_cap(self.w(end)) {
+        if !self.is_word(end) || !self.cap(end) {
             return None;
         }
         let mut first = end;
@@ -548,20 +589,21 @@ impl<'a> Grammar<'a> {
                 break;
             }
             let w = self.w(prev);
-            let type_word = one_of(w, EN_TYPES) && !one_of(w, TOPONYM_PREFIXES);
-            if is_cap(w) && !one_of(w, NOT_PLACE_WORDS) && !type_word {
+            let lex = self.lex(prev);
+            let type_word = lex.has(Lex::EN_TYPE) && !lex.has(Lex::TOPONYM_PREFIX);
+            if is_cap(w) && !lex.has(Lex::NOT_PLACE) && !type_word {
                 first = prev;
-            } else if !one_of(w, PARTICLES) || prev == 0 {
+            } else if !lex.has(Lex::PARTICLE) || prev == 0 {
                 break;
             }
             words += 1;
             j = prev;
         }
         // Drop leading particles.
-        while first < end && !is_cap(self.w(first)) {
+        while first < end && !self.cap(first) {
             first += 1;
         }
-        if one_of(self.w(first), NOT_PLACE_WORDS) {
+        if self.lex(first).has(Lex::NOT_PLACE) {
             return None;
         }
         Some(first)
@@ -570,7 +612,7 @@ impl<'a> Grammar<'a> {
     /// `City, ST 12345`, `City ST 2000`, `City, ON M5V 3L9`; `(NJ)` after an identifier.
     fn region_code_at(&mut self, s: usize) {
         let st = self.w(s);
-        if !self.is_word(s) || !is_all_caps(st) || !(2..=3).contains(&st.len()) {
+        if !self.is_word(s) || !(2..=3).contains(&st.len()) || !is_all_caps(st) {
             return;
         }
         let us = US_STATES.contains(&st);
@@ -654,9 +696,11 @@ impl<'a> Grammar<'a> {
     /// A Canadian postcode `M5V 3L9` starting at `i`; returns its last token.
     fn ca_postcode(&self, i: usize) -> Option<usize> {
         let a = self.w(i).as_bytes();
+        if a.len() != 3 {
+            return None;
+        }
         let b = self.w(i + 1).as_bytes();
-        let ok = a.len() == 3
-            && b.len() == 3
+        let ok = b.len() == 3
             && a[0].is_ascii_uppercase()
             && a[1].is_ascii_digit()
             && a[2].is_ascii_uppercase()

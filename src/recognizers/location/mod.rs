@@ -21,6 +21,8 @@
 //! Presidio gets LOCATION from spaCy's `GPE`/`LOC` labels with one score (0.85) and no address grammar.
 
 mod address;
+mod hash;
+pub(crate) mod lexicon;
 mod places;
 pub(crate) mod table;
 pub(crate) mod tokens;
@@ -100,6 +102,7 @@ impl Layout {
     pub(crate) fn of(text: &str) -> Layout {
         let mut toks = Vec::new();
         tokens::tokenize(text, &mut toks);
+        lexicon::mark(text, &mut toks);
         let mut cells = Vec::new();
         table::cells(text, &mut cells);
         let mut orgs = Vec::new();

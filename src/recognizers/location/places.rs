@@ -6,14 +6,15 @@
 //! names (`Florence`, `Jordan`) need a cue (`in`, `from`, `lives in`, `City:`), and any place next to a
 //! capitalised surname-like word (`Georgia Smith`) or after an honorific is left alone unless cued.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::hash::FxHashMap;
+use super::lexicon::Lex;
 use super::table::Column;
 use super::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of};
-use super::words::{AU_STATES, CA_PROVINCES, EN_TYPES, NOT_PLACE_WORDS, PARTICLES, US_STATES};
+use super::words::{AU_STATES, CA_PROVINCES, NOT_PLACE_WORDS, US_STATES};
 use super::{Found, Part};
 
 const DATA: &str = include_str!("../../../data/locations.txt");
@@ -39,10 +40,8 @@ struct Entry {
 
 struct Gazetteer {
     /// ASCII-lower-cased name → the first entry with that name.
-    by_name: HashMap<Box<str>, u32>,
+    by_name: FxHashMap<Box<str>, u32>,
     entries: Vec<Entry>,
-    /// The most tokens a name spans (`St. Louis` is three).
-    max_tokens: usize,
 }
 
 static NOT_PLACE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_PLACE_WORDS));
@@ -70,22 +69,19 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         });
     }
     // One key per distinct name: the first entry (the most specific flags) wins.
-    let mut by_name = HashMap::with_capacity(entries.len());
-    let mut max_tokens = 1;
-    let mut toks = Vec::new();
+    let mut by_name = FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     for (k, e) in entries.iter().enumerate() {
         by_name
             .entry(e.name.to_ascii_lowercase().into_boxed_str())
             .or_insert(k as u32);
-        super::tokens::tokenize(e.name, &mut toks);
-        max_tokens = max_tokens.max(toks.len());
     }
-    Gazetteer {
-        by_name,
-        entries,
-        max_tokens,
-    }
+    Gazetteer { by_name, entries }
 });
+
+/// Every place name in the gazetteer (for the [`lexicon`](super::lexicon)'s first words).
+pub(super) fn names() -> impl Iterator<Item = &'static str> {
+    GAZETTEER.entries.iter().map(|e| e.name)
+}
 
 impl Gazetteer {
     /// The entry named `found` written exactly so (or in capitals); `key` is scratch space.
@@ -125,7 +121,7 @@ const BIG_CITY: f64 = 0.6;
 const SHAPE_ONLY: f64 = 0.5;
 
 /// First words of place names (`Port Aliciachester`, `Lake Barbara`, `North Henry`, `Bad Mergentheim`).
-const TOPONYM_STARTS: &[&str] = &[
+pub(crate) const TOPONYM_STARTS: &[&str] = &[
     "port", "lake", "north", "south", "east", "west", "new", "mount", "fort", "saint", "sainte",
     "san", "santa", "bad", "upper", "lower", "little", "great",
 ];
@@ -137,14 +133,14 @@ const TOPONYM_ENDS: &[&str] = &[
 ];
 
 /// Words before a place that make it one (`in Hannover`, `from Sydney`, `near Bath`).
-const CUE_WORDS: &[&str] = &[
+pub(crate) const CUE_WORDS: &[&str] = &[
     "in", "from", "to", "near", "outside", "around", "visit", "visiting", "via", "into", "toward",
     "towards", "across", "at", "nach", "aus", "bei", "à", "en", "a", "da", "di", "desde", "naar",
     "uit",
 ];
 
 /// Labels before a colon that introduce a place (`City: Paris`, `Destination: Bremen`).
-const LABELS: &[&str] = &[
+pub(crate) const LABELS: &[&str] = &[
     "city",
     "town",
     "location",
@@ -172,7 +168,7 @@ const LABELS: &[&str] = &[
 ];
 
 /// Cue phrases after which capitalised words are a place even when no gazetteer knows them.
-const STRONG_CUES: &[&[&str]] = &[
+pub(crate) const STRONG_CUES: &[&[&str]] = &[
     &["lives", "in"],
     &["live", "in"],
     &["living", "in"],
@@ -195,10 +191,11 @@ const STRONG_CUES: &[&[&str]] = &[
 ];
 
 /// Cue words that stay place cues before a common given name (`from Sydney`, not `visit Sydney`).
-const PERSON_SAFE_CUES: &[&str] = &["in", "from", "near", "outside", "around", "nach", "aus"];
+pub(crate) const PERSON_SAFE_CUES: &[&str] =
+    &["in", "from", "near", "outside", "around", "nach", "aus"];
 
 /// Lower-case words that may follow a place in a sentence (`from Sydney to Perth`, `in Bath last year`).
-const FOLLOW_OK: &[&str] = &[
+pub(crate) const FOLLOW_OK: &[&str] = &[
     "and",
     "or",
     "to",
@@ -263,7 +260,7 @@ const FOLLOW_OK: &[&str] = &[
 ];
 
 /// Titles and greetings before a name, not a place (`Mr. Lincoln`, `Dear Florence`).
-const PERSON_BEFORE: &[&str] = &[
+pub(crate) const PERSON_BEFORE: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sister", "brother", "aunt", "uncle", "dear",
     "hi", "hello", "hey", "herr", "frau", "mme", "mlle", "sr", "sra", "sig", "signora", "signor",
     "sir", "lady", "lord", "cousin", "grandma", "grandpa", "agent", "nurse", "coach",
@@ -283,10 +280,9 @@ impl<'t> Places<'t> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
-    /// Index of the first token starting at or after byte `at`.
     /// Gazetteer names in the text, leftmost-longest: from each capitalised word, the longest run of
     /// tokens on one line that is a name written so (or in capitals). One hash lookup per candidate run,
-    /// at most `max_tokens` per capitalised word.
+    /// only from words that start a name and at most as many tokens as the longest such name spans.
     fn gazetteer_names(&self) -> Vec<(usize, usize, &'static Entry)> {
         let g: &'static Gazetteer = &GAZETTEER;
         let mut out = Vec::new();
@@ -295,18 +291,14 @@ impl<'t> Places<'t> {
         let mut i = 0;
         while i < n {
             let t = self.toks[i];
-            let starts_name = t.kind == Kind::Word
-                && t.text(self.text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
+            let starts_name = t.kind == Kind::Word && t.gaz > 0 && t.cap;
             if !starts_name {
                 i += 1;
                 continue;
             }
             let mut last = i;
             while last + 1 < n
-                && last + 1 < i + g.max_tokens
+                && last + 1 < i + usize::from(t.gaz)
                 && self.toks[last + 1].kind != Kind::Newline
             {
                 last += 1;
@@ -327,6 +319,17 @@ impl<'t> Places<'t> {
         out
     }
 
+    /// Whether token `i` starts with an upper-case letter (false past either end).
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    /// The lists token `i` is on (none past either end).
+    fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::NONE, |t| t.lex)
+    }
+
+    /// Index of the first token starting at or after byte `at`.
     fn tok_at(&self, at: usize) -> usize {
         self.toks.partition_point(|t| t.start < at)
     }
@@ -366,17 +369,18 @@ impl<'t> Places<'t> {
             return (false, false);
         }
         let last = self.w(prev);
-        let strong = STRONG_CUES.iter().any(|cue| {
-            cue.last().is_some_and(|c| c.eq_ignore_ascii_case(last))
-                && cue.iter().rev().enumerate().all(|(k, c)| {
-                    let j = i.wrapping_sub(1 + k);
-                    self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
-                        && self.w(j).eq_ignore_ascii_case(c)
-                })
-        });
+        let strong = self.lex(prev).has(Lex::STRONG_CUE_END)
+            && STRONG_CUES.iter().any(|cue| {
+                cue.last().is_some_and(|c| c.eq_ignore_ascii_case(last))
+                    && cue.iter().rev().enumerate().all(|(k, c)| {
+                        let j = i.wrapping_sub(1 + k);
+                        self.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
+                            && self.w(j).eq_ignore_ascii_case(c)
+                    })
+            });
         (
             strong,
-            strong || one_of(self.w(prev), CUE_WORDS) || one_of(self.w(prev), LABELS),
+            strong || self.lex(prev).has(Lex::CUE_WORD | Lex::LABEL),
         )
     }
 
@@ -464,14 +468,14 @@ impl<'t> Places<'t> {
                 .get(i.wrapping_sub(1))
                 .is_some_and(|t| t.kind == Kind::Word);
             let cued = if entry.person && prev_is_word {
-                strong || one_of(self.w(i.wrapping_sub(1)), PERSON_SAFE_CUES)
+                strong || self.lex(i.wrapping_sub(1)).has(Lex::PERSON_SAFE_CUE)
             } else {
                 cued
             };
             let prev_word = self.w(i.wrapping_sub(1));
-            let after_title = one_of(prev_word, PERSON_BEFORE)
+            let after_title = self.lex(i.wrapping_sub(1)).has(Lex::PERSON_BEFORE)
                 || (self.w(i.wrapping_sub(1)) == "."
-                    && one_of(self.w(i.wrapping_sub(2)), PERSON_BEFORE));
+                    && self.lex(i.wrapping_sub(2)).has(Lex::PERSON_BEFORE));
             // Part of a longer capitalised name: `Georgia Smith`, `Hayley Reading`.
             let next_cap = next.is_some_and(|t| {
                 t.kind == Kind::Word
@@ -482,14 +486,13 @@ impl<'t> Places<'t> {
                         lookup(t.text(self.text)),
                         Some(PlaceKind::Country | PlaceKind::Region)
                     )
-                    && !one_of(t.text(self.text), EN_TYPES)
+                    && !t.lex.has(Lex::EN_TYPE)
             });
             let prev_cap = i > 0
                 && self.toks.get(i).is_some_and(|t| t.space_before)
                 && self.toks.get(i - 1).is_some_and(|t| t.kind == Kind::Word)
                 && is_cap(prev_word)
-                && !NOT_PLACE.contains(prev_word)
-                && !one_of(prev_word, CUE_WORDS)
+                && !self.lex(i - 1).has(Lex::NOT_PLACE | Lex::CUE_WORD)
                 && !matches!(
                     lookup(prev_word),
                     Some(PlaceKind::Country | PlaceKind::Region)
@@ -499,7 +502,7 @@ impl<'t> Places<'t> {
                 t.kind == Kind::Word
                     && t.space_before
                     && !is_cap(t.text(self.text))
-                    && !one_of(t.text(self.text), FOLLOW_OK)
+                    && !t.lex.has(Lex::FOLLOW_OK)
             });
             let ambiguous = entry.word || entry.person || next_cap || prev_cap || after_title;
             let score = if after_title {
@@ -582,26 +585,26 @@ impl<'t> Places<'t> {
         for i in 0..self.toks.len() {
             let t = self.toks[i];
             let w = t.text(self.text);
-            if t.kind != Kind::Word || !is_cap(w) || is_all_caps(w) {
+            if t.kind != Kind::Word || !t.cap {
                 continue;
             }
             let next = self.toks.get(i + 1);
             let next_word = next.is_some_and(|n| n.kind == Kind::Word && n.space_before);
-            let prefixed = one_of(w, TOPONYM_STARTS) && next_word;
+            let prefixed = t.lex.has(Lex::TOPONYM_START) && next_word;
             let suffixed =
                 w.len() >= 7 && super::tokens::ends_with_any(w, TOPONYM_ENDS, 3).is_some();
-            if !prefixed && !suffixed {
+            if !prefixed && !suffixed || is_all_caps(w) {
                 continue;
             }
             let (_, cued) = self.cue_before(i);
             let prev_word = i > 0
                 && t.space_before
                 && self.toks.get(i - 1).is_some_and(|p| p.kind == Kind::Word)
-                && is_cap(self.w(i - 1))
-                && !one_of(self.w(i - 1), CUE_WORDS);
+                && self.cap(i - 1)
+                && !self.lex(i - 1).has(Lex::CUE_WORD);
             let (end, score) = if prefixed && cued {
                 let n = self.w(i + 1);
-                if !is_cap(n) || NOT_PLACE.contains(n) {
+                if !is_cap(n) || self.lex(i + 1).has(Lex::NOT_PLACE) {
                     continue;
                 }
                 (i + 1, CUED)
@@ -631,12 +634,11 @@ impl<'t> Places<'t> {
     pub(super) fn cued_words(&self, out: &mut Vec<Found>) {
         for i in 0..self.toks.len() {
             let candidate =
-                self.toks[i].kind == Kind::Word && self.toks[i].space_before && is_cap(self.w(i));
+                self.toks[i].kind == Kind::Word && self.toks[i].space_before && self.cap(i);
             if !candidate || !self.cue_before(i).0 {
                 continue;
             }
-            let first = self.w(i);
-            if !is_cap(first) || NOT_PLACE.contains(first) {
+            if self.lex(i).has(Lex::NOT_PLACE) {
                 continue;
             }
             let mut last = i;
@@ -647,10 +649,9 @@ impl<'t> Places<'t> {
                     .get(k)
                     .is_some_and(|t| t.kind == Kind::Word && t.space_before)
             {
-                let w = self.w(k);
-                if is_cap(w) && !NOT_PLACE.contains(w) {
+                if self.cap(k) && !self.lex(k).has(Lex::NOT_PLACE) {
                     last = k;
-                } else if !one_of(w, PARTICLES) {
+                } else if !self.lex(k).has(Lex::PARTICLE) {
                     break;
                 }
                 k += 1;

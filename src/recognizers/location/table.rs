@@ -51,6 +51,20 @@ fn record(text: &str, at: usize, d: u8, cells: &mut Vec<(usize, usize)>) -> usiz
     }
 }
 
+/// The delimiters a table may use, in tie-breaking order (the last of equally frequent ones wins).
+const DELIMITERS: [u8; 4] = [b'\t', b';', b',', b'|'];
+
+/// Each byte's index in [`DELIMITERS`], or 4 for any other byte.
+const DELIMITER_SLOT: [u8; 256] = {
+    let mut slot = [4u8; 256];
+    let mut k = 0;
+    while k < DELIMITERS.len() {
+        slot[DELIMITERS[k] as usize] = k as u8;
+        k += 1;
+    }
+    slot
+};
+
 /// Every cell under a recognised header column, as `(start, end, column)` byte ranges.
 pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
     // Cheap gate: a delimiter must occur at all.
@@ -59,6 +73,7 @@ pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
         return;
     }
     let mut cells_buf = Vec::new();
+    let mut header: Vec<Option<Column>> = Vec::new();
     let mut line_start = 0;
     while line_start < b.len() {
         let line_end = text[line_start..]
@@ -66,35 +81,46 @@ pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
             .map_or(b.len(), |k| line_start + k);
         let line = &text[line_start..line_end];
         let next = (line_end + 1).min(b.len()).max(line_end);
-        let delim = [b'\t', b';', b',', b'|']
+        if line.len() > 400 {
+            line_start = next.max(line_start + 1);
+            continue;
+        }
+        // The most frequent delimiter (the last listed among equals), counted in one pass.
+        let mut counts = [0usize; 8];
+        for c in line.bytes() {
+            counts[usize::from(DELIMITER_SLOT[usize::from(c)] & 7)] += 1;
+        }
+        let (delim, count) = DELIMITERS
             .into_iter()
-            .max_by_key(|&d| line.bytes().filter(|&c| c == d).count())
-            .unwrap_or(b',');
-        let count = line.bytes().filter(|&c| c == delim).count();
-        if count < 2 || line.len() > 400 {
+            .zip(counts)
+            .max_by_key(|&(_, n)| n)
+            .unwrap_or((b',', 0));
+        if count < 2 {
             line_start = next.max(line_start + 1);
             continue;
         }
         record(text, line_start, delim, &mut cells_buf);
-        let header: Vec<Option<Column>> = cells_buf
-            .iter()
-            .map(|&(s, e)| {
-                let h = &text[s..e];
-                let plain = h.len() <= 40
-                    && h.chars().all(|c| {
-                        c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '/' | '.' | '#')
-                    })
-                    && h.chars().any(char::is_alphabetic);
-                if plain { column_kind(h) } else { None }
-            })
-            .collect();
+        // Header-shaped cells first (cheap), then what each names.
         let header_ok = cells_buf.iter().all(|&(s, e)| {
             let h = &text[s..e];
             h.len() <= 40
                 && !h.bytes().any(|c| c.is_ascii_digit() && h.len() > 12)
                 && !h.contains('@')
         });
-        if !header_ok || header.iter().all(Option::is_none) {
+        if !header_ok {
+            line_start = next.max(line_start + 1);
+            continue;
+        }
+        header.clear();
+        header.extend(cells_buf.iter().map(|&(s, e)| {
+            let h = &text[s..e];
+            let plain = h.len() <= 40
+                && h.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '/' | '.' | '#'))
+                && h.chars().any(char::is_alphabetic);
+            if plain { column_kind(h) } else { None }
+        }));
+        if header.iter().all(Option::is_none) {
             line_start = next.max(line_start + 1);
             continue;
         }

@@ -1,6 +1,9 @@
 //! A small tokenizer for address and place grammar: words, numbers, punctuation and line breaks, with
 //! byte offsets. It never allocates per token beyond the output vector and never panics.
 
+use super::hash::FxHashSet;
+use super::lexicon::Lex;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -22,9 +25,27 @@ pub(crate) struct Tok {
     pub(crate) kind: Kind,
     /// Whether whitespace (other than a line break) precedes it.
     pub(crate) space_before: bool,
+    /// Whether its first character is upper case (as [`is_cap`] of its text).
+    pub(crate) cap: bool,
+    /// The word lists it is on; set by [`lexicon::mark`], empty until then.
+    pub(crate) lex: Lex,
+    /// The most tokens a gazetteer name starting with it spans (0: none); set by [`lexicon::mark`].
+    pub(crate) gaz: u8,
 }
 
 impl Tok {
+    fn new(start: usize, end: usize, kind: Kind, space_before: bool, first: char) -> Tok {
+        Tok {
+            start,
+            end,
+            kind,
+            space_before,
+            cap: first.is_uppercase(),
+            lex: Lex::NONE,
+            gaz: 0,
+        }
+    }
+
     /// The token's text.
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
@@ -35,20 +56,27 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}')
 }
 
+/// The character starting at byte `at` of `text` (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
 /// Splits `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0;
     let mut space = false;
-    while let Some((i, c)) = chars.next() {
+    while let Some(c) = char_at(text, pos) {
+        let i = pos;
+        pos += c.len_utf8();
         if c == '\n' {
-            out.push(Tok {
-                start: i,
-                end: i + 1,
-                kind: Kind::Newline,
-                space_before: space,
-            });
+            out.push(Tok::new(i, pos, Kind::Newline, space, c));
             space = false;
             continue;
         }
@@ -58,32 +86,21 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         }
         // JSON-escaped line breaks and quotes inside serialised strings.
         if c == '\\' {
-            match bytes.get(i + 1) {
-                Some(b'n') | Some(b'r') | Some(b't') => {
-                    chars.next();
-                    let kind = if bytes.get(i + 1) == Some(&b'n') {
-                        Kind::Newline
-                    } else {
-                        space = true;
-                        continue;
-                    };
-                    out.push(Tok {
-                        start: i,
-                        end: i + 2,
-                        kind,
-                        space_before: space,
-                    });
+            match bytes.get(pos) {
+                Some(b'n') => {
+                    pos += 1;
+                    out.push(Tok::new(i, pos, Kind::Newline, space, c));
                     space = false;
                     continue;
                 }
+                Some(b'r') | Some(b't') => {
+                    pos += 1;
+                    space = true;
+                    continue;
+                }
                 Some(b'"') => {
-                    chars.next();
-                    out.push(Tok {
-                        start: i,
-                        end: i + 2,
-                        kind: Kind::Punct,
-                        space_before: space,
-                    });
+                    pos += 1;
+                    out.push(Tok::new(i, pos, Kind::Punct, space, c));
                     space = false;
                     continue;
                 }
@@ -95,41 +112,36 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         } else if c.is_alphabetic() {
             Kind::Word
         } else {
-            out.push(Tok {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: Kind::Punct,
-                space_before: space,
-            });
+            out.push(Tok::new(i, pos, Kind::Punct, space, c));
             space = false;
             continue;
         };
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = pos;
+        loop {
+            // ASCII letters and digits always join; skip them a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = char_at(text, end) else {
+                break;
+            };
+            let next = end + d.len_utf8();
             let joins = if is_word_char(d) {
                 true
             } else if matches!(d, '\'' | '’' | '-') && kind == Kind::Word {
-                text[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
+                text[next..].chars().next().is_some_and(char::is_alphabetic)
             } else if matches!(d, '/' | '-') && kind == Kind::Num {
-                bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+                bytes.get(next).is_some_and(u8::is_ascii_digit)
             } else {
                 false
             };
             if !joins {
                 break;
             }
-            chars.next();
-            end = j + d.len_utf8();
+            end = next;
         }
-        out.push(Tok {
-            start: i,
-            end,
-            kind,
-            space_before: space,
-        });
+        pos = end;
+        out.push(Tok::new(i, end, kind, space, c));
         space = false;
     }
 }
@@ -153,7 +165,7 @@ pub(crate) fn is_lower(word: &str) -> bool {
 /// A word list for membership tests in constant time, with [`one_of`]'s ASCII-case-insensitive
 /// comparison. Build it once (in a `LazyLock`) from a constant list.
 pub(crate) struct WordSet {
-    words: std::collections::HashSet<Box<[u8]>>,
+    words: FxHashSet<Box<[u8]>>,
     longest: usize,
 }
 
@@ -194,7 +206,15 @@ pub(crate) fn ends_with_any<'s>(
     suffixes: &[&'s str],
     min_stem: usize,
 ) -> Option<&'s str> {
+    let last = word.as_bytes().last().map(u8::to_ascii_lowercase);
     suffixes.iter().copied().find(|suf| {
+        // Cheap reject: both end in different ASCII characters (so neither comparison below can match).
+        let suf_last = suf.as_bytes().last().copied();
+        if let (Some(a), Some(b)) = (last, suf_last) {
+            if a.is_ascii() && b.is_ascii() && a != b.to_ascii_lowercase() {
+                return false;
+            }
+        }
         if suf.is_ascii() {
             // Fast path: byte comparison of the tail.
             let (w, sb) = (word.as_bytes(), suf.as_bytes());

@@ -1,0 +1,227 @@
+//! Per-token facts looked up once per token: which word lists a word is on, and how many tokens the
+//! longest gazetteer name starting with it spans.
+//!
+//! The address grammar, the place passes and the organisation finder all ask the same questions of the
+//! same tokens (`is this a street type?`, `a particle?`, `a cue word?`). Each list test used to be a scan
+//! of a constant list per question; now one hash lookup per word answers them all, and every later test
+//! is a bit test. Membership is ASCII case-insensitive, exactly as [`one_of`](super::tokens::one_of)
+//! and [`WordSet`](super::tokens::WordSet) compare.
+
+use std::sync::LazyLock;
+
+use super::hash::FxHashMap;
+use super::places;
+use super::tokens::{Kind, Tok, tokenize};
+use super::words::{
+    AU_STATES, EN_TYPES, FR_BARE_TYPES, FR_TYPES, LEADING_TYPES, NOT_PLACE_WORDS, PARTICLES,
+    TOPONYM_PREFIXES, UNIT_AFTER, UNIT_BEFORE,
+};
+use crate::recognizers::organization as org;
+
+/// The word lists a token is on, one bit per list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Lex(u32);
+
+impl Lex {
+    /// On no list.
+    pub(crate) const NONE: Lex = Lex(0);
+    /// [`EN_TYPES`]: English street types.
+    pub(crate) const EN_TYPE: Lex = Lex(1 << 0);
+    /// [`LEADING_TYPES`]: Romance street types before the name.
+    pub(crate) const LEADING_TYPE: Lex = Lex(1 << 1);
+    /// [`FR_TYPES`]: French street types.
+    pub(crate) const FR_TYPE: Lex = Lex(1 << 2);
+    /// [`FR_BARE_TYPES`]: French street types that may stand without a number.
+    pub(crate) const FR_BARE_TYPE: Lex = Lex(1 << 3);
+    /// [`PARTICLES`]: lower-case words inside names.
+    pub(crate) const PARTICLE: Lex = Lex(1 << 4);
+    /// [`UNIT_AFTER`]: unit designators after a street.
+    pub(crate) const UNIT_AFTER: Lex = Lex(1 << 5);
+    /// [`UNIT_BEFORE`]: unit designators before a street.
+    pub(crate) const UNIT_BEFORE: Lex = Lex(1 << 6);
+    /// [`NOT_PLACE_WORDS`]: capitalised words that are never places.
+    pub(crate) const NOT_PLACE: Lex = Lex(1 << 7);
+    /// [`TOPONYM_PREFIXES`]: street types that also start place names.
+    pub(crate) const TOPONYM_PREFIX: Lex = Lex(1 << 8);
+    /// [`AU_STATES`]: Australian state abbreviations.
+    pub(crate) const AU_STATE: Lex = Lex(1 << 9);
+    /// Place cue words (`in`, `from`, `near`).
+    pub(crate) const CUE_WORD: Lex = Lex(1 << 10);
+    /// Place labels (`city`, `destination`).
+    pub(crate) const LABEL: Lex = Lex(1 << 11);
+    /// Lower-case words that may follow a place in a sentence.
+    pub(crate) const FOLLOW_OK: Lex = Lex(1 << 12);
+    /// Titles and greetings before a name.
+    pub(crate) const PERSON_BEFORE: Lex = Lex(1 << 13);
+    /// Place cues that stay cues before a common given name.
+    pub(crate) const PERSON_SAFE_CUE: Lex = Lex(1 << 14);
+    /// First words of place names (`Port`, `Lake`).
+    pub(crate) const TOPONYM_START: Lex = Lex(1 << 15);
+    /// The last word of a strong place cue (`lives in`).
+    pub(crate) const STRONG_CUE_END: Lex = Lex(1 << 16);
+    /// Words that never start an organisation name.
+    pub(crate) const NOT_START: Lex = Lex(1 << 17);
+    /// Industry words that end a brand-style company name.
+    pub(crate) const INDUSTRY: Lex = Lex(1 << 18);
+    /// Generic words that make `X Insurance` a phrase.
+    pub(crate) const GENERIC_BEFORE_INDUSTRY: Lex = Lex(1 << 19);
+    /// Nationality and language words.
+    pub(crate) const NATIONALITY: Lex = Lex(1 << 20);
+    /// Institution words that end a name (`Hospital`).
+    pub(crate) const INSTITUTION_AFTER: Lex = Lex(1 << 21);
+    /// Institution words that start a name (`Ospedale`).
+    pub(crate) const INSTITUTION_BEFORE: Lex = Lex(1 << 22);
+    /// The last word of an employer cue (`works at`, `joined`).
+    pub(crate) const ORG_CUE_END: Lex = Lex(1 << 23);
+    /// A legal form or firm ending in any case (`Ltd`, `GmbH`, `Sons`): a gate for the exact,
+    /// case-sensitive comparison.
+    pub(crate) const LEGAL_END: Lex = Lex(1 << 24);
+
+    /// Whether the token is on any of the lists in `lists`.
+    #[inline]
+    pub(crate) fn has(self, lists: Lex) -> bool {
+        self.0 & lists.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Lex {
+    type Output = Lex;
+
+    fn bitor(self, other: Lex) -> Lex {
+        Lex(self.0 | other.0)
+    }
+}
+
+/// What the lexicon knows about one lower-cased word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Facts {
+    lex: Lex,
+    /// The most tokens a gazetteer name starting with this word spans; 0 when none starts with it.
+    gaz: u8,
+}
+
+struct Lexicon {
+    words: FxHashMap<Box<[u8]>, Facts>,
+    longest: usize,
+}
+
+/// Every list with its bit. All entries start with a letter, so only word tokens can be on a list.
+fn lists() -> Vec<(Lex, Vec<&'static str>)> {
+    let last_words = |cues: &[&[&'static str]]| -> Vec<&'static str> {
+        cues.iter()
+            .filter_map(|c| c.last().copied())
+            .filter(|w| w.starts_with(char::is_alphabetic))
+            .collect()
+    };
+    let mut legal: Vec<&str> = org::SUFFIX_WORDS.to_vec();
+    legal.extend(org::FIRM_ENDINGS.iter().map(|&(_, last)| last));
+    vec![
+        (Lex::EN_TYPE, EN_TYPES.to_vec()),
+        (Lex::LEADING_TYPE, LEADING_TYPES.to_vec()),
+        (Lex::FR_TYPE, FR_TYPES.to_vec()),
+        (Lex::FR_BARE_TYPE, FR_BARE_TYPES.to_vec()),
+        (Lex::PARTICLE, PARTICLES.to_vec()),
+        (Lex::UNIT_AFTER, UNIT_AFTER.to_vec()),
+        (Lex::UNIT_BEFORE, UNIT_BEFORE.to_vec()),
+        (Lex::NOT_PLACE, NOT_PLACE_WORDS.to_vec()),
+        (Lex::TOPONYM_PREFIX, TOPONYM_PREFIXES.to_vec()),
+        (Lex::AU_STATE, AU_STATES.to_vec()),
+        (Lex::CUE_WORD, places::CUE_WORDS.to_vec()),
+        (Lex::LABEL, places::LABELS.to_vec()),
+        (Lex::FOLLOW_OK, places::FOLLOW_OK.to_vec()),
+        (Lex::PERSON_BEFORE, places::PERSON_BEFORE.to_vec()),
+        (Lex::PERSON_SAFE_CUE, places::PERSON_SAFE_CUES.to_vec()),
+        (Lex::TOPONYM_START, places::TOPONYM_STARTS.to_vec()),
+        (Lex::STRONG_CUE_END, last_words(places::STRONG_CUES)),
+        (Lex::NOT_START, org::NOT_START.to_vec()),
+        (Lex::INDUSTRY, org::INDUSTRY.to_vec()),
+        (
+            Lex::GENERIC_BEFORE_INDUSTRY,
+            org::GENERIC_BEFORE_INDUSTRY.to_vec(),
+        ),
+        (Lex::NATIONALITY, org::NATIONALITIES.to_vec()),
+        (Lex::INSTITUTION_AFTER, org::INSTITUTION_AFTER.to_vec()),
+        (Lex::INSTITUTION_BEFORE, org::INSTITUTION_BEFORE.to_vec()),
+        (Lex::ORG_CUE_END, last_words(org::CUES)),
+        (Lex::LEGAL_END, legal),
+    ]
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut words: FxHashMap<Box<[u8]>, Facts> = FxHashMap::default();
+    for (bit, list) in lists() {
+        for w in list {
+            let f = words
+                .entry(w.as_bytes().to_ascii_lowercase().into_boxed_slice())
+                .or_default();
+            f.lex = f.lex | bit;
+        }
+    }
+    // A text span spelling a name (ASCII case aside) tokenizes as the name does, so its first token is
+    // the name's first token and it has as many tokens.
+    let mut toks = Vec::new();
+    for name in places::names() {
+        tokenize(name, &mut toks);
+        let Some(first) = toks.first() else { continue };
+        let key = first.text(name).as_bytes().to_ascii_lowercase();
+        let f = words.entry(key.into_boxed_slice()).or_default();
+        f.gaz = f.gaz.max(u8::try_from(toks.len()).unwrap_or(u8::MAX));
+    }
+    let longest = words.keys().map(|k| k.len()).max().unwrap_or(0);
+    Lexicon { words, longest }
+});
+
+/// Records on each word token of `toks` (from `text`) its lists and gazetteer span.
+pub(crate) fn mark(text: &str, toks: &mut [Tok]) {
+    let lexicon = &*LEXICON;
+    let mut buf = [0u8; 64];
+    for t in toks.iter_mut().filter(|t| t.kind == Kind::Word) {
+        let w = t.text(text).as_bytes();
+        if w.len() > lexicon.longest {
+            continue;
+        }
+        let facts = match buf.get_mut(..w.len()) {
+            Some(key) => {
+                key.copy_from_slice(w);
+                key.make_ascii_lowercase();
+                lexicon.words.get(&*key)
+            }
+            None => lexicon.words.get(w.to_ascii_lowercase().as_slice()),
+        };
+        if let Some(f) = facts {
+            t.lex = f.lex;
+            t.gaz = f.gaz;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_words_start_with_a_letter() {
+        // Only word tokens are looked up, so a list entry must be able to be one.
+        for (_, list) in lists() {
+            for w in list {
+                assert!(w.starts_with(char::is_alphabetic), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn marks_tokens() {
+        let text = "12 Baker STREET in New York, Ltd";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        mark(text, &mut toks);
+        let lex = |w: &str| toks.iter().find(|t| t.text(text) == w).unwrap().lex;
+        assert!(lex("STREET").has(Lex::EN_TYPE));
+        assert!(lex("in").has(Lex::CUE_WORD | Lex::PARTICLE));
+        assert!(lex("Ltd").has(Lex::LEGAL_END));
+        assert!(!lex("Baker").has(Lex::EN_TYPE));
+        let new = toks.iter().find(|t| t.text(text) == "New").unwrap();
+        assert!(new.gaz >= 2);
+        assert_eq!(toks[0].lex, Lex::NONE);
+    }
+}
