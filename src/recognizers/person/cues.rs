@@ -43,6 +43,15 @@ const WEAK_CUES: &[&str] = &[
 
 static WEAK_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEAK_CUES));
 
+/// The last word of each introduction (`is` of `my name is`, `I'm`).
+static INTRO_ENDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let ends: Vec<&'static str> = INTROS
+        .iter()
+        .map(|intro| intro.rsplit(' ').next().unwrap_or(intro))
+        .collect();
+    WordSet::new(&ends)
+});
+
 impl Scan<'_> {
     pub(super) fn cue(&self, c: Chain) -> (Cue, &'static str) {
         let t = &self.tokens[c.first];
@@ -218,9 +227,7 @@ impl Scan<'_> {
         let gap = self.gap(p, c.first);
         gap.contains([':', '=', '>'])
             || self.words[p].flags & (GREETING | HONORIFIC) != 0
-            || INTROS
-                .iter()
-                .any(|intro| intro.rsplit(' ').next() == Some(self.word(p)))
+            || INTRO_ENDS.contains(self.word(p))
     }
 }
 
@@ -234,8 +241,11 @@ fn introduced(before: &str) -> bool {
     }
     // ASCII: compare ignoring case instead of lower-casing a copy.
     let hay = tail.trim_end_matches([' ', '\t', ',']).as_bytes();
+    let Some(last) = hay.last().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     INTROS.iter().any(|intro| {
-        hay.len() >= intro.len() && {
+        intro.as_bytes().last() == Some(&last) && hay.len() >= intro.len() && {
             let (rest, end) = hay.split_at(hay.len() - intro.len());
             end.eq_ignore_ascii_case(intro.as_bytes())
                 && !rest.last().is_some_and(u8::is_ascii_alphanumeric)

@@ -66,9 +66,11 @@ pub(super) enum Kind {
 pub(super) struct Word {
     pub(super) kind: Kind,
     pub(super) flags: u16,
-    /// Byte range of the token's normalised key in [`Scan::keys`].
+    /// Byte range of the token's normalised key: in the text itself when the word is already normalised
+    /// (`key_in_text`), else in [`Scan::keys`].
     key_start: usize,
     key_end: usize,
+    key_in_text: bool,
 }
 
 /// A reported name: start, end, score and the reason (the pattern name of an explanation).
@@ -214,9 +216,21 @@ fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, 
     let mut folded = String::new();
     for t in tokens {
         let word = &text[t.start..t.end];
-        let key_start = keys.len();
-        normalize_push(word, keys);
-        let key = &keys[key_start..];
+        // Lower-case ASCII words without apostrophes are their own keys.
+        let key_in_text = t.ascii && !t.quote && t.shape == Shape::Lower;
+        let key_start = if key_in_text {
+            t.start
+        } else {
+            let from = keys.len();
+            normalize_push(word, keys);
+            from
+        };
+        let key = if key_in_text {
+            word
+        } else {
+            &keys[key_start..]
+        };
+        let key_end = key_start + key.len();
         let mut flags = g.flags(key);
         if flags & (FIRST | LAST) == 0
             && t.hyphen
@@ -249,7 +263,8 @@ fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, 
             kind,
             flags,
             key_start,
-            key_end: keys.len(),
+            key_end,
+            key_in_text,
         });
     }
 }
@@ -452,7 +467,7 @@ pub(super) struct Scan<'a> {
     pub(super) text: &'a str,
     pub(super) tokens: &'a [Token],
     pub(super) words: &'a [Word],
-    /// The tokens' normalised keys, one after another (see [`Word`]).
+    /// The normalised keys of the tokens that are not their own keys, one after another (see [`Word`]).
     keys: &'a str,
     /// Shouting lines of the text.
     lines: Lines,
@@ -484,7 +499,8 @@ impl<'a> Scan<'a> {
     /// Token `i` normalised for list lookups (lower case, `’` as `'`).
     pub(super) fn key(&self, i: usize) -> &'a str {
         let w = self.words[i];
-        &self.keys[w.key_start..w.key_end]
+        let from = if w.key_in_text { self.text } else { self.keys };
+        &from[w.key_start..w.key_end]
     }
 
     /// Whether the line holding `pos` is written in capitals.

@@ -30,6 +30,7 @@ const ORG_AFTER: &[&str] = &[
 
 static ORG_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_AFTER));
 static STREETS_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STREETS_AFTER));
+static BRAND_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BRANDS));
 
 /// Companies and brands named like people.
 #[rustfmt::skip]
@@ -141,7 +142,7 @@ impl Scan<'_> {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
         }
-        GAZETTEER.flags(&key) & PLACE != 0 || BRANDS.contains(&key.as_str())
+        GAZETTEER.flags(&key) & PLACE != 0 || BRAND_SET.contains(&key)
     }
 
     /// A company or street word right after the chain (`Johnson Ltd`, `Elizabeth Unions`).

@@ -96,6 +96,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             c
         };
         let mut start = i;
+        // Only ASCII letters so far: no apostrophe, hyphen or other letter.
+        let mut simple = b < 0x80;
         // Scan the word.
         let mut j = i + c.len_utf8();
         while j < bytes.len() {
@@ -110,6 +112,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             let Some(d) = text[j..].chars().next() else {
                 break;
             };
+            simple = false;
             if is_letter(d) {
                 j += d.len_utf8();
                 continue;
@@ -129,7 +132,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         let mut end = j;
         // Possessive 's / ’s at the end is not part of the name.
-        if bytes[j - 1] == b's' {
+        if !simple && bytes[j - 1] == b's' {
             let word = &text[start..end];
             for suffix in ["'s", "’s", "''s"] {
                 if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
@@ -166,7 +169,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             _ => false,
         };
         let mention = !escaped && before == Some('@') && !before2.is_some_and(alnum_id);
-        let facts = facts_of(&text[start..end]);
+        let facts = if simple {
+            facts_of_letters(&bytes[start..end])
+        } else {
+            facts_of(&text[start..end])
+        };
         out.push(Token {
             start,
             end,
@@ -189,6 +196,32 @@ struct Facts {
     quote: bool,
     ascii: bool,
     plain: bool,
+}
+
+/// The shape and make-up of a word of ASCII letters only.
+fn facts_of_letters(word: &[u8]) -> Facts {
+    let shape = match word.split_first() {
+        None => Shape::Mixed,
+        Some((first, rest)) => {
+            let upper = rest.iter().filter(|b| b.is_ascii_uppercase()).count();
+            // Every byte is a letter, so the rest are lower case.
+            let lower = rest.len() - upper;
+            match (first.is_ascii_uppercase(), upper, lower) {
+                (true, 0, 0) => Shape::Initial,
+                (true, _, 0) => Shape::Upper,
+                (true, 0, _) => Shape::Title,
+                (false, 0, _) => Shape::Lower,
+                _ => Shape::Mixed,
+            }
+        }
+    };
+    Facts {
+        shape,
+        hyphen: false,
+        quote: false,
+        ascii: true,
+        plain: true,
+    }
 }
 
 /// The shape and make-up of a word: bytes for ASCII words, characters otherwise.
