@@ -43,6 +43,18 @@ const WEAK_CUES: &[&str] = &[
 
 static WEAK_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEAK_CUES));
 
+/// The bytes that end an introduction (`s` of `my name is`).
+const INTRO_LAST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < INTROS.len() {
+        let intro = INTROS[i].as_bytes();
+        table[intro[intro.len() - 1] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The last word of each introduction (`is` of `my name is`, `I'm`).
 static INTRO_ENDS: LazyLock<WordSet> = LazyLock::new(|| {
     let ends: Vec<&'static str> = INTROS
@@ -184,8 +196,16 @@ impl Scan<'_> {
     pub(super) fn signature(&self, c: Chain) -> bool {
         let start = self.tokens[c.first].start;
         let end = self.tokens[c.last].end;
-        // Quick exit for the usual chain inside a line: a visible character right before it.
-        if self.text[..start]
+        // Quick exit for the usual chain inside a line: a visible character shortly before it, with only
+        // spaces between (well within the reach of `line_start`).
+        let mut blank_from = start;
+        for ch in self.text[..start].chars().rev().take(64) {
+            if ch == '\n' || !ch.is_whitespace() {
+                break;
+            }
+            blank_from -= ch.len_utf8();
+        }
+        if self.text[..blank_from]
             .chars()
             .next_back()
             .is_some_and(|ch| !ch.is_whitespace())
@@ -244,6 +264,9 @@ fn introduced(before: &str) -> bool {
     let Some(last) = hay.last().map(u8::to_ascii_lowercase) else {
         return false;
     };
+    if !INTRO_LAST_BYTES[usize::from(last)] {
+        return false;
+    }
     INTROS.iter().any(|intro| {
         intro.as_bytes().last() == Some(&last) && hay.len() >= intro.len() && {
             let (rest, end) = hay.split_at(hay.len() - intro.len());

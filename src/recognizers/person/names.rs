@@ -222,7 +222,11 @@ fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, 
             t.start
         } else {
             let from = keys.len();
-            normalize_push(word, keys);
+            if t.ascii && !t.quote {
+                keys.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                normalize_push(word, keys);
+            }
             from
         };
         let key = if key_in_text {
@@ -357,10 +361,7 @@ fn kind_of(t: &Token, flags: u16, text: &str, lines: &Lines) -> Kind {
         return Kind::Other;
     }
     // Two- and three-letter capitals in mixed-case text are acronyms (`IP`, `WAN`, `US`).
-    if t.shape == Shape::Upper
-        && char_len(t, word) < 4
-        && !named
-        && !lines.shouting(text, t.start)
+    if t.shape == Shape::Upper && char_len(t, word) < 4 && !named && !lines.shouting(text, t.start)
     {
         return Kind::Other;
     }
@@ -596,7 +597,7 @@ impl<'a> Scan<'a> {
     /// The token before `i` on the same line, if any.
     pub(super) fn prev_on_line(&self, i: usize) -> Option<usize> {
         let p = i.checked_sub(1)?;
-        (!self.gap(p, i).contains('\n')).then_some(p)
+        (!self.gap(p, i).bytes().any(|b| b == b'\n')).then_some(p)
     }
 
     /// The names of the text, in order, into `out` (cleared first).
@@ -729,12 +730,7 @@ impl<'a> Scan<'a> {
     }
 
     /// `Doe, Jane` / `DOE, Jane Q.`: a surname, a comma and a given name, not part of a longer list.
-    fn inverted(
-        &self,
-        a: Chain,
-        b: Chain,
-        after: Option<&Chain>,
-    ) -> Option<Found> {
+    fn inverted(&self, a: Chain, b: Chain, after: Option<&Chain>) -> Option<Found> {
         if a.first != a.last || b.first != b.last && b.last - b.first > 1 {
             return None;
         }
@@ -812,14 +808,15 @@ impl<'a> Scan<'a> {
         if acronyms {
             return None;
         }
+        // Cheapest tests first; the column header, which may read the table's first lines, last.
         if self.is_date_part(c)
-            || self.column(c).is_some_and(|col| col != Column::Person)
             || self.field_of_thing(c)
             || self.is_place(c)
             || self.org_follows(c)
             || self.institution_near(c)
             || self.modifier_of_noun(c)
             || self.street(c)
+            || self.column(c).is_some_and(|col| col != Column::Person)
         {
             return None;
         }
@@ -1020,10 +1017,7 @@ impl<'a> Scan<'a> {
                 .is_some_and(|r| r.trim().is_empty());
             let greeting = why == "greeting"
                 && self.prev_on_line(i).is_some_and(|p| {
-                    matches!(
-                        self.key(p),
-                        "hi" | "hey" | "hello" | "dear" | "hiya" | "yo"
-                    )
+                    matches!(self.key(p), "hi" | "hey" | "hello" | "dear" | "hiya" | "yo")
                 });
             let accept = cue == Cue::Strong
                 && match why {

@@ -63,9 +63,12 @@ impl Scan<'_> {
         let Some(p) = self.prev_on_line(c.first) else {
             return false;
         };
-        let gap = self
-            .gap(p, c.first)
-            .trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’\\`".contains(ch));
+        let gap = self.gap(p, c.first);
+        // What is left after trimming is a separator only if the gap holds one.
+        if !gap.bytes().any(|b| matches!(b, b':' | b'=' | b'>')) {
+            return false;
+        }
+        let gap = gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’\\`".contains(ch));
         if !matches!(gap, ":" | "=" | ">" | ":=" | "=>") {
             return false;
         }
@@ -165,23 +168,24 @@ impl Scan<'_> {
         let last = self.key(c.last);
         let suffix = last.rsplit('-').next().unwrap_or("");
         let head = self.key(c.first);
-        let compass = matches!(
-            head,
-            "east"
-                | "west"
-                | "north"
-                | "south"
-                | "lake"
-                | "port"
-                | "fort"
-                | "mount"
-                | "new"
-                | "upper"
-                | "lower"
-                | "great"
-                | "little"
-        );
-        if c.last == c.first + 1 && compass && self.words[c.last].flags & FIRST != 0 {
+        let compass = c.last == c.first + 1
+            && matches!(
+                head,
+                "east"
+                    | "west"
+                    | "north"
+                    | "south"
+                    | "lake"
+                    | "port"
+                    | "fort"
+                    | "mount"
+                    | "new"
+                    | "upper"
+                    | "lower"
+                    | "great"
+                    | "little"
+            );
+        if compass && self.words[c.last].flags & FIRST != 0 {
             return true;
         }
         if c.last > c.first && STREETS_AFTER_SET.contains(last)
@@ -207,8 +211,12 @@ impl Scan<'_> {
         let before = &self.text[..self.tokens[c.first].start];
         let digit_then = |sep: &str| {
             before.strip_suffix(sep).is_some_and(|b| {
-                let head = b.trim_end_matches(|ch: char| ch.is_ascii_alphanumeric());
-                let num = &b[head.len()..];
+                // ASCII alphanumerics are single bytes, and no byte of a longer character is one.
+                let head_len = b
+                    .bytes()
+                    .rposition(|ch| !ch.is_ascii_alphanumeric())
+                    .map_or(0, |i| i + 1);
+                let (head, num) = b.split_at(head_len);
                 let year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
                 num.starts_with(|ch: char| ch.is_ascii_digit())
                     && !year

@@ -78,11 +78,15 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Skip to the next letter or non-ASCII character.
+        let Some(skip) = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80 || b.is_ascii_alphabetic())
+        else {
+            break;
+        };
+        i += skip;
         let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
         let c = if b < 0x80 {
             char::from(b)
         } else {
@@ -101,11 +105,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         // Scan the word.
         let mut j = i + c.len_utf8();
         while j < bytes.len() {
-            let b = bytes[j];
-            if b.is_ascii_alphabetic() {
-                j += 1;
-                continue;
-            }
+            // Run over ASCII letters.
+            j += bytes[j..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(bytes.len() - j);
+            let Some(&b) = bytes.get(j) else {
+                break;
+            };
             if b < 0x80 && b != b'\'' && b != b'-' {
                 break;
             }
@@ -150,25 +157,26 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             start += 1;
         }
         let before = char_before(text, start);
-        let before2 = before.and_then(|b| char_before(text, start - b.len_utf8()));
+        // The characters two before and two after, read only when the first neighbour asks for them.
+        let before2 = || before.and_then(|b| char_before(text, start - b.len_utf8()));
         let after = char_at(text, j);
-        let after2 = after.and_then(|a| char_at(text, j + a.len_utf8()));
+        let after2 = || after.and_then(|a| char_at(text, j + a.len_utf8()));
         let alnum_id = |c: char| c.is_alphanumeric() || c == '_';
         let glued_before = !escaped
             && match before {
                 Some(b) if alnum_id(b) => true,
-                Some('.') | Some('/') | Some('+') | Some('%') => before2.is_some_and(alnum_id),
-                Some('\\') => before2.is_some_and(alnum_id),
+                Some('.') | Some('/') | Some('+') | Some('%') => before2().is_some_and(alnum_id),
+                Some('\\') => before2().is_some_and(alnum_id),
                 _ => false,
             };
         let glued_after = match after {
             Some(a) if a.is_numeric() || a == '_' || a == '@' => true,
-            Some('.') | Some('/') => after2.is_some_and(alnum_id),
+            Some('.') | Some('/') => after2().is_some_and(alnum_id),
             // `CUST-283139`, `EMP-00412`: an identifier prefix.
-            Some('-') => after2.is_some_and(|c| c.is_ascii_digit()),
+            Some('-') => after2().is_some_and(|c| c.is_ascii_digit()),
             _ => false,
         };
-        let mention = !escaped && before == Some('@') && !before2.is_some_and(alnum_id);
+        let mention = !escaped && before == Some('@') && !before2().is_some_and(alnum_id);
         let facts = if simple {
             facts_of_letters(&bytes[start..end])
         } else {
