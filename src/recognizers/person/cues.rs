@@ -125,10 +125,8 @@ impl Scan<'_> {
         }
         if let Some(p) = self.prev_on_line(c.first) {
             let gap = self.gap(p, c.first).trim();
-            if matches!(gap, "" | "(" | ":" | ",") {
-                if WEAK_CUE_SET.contains(self.key(p)) {
-                    return (Cue::Weak, "weak cue");
-                }
+            if matches!(gap, "" | "(" | ":" | ",") && WEAK_CUE_SET.contains(self.key(p)) {
+                return (Cue::Weak, "weak cue");
             }
         }
         (Cue::None, "")
