@@ -1,6 +1,9 @@
 //! Cues before a name: honorifics, greetings, labels, introductions, mentions, chat speakers, sign-offs.
 
+use std::sync::LazyLock;
+
 use super::gazetteer::{COMMON, FIRST, GREETING, HONORIFIC, LABEL};
+use super::hash::WordSet;
 use super::names::{Chain, Cue, Kind, Scan};
 use super::tokens::Shape;
 use crate::analyzer::column_header;
@@ -38,6 +41,29 @@ const WEAK_CUES: &[&str] = &[
     "und", "et", "y", "e", "en",
 ];
 
+static WEAK_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEAK_CUES));
+
+/// The bytes that end an introduction (`s` of `my name is`).
+const INTRO_LAST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < INTROS.len() {
+        let intro = INTROS[i].as_bytes();
+        table[intro[intro.len() - 1] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The last word of each introduction (`is` of `my name is`, `I'm`).
+static INTRO_ENDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let ends: Vec<&'static str> = INTROS
+        .iter()
+        .map(|intro| intro.rsplit(' ').next().unwrap_or(intro))
+        .collect();
+    WordSet::new(&ends)
+});
+
 impl Scan<'_> {
     pub(super) fn cue(&self, c: Chain) -> (Cue, &'static str) {
         let t = &self.tokens[c.first];
@@ -70,19 +96,14 @@ impl Scan<'_> {
                     && !NOT_PERSON_NAME
                         .iter()
                         .any(|n| key.len() > 4 && key.strip_suffix("name") == Some(n))
-                    && !qualifier
-                        .as_deref()
-                        .is_some_and(|q| NOT_PERSON_NAME.contains(&q));
+                    && !qualifier.is_some_and(|q| NOT_PERSON_NAME.contains(&q));
                 if is_name_key || self.words[p].flags & LABEL != 0 && key != "name" {
                     return (Cue::Strong, "label");
                 }
             }
         }
-        let lower_tail = tail_lower(before, 16);
-        for intro in INTROS {
-            if ends_with_word(&lower_tail, intro) {
-                return (Cue::Strong, "introduction");
-            }
+        if introduced(before) {
+            return (Cue::Strong, "introduction");
         }
         if let Some(chat) = self.speaker(c) {
             // At a bare line start, `Reason:` or `Paziente:` is a field: a known name must be in it.
@@ -104,11 +125,8 @@ impl Scan<'_> {
         }
         if let Some(p) = self.prev_on_line(c.first) {
             let gap = self.gap(p, c.first).trim();
-            if matches!(gap, "" | "(" | ":" | ",") {
-                let key = self.key(p);
-                if WEAK_CUES.contains(&key.as_ref()) {
-                    return (Cue::Weak, "weak cue");
-                }
+            if matches!(gap, "" | "(" | ":" | ",") && WEAK_CUE_SET.contains(self.key(p)) {
+                return (Cue::Weak, "weak cue");
             }
         }
         (Cue::None, "")
@@ -126,7 +144,15 @@ impl Scan<'_> {
         if !edge(self.text[..start].chars().next_back()) || !edge(self.text[end..].chars().next()) {
             return None;
         }
-        column_header(self.text, start).and_then(column_kind)
+        // `decide` and `cue` ask about the same chain in turn: look the header up once.
+        if let Some((at, column)) = self.column.get() {
+            if at == start {
+                return column;
+            }
+        }
+        let column = column_header(self.text, start).and_then(column_kind);
+        self.column.set(Some((start, column)));
+        column
     }
 
     /// `Jane:` / `[10:02] Jane:` / `(16:08:35) Jane:` / `Driver (Jane):` at the start of a line: `None` when
@@ -137,9 +163,11 @@ impl Scan<'_> {
         let mut after = &self.text[end..];
         if let Some(rest) = after.strip_prefix(" (") {
             // `Mariano (Verdant Telecom):`
-            let close = rest
-                .find(')')
-                .filter(|&p| p < 60 && !rest[..p].contains('\n'));
+            // The first `)`, if within 60 bytes and on this line.
+            let close = rest.as_bytes()[..rest.len().min(60)]
+                .iter()
+                .position(|&b| b == b')')
+                .filter(|&p| !rest[..p].contains('\n'));
             if let Some(p) = close {
                 after = &rest[p..];
             }
@@ -166,6 +194,22 @@ impl Scan<'_> {
     pub(super) fn signature(&self, c: Chain) -> bool {
         let start = self.tokens[c.first].start;
         let end = self.tokens[c.last].end;
+        // Quick exit for the usual chain inside a line: a visible character shortly before it, with only
+        // spaces between (well within the reach of `line_start`).
+        let mut blank_from = start;
+        for ch in self.text[..start].chars().rev().take(64) {
+            if ch == '\n' || !ch.is_whitespace() {
+                break;
+            }
+            blank_from -= ch.len_utf8();
+        }
+        if self.text[..blank_from]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| !ch.is_whitespace())
+        {
+            return false;
+        }
         let ls = self.line_start(start);
         if !self.text[ls..start].trim().is_empty() {
             return false;
@@ -201,19 +245,42 @@ impl Scan<'_> {
         let gap = self.gap(p, c.first);
         gap.contains([':', '=', '>'])
             || self.words[p].flags & (GREETING | HONORIFIC) != 0
-            || INTROS
-                .iter()
-                .any(|intro| intro.rsplit(' ').next() == Some(self.word(p)))
+            || INTRO_ENDS.contains(self.word(p))
     }
 }
 
-/// The last `n` bytes (or fewer) before the end of `s`, lower-cased, on a char boundary.
-fn tail_lower(s: &str, n: usize) -> String {
+/// Whether the text `before` a chain ends with an introduction (`my name is`, `I'm`), judged on its last
+/// 16 bytes, lower-cased.
+fn introduced(before: &str) -> bool {
+    let tail = tail(before, 16);
+    if !tail.is_ascii() {
+        let lower = tail.to_lowercase();
+        return INTROS.iter().any(|intro| ends_with_word(&lower, intro));
+    }
+    // ASCII: compare ignoring case instead of lower-casing a copy.
+    let hay = tail.trim_end_matches([' ', '\t', ',']).as_bytes();
+    let Some(last) = hay.last().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    if !INTRO_LAST_BYTES[usize::from(last)] {
+        return false;
+    }
+    INTROS.iter().any(|intro| {
+        intro.as_bytes().last() == Some(&last) && hay.len() >= intro.len() && {
+            let (rest, end) = hay.split_at(hay.len() - intro.len());
+            end.eq_ignore_ascii_case(intro.as_bytes())
+                && !rest.last().is_some_and(u8::is_ascii_alphanumeric)
+        }
+    })
+}
+
+/// The last `n` bytes (or fewer) of `s`, on a char boundary.
+fn tail(s: &str, n: usize) -> &str {
     let mut from = s.len().saturating_sub(n);
     while !s.is_char_boundary(from) {
         from += 1;
     }
-    s[from..].to_lowercase()
+    &s[from..]
 }
 
 /// Whether `hay`, trimmed at its end, ends with the phrase `needle` starting at a word boundary.

@@ -10,34 +10,11 @@
 //! Keys are lower-cased; `’` is read as `'`. See `data/README.md` for attribution and licences.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: word keys are short and not attacker-chosen in a way that matters for a read-only table, so a
-/// simple fast hash beats SipHash here.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+use super::hash::BuildWordHasher;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Table = HashMap<Box<str>, u16, BuildHasherDefault<Fnv>>;
+type Table = HashMap<Box<str>, u16, BuildWordHasher>;
 
 /// A given name.
 pub(crate) const FIRST: u16 = 1;
@@ -340,7 +317,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 
 /// Names in both lists that rank higher (relative to list length) as surnames than as given names:
 /// `Smith`, `Martin`, `Williams`; not `Marie`, `Jean`, `Luc`.
-static SURNAME_FIRST: LazyLock<HashSet<Box<str>, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+static SURNAME_FIRST: LazyLock<HashSet<Box<str>, BuildWordHasher>> = LazyLock::new(|| {
     let first: HashMap<String, usize> = FIRST_NAMES
         .lines()
         .enumerate()
@@ -376,6 +353,18 @@ pub(crate) fn mainly_surname(word: &str) -> bool {
 /// Lower-cases `word` into `key`, reading `’` and a doubled (SQL-escaped) `''` as `'`.
 pub(crate) fn normalize_into(word: &str, key: &mut String) {
     key.clear();
+    normalize_push(word, key);
+}
+
+/// Appends `word` normalised as by [`normalize_into`] to `out`: a copy lower-cased in place for ASCII words
+/// without apostrophes, a walk over the characters otherwise.
+pub(crate) fn normalize_push(word: &str, out: &mut String) {
+    if word.is_ascii() && !word.contains('\'') {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     let mut prev_quote = false;
     for c in word.chars() {
         let c = if c == '’' { '\'' } else { c };
@@ -383,7 +372,7 @@ pub(crate) fn normalize_into(word: &str, key: &mut String) {
             continue;
         }
         prev_quote = c == '\'';
-        key.extend(c.to_lowercase());
+        out.extend(c.to_lowercase());
     }
 }
 

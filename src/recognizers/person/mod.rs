@@ -8,6 +8,7 @@
 
 mod cues;
 pub(crate) mod gazetteer;
+mod hash;
 mod labeled;
 mod names;
 mod nrp;

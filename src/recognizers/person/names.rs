@@ -21,11 +21,13 @@
 //!
 //! Everything else (sentence-initial `Hope`, `May 9`, `Baker Street`, `Dear Customer`) is not reported.
 
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, INSTITUTION, LABEL, LAST, LOCATIVE,
     PARTICLE, PLACE, REGION, STOP, STREET_BEFORE, SUFFIX, mainly_surname, normalize_into,
+    normalize_push,
 };
 use super::tokens::{Shape, Token, tokenize};
 use crate::recognizers::columns::Column;
@@ -59,10 +61,42 @@ pub(super) enum Kind {
     Other,
 }
 
+/// What the word lists and the word's shape say about one token.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Word {
     pub(super) kind: Kind,
     pub(super) flags: u16,
+    /// Byte range of the token's normalised key: in the text itself when the word is already normalised
+    /// (`key_in_text`), else in [`Scan::keys`].
+    key_start: usize,
+    key_end: usize,
+    key_in_text: bool,
+}
+
+/// A reported name: start, end, score and the reason (the pattern name of an explanation).
+pub(super) type Found = (usize, usize, f64, &'static str);
+
+/// Working memory of one analysis, kept between calls so a text costs no allocations once the buffers have
+/// grown to its size.
+#[derive(Default)]
+struct Buffers {
+    tokens: Vec<Token>,
+    words: Vec<Word>,
+    keys: String,
+    work: Work,
+    found: Vec<Found>,
+}
+
+/// Buffers of [`Scan::names`].
+#[derive(Default)]
+struct Work {
+    chains: Vec<Chain>,
+    decided: Vec<Option<Found>>,
+    firm: Vec<bool>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
 /// How strongly the text before a chain says "a name follows".
@@ -120,16 +154,46 @@ impl Recognizer for GazetteerPersonRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        let mut tokens = Vec::new();
-        tokenize(text, &mut tokens);
-        let mut words = classify(text, &tokens);
-        complete_stop_names(&mut words, text, &tokens);
+        BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+            Ok(mut buffers) => self.run(text, ctx, &mut buffers, results),
+            // Only reachable if a caller re-entered this recognizer on the same thread.
+            Err(_) => self.run(text, ctx, &mut Buffers::default(), results),
+        });
+        Ok(())
+    }
+}
+
+impl GazetteerPersonRecognizer {
+    /// Finds the names of `text` with `buffers` as working memory.
+    fn run(
+        &self,
+        text: &str,
+        ctx: &RecognizerContext<'_>,
+        buffers: &mut Buffers,
+        results: &mut Vec<RecognizerResult>,
+    ) {
+        let Buffers {
+            tokens,
+            words,
+            keys,
+            work,
+            found,
+        } = buffers;
+        tokenize(text, tokens);
+        let lines = Lines::default();
+        classify(text, tokens, &lines, words, keys);
+        complete_stop_names(words, text, tokens);
         let scan = Scan {
             text,
-            tokens: &tokens,
-            words: &words,
+            tokens,
+            words,
+            keys,
+            lines,
+            column: Cell::new(None),
+            scratch: RefCell::new(String::new()),
         };
-        for (start, end, score, why) in scan.names() {
+        scan.names(work, found);
+        for &(start, end, score, why) in found.iter() {
             results.push(
                 RecognizerResult::new(
                     self.entities[0].clone(),
@@ -141,49 +205,72 @@ impl Recognizer for GazetteerPersonRecognizer {
                 .explained(ctx, why),
             );
         }
-        Ok(())
     }
 }
 
-fn classify(text: &str, tokens: &[Token]) -> Vec<Word> {
+/// Looks every token up once, writing its normalised key to `keys` and its [`Word`] to `words`.
+fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, keys: &mut String) {
     let g = &*GAZETTEER;
-    let mut key = String::new();
-    tokens
-        .iter()
-        .map(|t| {
-            let word = &text[t.start..t.end];
-            let mut flags = g.lookup(word, &mut key);
-            if word.contains(['-', '\'', '’']) {
-                normalize_into(word, &mut key);
-            }
-            if flags & (FIRST | LAST) == 0
-                && word.contains('-')
-                && word
-                    .split('-')
-                    .all(|p| p.chars().next().is_some_and(char::is_uppercase))
-            {
-                // Jean-Luc, Anne-Katrin: every part a name.
-                let mut parts = 0;
-                let all = key.split('-').all(|p| {
-                    parts |= g.flags(p) & (FIRST | LAST);
-                    g.flags(p) & (FIRST | LAST) != 0
-                });
-                if all {
-                    flags |= parts;
-                }
-            }
-            if flags & (FIRST | LAST) == 0 && word.contains(['\'', '’']) {
-                let folded: String = key.chars().filter(|&c| c != '\'').collect();
-                flags |= g.flags(&folded) & (FIRST | LAST);
-            }
-            let kind = if t.glued {
-                Kind::Other
+    words.clear();
+    keys.clear();
+    let mut folded = String::new();
+    for t in tokens {
+        let word = &text[t.start..t.end];
+        // Lower-case ASCII words without apostrophes are their own keys.
+        let key_in_text = t.ascii && !t.quote && t.shape == Shape::Lower;
+        let key_start = if key_in_text {
+            t.start
+        } else {
+            let from = keys.len();
+            if t.ascii && !t.quote {
+                keys.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
             } else {
-                kind_of(t, flags, text)
-            };
-            Word { kind, flags }
-        })
-        .collect()
+                normalize_push(word, keys);
+            }
+            from
+        };
+        let key = if key_in_text {
+            word
+        } else {
+            &keys[key_start..]
+        };
+        let key_end = key_start + key.len();
+        let mut flags = g.flags(key);
+        if flags & (FIRST | LAST) == 0
+            && t.hyphen
+            && word
+                .split('-')
+                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+        {
+            // Jean-Luc, Anne-Katrin: every part a name.
+            let mut parts = 0;
+            let all = key.split('-').all(|p| {
+                let f = g.flags(p) & (FIRST | LAST);
+                parts |= f;
+                f != 0
+            });
+            if all {
+                flags |= parts;
+            }
+        }
+        if flags & (FIRST | LAST) == 0 && t.quote {
+            folded.clear();
+            folded.extend(key.chars().filter(|&c| c != '\''));
+            flags |= g.flags(&folded) & (FIRST | LAST);
+        }
+        let kind = if t.glued {
+            Kind::Other
+        } else {
+            kind_of(t, flags, text, lines)
+        };
+        words.push(Word {
+            kind,
+            flags,
+            key_start,
+            key_end,
+            key_in_text,
+        });
+    }
 }
 
 /// Second look at words that are names but also sign-off or endearment words (`Best`, `Love`, `Honey`):
@@ -246,25 +333,35 @@ pub(super) fn contraction(word: &str) -> bool {
         || matches!(head, "l" | "d" | "qu" | "n" | "s" | "c" | "m" | "t" | "j")
 }
 
-fn kind_of(t: &Token, flags: u16, text: &str) -> Kind {
+/// The number of characters of token `t` (spelled `word`).
+fn char_len(t: &Token, word: &str) -> usize {
+    if t.ascii {
+        word.len()
+    } else {
+        word.chars().count()
+    }
+}
+
+/// Whether the first character at or after `pos` that is not a space is `:`.
+fn colon_follows(text: &str, pos: usize) -> bool {
+    text.as_bytes()[pos..].iter().find(|&&b| b != b' ') == Some(&b':')
+}
+
+fn kind_of(t: &Token, flags: u16, text: &str, lines: &Lines) -> Kind {
     let word = &text[t.start..t.end];
     let named = flags & (FIRST | LAST) != 0;
-    if word.contains(['\'', '’']) && contraction(word) {
+    if t.quote && contraction(word) {
         return Kind::Other;
     }
     // A label or a common word used as a field name: `To:`, `Date:`, `Reason:`.
-    let colon = text[t.end..].trim_start_matches(' ').starts_with(':');
-    if colon && (flags & LABEL != 0 || flags & COMMON != 0 && !named) {
+    if (flags & LABEL != 0 || flags & COMMON != 0 && !named) && colon_follows(text, t.end) {
         return Kind::Other;
     }
     if flags & (DETERMINER | INSTITUTION | STREET_BEFORE) != 0 && t.shape != Shape::Lower {
         return Kind::Other;
     }
     // Two- and three-letter capitals in mixed-case text are acronyms (`IP`, `WAN`, `US`).
-    if t.shape == Shape::Upper
-        && word.chars().count() < 4
-        && !named
-        && !shouting_line(text, t.start)
+    if t.shape == Shape::Upper && char_len(t, word) < 4 && !named && !lines.shouting(text, t.start)
     {
         return Kind::Other;
     }
@@ -292,10 +389,8 @@ fn kind_of(t: &Token, flags: u16, text: &str) -> Kind {
                 Kind::Name
             } else if t.shape == Shape::Mixed
                 || flags & (COMMON | LABEL | SUFFIX | GREETING) != 0
-                || (t.shape == Shape::Upper && word.chars().count() < 4)
-                || !word
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                || (t.shape == Shape::Upper && char_len(t, word) < 4)
+                || !t.plain
             {
                 Kind::Other
             } else {
@@ -319,21 +414,53 @@ pub(super) fn line_start_near(text: &str, pos: usize) -> usize {
     text[from..pos].rfind('\n').map_or(from, |p| from + p + 1)
 }
 
-/// Whether the line holding `pos` is written in capitals (no lower-case letters), judged within
-/// [`LINE_REACH`] bytes either side.
-pub(super) fn shouting_line(text: &str, pos: usize) -> bool {
+/// The line holding `pos` as a byte range, judged within [`LINE_REACH`] bytes either side.
+fn line_near(text: &str, pos: usize) -> (usize, usize) {
     let start = line_start_near(text, pos);
     let mut to = (pos + LINE_REACH).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let end = text[pos..to].find('\n').map_or(to, |p| pos + p);
-    let line = &text[start..end];
+    let end = text.as_bytes()[pos..to]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(to, |p| pos + p);
+    (start, end)
+}
+
+/// Whether `line` is written in capitals: no lower-case letters and three words of two letters or more.
+fn shouting(line: &str) -> bool {
+    if line.chars().any(char::is_lowercase) {
+        return false;
+    }
     let words = line
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 2)
         .count();
-    words >= 3 && !line.chars().any(char::is_lowercase)
+    words >= 3
+}
+
+/// Answers "is this line shouting?" for one text, remembering the last line judged: the words asking are
+/// usually on the same line.
+#[derive(Default)]
+pub(super) struct Lines {
+    last: Cell<Option<(usize, usize, bool)>>,
+}
+
+impl Lines {
+    /// Whether the line holding `pos` is written in capitals (no lower-case letters), judged within
+    /// [`LINE_REACH`] bytes either side.
+    pub(super) fn shouting(&self, text: &str, pos: usize) -> bool {
+        let (start, end) = line_near(text, pos);
+        if let Some((s, e, yes)) = self.last.get() {
+            if (s, e) == (start, end) {
+                return yes;
+            }
+        }
+        let yes = shouting(&text[start..end]);
+        self.last.set(Some((start, end, yes)));
+        yes
+    }
 }
 
 /// One analysis over a tokenised text.
@@ -341,6 +468,14 @@ pub(super) struct Scan<'a> {
     pub(super) text: &'a str,
     pub(super) tokens: &'a [Token],
     pub(super) words: &'a [Word],
+    /// The normalised keys of the tokens that are not their own keys, one after another (see [`Word`]).
+    keys: &'a str,
+    /// Shouting lines of the text.
+    lines: Lines,
+    /// The last column looked up, by start of the cell (see [`column`](Self::column)).
+    pub(super) column: Cell<Option<(usize, Option<Column>)>>,
+    /// Space for keys built from several tokens.
+    pub(super) scratch: RefCell<String>,
 }
 
 /// A run of name-like tokens `first..=last` (token indices).
@@ -362,17 +497,16 @@ impl<'a> Scan<'a> {
         &self.text[self.tokens[i].start..self.tokens[i].end]
     }
 
-    /// Token `i` normalised for list lookups (lower case, `’` as `'`); borrowed when already so.
-    pub(super) fn key(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        let w = self.word(i);
-        if w.bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'')
-        {
-            return std::borrow::Cow::Borrowed(w);
-        }
-        let mut k = String::new();
-        normalize_into(w, &mut k);
-        std::borrow::Cow::Owned(k)
+    /// Token `i` normalised for list lookups (lower case, `’` as `'`).
+    pub(super) fn key(&self, i: usize) -> &'a str {
+        let w = self.words[i];
+        let from = if w.key_in_text { self.text } else { self.keys };
+        &from[w.key_start..w.key_end]
+    }
+
+    /// Whether the line holding `pos` is written in capitals.
+    pub(super) fn shouting_line(&self, pos: usize) -> bool {
+        self.lines.shouting(self.text, pos)
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -392,9 +526,9 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Capitalised chains, left to right.
-    fn chains(&self) -> Vec<Chain> {
-        let mut out = Vec::new();
+    /// Capitalised chains, left to right, into `out` (cleared first).
+    fn chains(&self, out: &mut Vec<Chain>) {
+        out.clear();
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
@@ -438,7 +572,6 @@ impl<'a> Scan<'a> {
             out.push(Chain { first: i, last });
             i = last + 1;
         }
-        out
     }
 
     /// Start of the line holding byte `pos` (at most [`LINE_REACH`] bytes back).
@@ -464,16 +597,24 @@ impl<'a> Scan<'a> {
     /// The token before `i` on the same line, if any.
     pub(super) fn prev_on_line(&self, i: usize) -> Option<usize> {
         let p = i.checked_sub(1)?;
-        (!self.gap(p, i).contains('\n')).then_some(p)
+        (!self.gap(p, i).bytes().any(|b| b == b'\n')).then_some(p)
     }
 
-    fn names(&self) -> Vec<(usize, usize, f64, &'static str)> {
-        let chains = self.chains();
-        let mut out: Vec<(usize, usize, f64, &'static str)> = Vec::new();
+    /// The names of the text, in order, into `out` (cleared first).
+    fn names(&self, work: &mut Work, out: &mut Vec<Found>) {
+        out.clear();
+        let Work {
+            chains,
+            decided,
+            firm,
+        } = work;
+        self.chains(chains);
+        let chains = &chains[..];
         // Decisions per chain, so a rejected word-name can be accepted next to an accepted name.
-        let mut decided: Vec<Option<(usize, usize, f64, &'static str)>> = Vec::new();
+        decided.clear();
         // `Garcia, Soto and Cummings`, `Brown, Bailey and Gregory`: surnames listed as a firm.
-        let mut firm = vec![false; chains.len()];
+        firm.clear();
+        firm.resize(chains.len(), false);
         for k in 0..chains.len().saturating_sub(2) {
             let (a, b, c) = (chains[k], chains[k + 1], chains[k + 2]);
             let single = |x: Chain| x.first == x.last && self.words[x.first].flags & LAST != 0;
@@ -572,11 +713,10 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        out.extend(decided.into_iter().flatten());
-        out.extend(self.lower_case_names());
+        out.extend(decided.iter().flatten());
+        self.lower_case_names(out);
         out.sort_by_key(|r| (r.0, r.1));
         out.dedup_by(|b, a| b.0 < a.1);
-        out
     }
 
     /// Whether token `i` fills a whole cell of a line delimited by `sep`.
@@ -590,12 +730,7 @@ impl<'a> Scan<'a> {
     }
 
     /// `Doe, Jane` / `DOE, Jane Q.`: a surname, a comma and a given name, not part of a longer list.
-    fn inverted(
-        &self,
-        a: Chain,
-        b: Chain,
-        after: Option<&Chain>,
-    ) -> Option<(usize, usize, f64, &'static str)> {
+    fn inverted(&self, a: Chain, b: Chain, after: Option<&Chain>) -> Option<Found> {
         if a.first != a.last || b.first != b.last && b.last - b.first > 1 {
             return None;
         }
@@ -618,7 +753,7 @@ impl<'a> Scan<'a> {
         None
     }
 
-    fn decide(&self, chain: Chain) -> Option<(usize, usize, f64, &'static str)> {
+    fn decide(&self, chain: Chain) -> Option<Found> {
         let mut c = chain;
         // Trim: an unknown word before a given name (`Kunde Thomas Müller`), initials and particles at the
         // ends.
@@ -668,19 +803,20 @@ impl<'a> Scan<'a> {
         let acronyms = (c.first..=c.last).all(|i| {
             self.tokens[i].shape == Shape::Upper
                 && self.tokens[i].end - self.tokens[i].start < 4
-                && !shouting_line(self.text, self.tokens[i].start)
+                && !self.shouting_line(self.tokens[i].start)
         });
         if acronyms {
             return None;
         }
+        // Cheapest tests first; the column header, which may read the table's first lines, last.
         if self.is_date_part(c)
-            || self.column(c).is_some_and(|col| col != Column::Person)
             || self.field_of_thing(c)
             || self.is_place(c)
             || self.org_follows(c)
             || self.institution_near(c)
             || self.modifier_of_noun(c)
             || self.street(c)
+            || self.column(c).is_some_and(|col| col != Column::Person)
         {
             return None;
         }
@@ -710,7 +846,7 @@ impl<'a> Scan<'a> {
         // `in Milton Keynes`, `at Kleibrink`: after `in`/`at` only a full given name + surname is a person.
         let after_in = self.prev_on_line(c.first).is_some_and(|p| {
             matches!(
-                self.key(p).as_ref(),
+                self.key(p),
                 "in" | "im" | "at" | "near" | "nach" | "aus" | "en" | "à" | "au" | "nel" | "nella"
             ) && self.gap(p, c.first) == " "
         });
@@ -835,10 +971,9 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Lower-case names where the text says a name follows: `@jane`, `hi jane`, `[10:02] jane:`,
-    /// `Customer: jane doe`.
-    fn lower_case_names(&self) -> Vec<(usize, usize, f64, &'static str)> {
-        let mut out = Vec::new();
+    /// Lower-case names where the text says a name follows (`@jane`, `hi jane`, `[10:02] jane:`,
+    /// `Customer: jane doe`), appended to `out`.
+    fn lower_case_names(&self, out: &mut Vec<Found>) {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
@@ -882,10 +1017,7 @@ impl<'a> Scan<'a> {
                 .is_some_and(|r| r.trim().is_empty());
             let greeting = why == "greeting"
                 && self.prev_on_line(i).is_some_and(|p| {
-                    matches!(
-                        self.key(p).as_ref(),
-                        "hi" | "hey" | "hello" | "dear" | "hiya" | "yo"
-                    )
+                    matches!(self.key(p), "hi" | "hey" | "hello" | "dear" | "hiya" | "yo")
                 });
             let accept = cue == Cue::Strong
                 && match why {
@@ -916,7 +1048,6 @@ impl<'a> Scan<'a> {
             }
             i = last + 1;
         }
-        out
     }
 }
 

@@ -1,10 +1,13 @@
 //! What a name-like chain can be instead of a person: a date, a place, a street, a firm, a product, a field
 //! value that is not a person.
 
+use std::sync::LazyLock;
+
 use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, HONORIFIC, INSTITUTION, LABEL,
     LOCATIVE, PLACE, STREET_BEFORE, STREETS_AFTER, normalize_into,
 };
+use super::hash::WordSet;
 use super::names::{Chain, Kind, Scan, contraction};
 use super::tokens::Shape;
 
@@ -24,6 +27,10 @@ const ORG_AFTER: &[&str] = &[
     "tower", "county", "city", "valley", "river", "lake", "mountain", "island", "islands",
     "strasse", "straße", "str", "weg", "platz", "gasse", "allee", "ring",
 ];
+
+static ORG_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_AFTER));
+static STREETS_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STREETS_AFTER));
+static BRAND_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BRANDS));
 
 /// Companies and brands named like people.
 #[rustfmt::skip]
@@ -56,14 +63,17 @@ impl Scan<'_> {
         let Some(p) = self.prev_on_line(c.first) else {
             return false;
         };
-        let gap = self
-            .gap(p, c.first)
-            .trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’\\`".contains(ch));
+        let gap = self.gap(p, c.first);
+        // What is left after trimming is a separator only if the gap holds one.
+        if !gap.bytes().any(|b| matches!(b, b':' | b'=' | b'>')) {
+            return false;
+        }
+        let gap = gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’\\`".contains(ch));
         if !matches!(gap, ":" | "=" | ">" | ":=" | "=>") {
             return false;
         }
         matches!(
-            self.key(p).as_ref(),
+            self.key(p),
             "city"
                 | "town"
                 | "state"
@@ -120,14 +130,22 @@ impl Scan<'_> {
         if c.first == c.last {
             return false;
         }
-        let mut key = String::new();
+        let mut key = self.scratch.borrow_mut();
+        key.clear();
         for i in c.first..=c.last {
             if i > c.first {
                 key.push(' ');
             }
-            key.extend(self.word(i).chars().flat_map(char::to_lowercase));
+            let word = self.word(i);
+            if self.tokens[i].ascii {
+                let from = key.len();
+                key.push_str(word);
+                key[from..].make_ascii_lowercase();
+            } else {
+                key.extend(word.chars().flat_map(char::to_lowercase));
+            }
         }
-        GAZETTEER.flags(&key) & PLACE != 0 || BRANDS.contains(&key.as_str())
+        GAZETTEER.flags(&key) & PLACE != 0 || BRAND_SET.contains(&key)
     }
 
     /// A company or street word right after the chain (`Johnson Ltd`, `Elizabeth Unions`).
@@ -136,12 +154,12 @@ impl Scan<'_> {
         if n >= self.tokens.len() || !matches!(self.gap(c.last, n), " " | ", " | " & ") {
             return false;
         }
-        self.tokens[n].shape != Shape::Lower && ORG_AFTER.contains(&self.key(n).as_ref())
+        self.tokens[n].shape != Shape::Lower && ORG_AFTER_SET.contains(self.key(n))
             || self.word(n) == "and"
                 && self
                     .tokens
                     .get(n + 1)
-                    .is_some_and(|_| ORG_AFTER.contains(&self.key(n + 1).as_ref()))
+                    .is_some_and(|_| ORG_AFTER_SET.contains(self.key(n + 1)))
     }
 
     /// A street or settlement: `846 Quinn Footway`, `Leanne Trail`, `Avenida Manuela Castañeda`,
@@ -150,27 +168,28 @@ impl Scan<'_> {
         let last = self.key(c.last);
         let suffix = last.rsplit('-').next().unwrap_or("");
         let head = self.key(c.first);
-        let compass = matches!(
-            head.as_ref(),
-            "east"
-                | "west"
-                | "north"
-                | "south"
-                | "lake"
-                | "port"
-                | "fort"
-                | "mount"
-                | "new"
-                | "upper"
-                | "lower"
-                | "great"
-                | "little"
-        );
-        if c.last == c.first + 1 && compass && self.words[c.last].flags & FIRST != 0 {
+        let compass = c.last == c.first + 1
+            && matches!(
+                head,
+                "east"
+                    | "west"
+                    | "north"
+                    | "south"
+                    | "lake"
+                    | "port"
+                    | "fort"
+                    | "mount"
+                    | "new"
+                    | "upper"
+                    | "lower"
+                    | "great"
+                    | "little"
+            );
+        if compass && self.words[c.last].flags & FIRST != 0 {
             return true;
         }
-        if c.last > c.first && STREETS_AFTER.contains(&last.as_ref())
-            || last.contains('-') && STREETS_AFTER.contains(&suffix)
+        if c.last > c.first && STREETS_AFTER_SET.contains(last)
+            || last.contains('-') && STREETS_AFTER_SET.contains(suffix)
         {
             return true;
         }
@@ -192,8 +211,12 @@ impl Scan<'_> {
         let before = &self.text[..self.tokens[c.first].start];
         let digit_then = |sep: &str| {
             before.strip_suffix(sep).is_some_and(|b| {
-                let head = b.trim_end_matches(|ch: char| ch.is_ascii_alphanumeric());
-                let num = &b[head.len()..];
+                // ASCII alphanumerics are single bytes, and no byte of a longer character is one.
+                let head_len = b
+                    .bytes()
+                    .rposition(|ch| !ch.is_ascii_alphanumeric())
+                    .map_or(0, |i| i + 1);
+                let (head, num) = b.split_at(head_len);
                 let year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
                 num.starts_with(|ch: char| ch.is_ascii_digit())
                     && !year
@@ -259,7 +282,7 @@ impl Scan<'_> {
             .next()
             .unwrap_or("");
         let region = {
-            let mut key = String::new();
+            let mut key = self.scratch.borrow_mut();
             normalize_into(next, &mut key);
             GAZETTEER.flags(&key) & PLACE != 0
         };

@@ -33,6 +33,15 @@ pub(crate) struct Token {
     pub(crate) glued: bool,
     /// Directly after an `@` that starts a mention (`@jane`, not `a@jane`).
     pub(crate) mention: bool,
+    /// The word holds a hyphen (`Jean-Luc`).
+    pub(crate) hyphen: bool,
+    /// The word holds an apostrophe, `'` or `’` (`O'Brien`).
+    pub(crate) quote: bool,
+    /// The word is all ASCII, so its length in bytes is its length in characters.
+    pub(crate) ascii: bool,
+    /// Every character is alphabetic or a joiner (`'`, `’`, `-`): no combining mark outside the
+    /// alphabetic class.
+    pub(crate) plain: bool,
 }
 
 fn is_letter(c: char) -> bool {
@@ -43,35 +52,74 @@ fn is_quote(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character ending at byte `pos` (a char boundary), decoded from one byte when it is ASCII.
+#[inline]
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes()[..pos].last() {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[..pos].chars().next_back(),
+    }
+}
+
+/// The character starting at byte `pos` (a char boundary), decoded from one byte when it is ASCII.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[pos..].chars().next(),
+    }
+}
+
 /// Splits `text` into word tokens, appending them to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
+        // Skip to the next letter or non-ASCII character.
+        let Some(skip) = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80 || b.is_ascii_alphabetic())
+        else {
             break;
         };
-        if !is_letter(c) {
-            i += c.len_utf8();
-            continue;
-        }
+        i += skip;
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if !is_letter(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            c
+        };
         let mut start = i;
+        // Only ASCII letters so far: no apostrophe, hyphen or other letter.
+        let mut simple = b < 0x80;
         // Scan the word.
         let mut j = i + c.len_utf8();
         while j < bytes.len() {
-            if bytes[j].is_ascii_alphabetic() {
-                j += 1;
-                continue;
+            // Run over ASCII letters.
+            j += bytes[j..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(bytes.len() - j);
+            let Some(&b) = bytes.get(j) else {
+                break;
+            };
+            if b < 0x80 && b != b'\'' && b != b'-' {
+                break;
             }
             let Some(d) = text[j..].chars().next() else {
                 break;
             };
+            simple = false;
             if is_letter(d) {
                 j += d.len_utf8();
                 continue;
@@ -82,7 +130,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 if d == '\'' && bytes.get(k) == Some(&b'\'') {
                     k += 1;
                 }
-                if text[k..].chars().next().is_some_and(is_letter) {
+                if char_at(text, k).is_some_and(is_letter) {
                     j = k;
                     continue;
                 }
@@ -91,11 +139,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         let mut end = j;
         // Possessive 's / ’s at the end is not part of the name.
-        let word = &text[start..end];
-        for suffix in ["'s", "’s", "''s"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                end -= suffix.len();
-                break;
+        if !simple && bytes[j - 1] == b's' {
+            let word = &text[start..end];
+            for suffix in ["'s", "’s", "''s"] {
+                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                    end -= suffix.len();
+                    break;
+                }
             }
         }
         // `\nJane` inside JSON-escaped text: the escape letter is not part of the word.
@@ -106,35 +156,133 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         if escaped {
             start += 1;
         }
-        let before = text[..start].chars().next_back();
-        let before2 = before.and_then(|b| text[..start - b.len_utf8()].chars().next_back());
-        let after = text[j..].chars().next();
-        let after2 = after.and_then(|a| text[j + a.len_utf8()..].chars().next());
+        let before = char_before(text, start);
+        // The characters two before and two after, read only when the first neighbour asks for them.
+        let before2 = || before.and_then(|b| char_before(text, start - b.len_utf8()));
+        let after = char_at(text, j);
+        let after2 = || after.and_then(|a| char_at(text, j + a.len_utf8()));
         let alnum_id = |c: char| c.is_alphanumeric() || c == '_';
         let glued_before = !escaped
             && match before {
                 Some(b) if alnum_id(b) => true,
-                Some('.') | Some('/') | Some('+') | Some('%') => before2.is_some_and(alnum_id),
-                Some('\\') => before2.is_some_and(alnum_id),
+                Some('.') | Some('/') | Some('+') | Some('%') => before2().is_some_and(alnum_id),
+                Some('\\') => before2().is_some_and(alnum_id),
                 _ => false,
             };
         let glued_after = match after {
             Some(a) if a.is_numeric() || a == '_' || a == '@' => true,
-            Some('.') | Some('/') => after2.is_some_and(alnum_id),
+            Some('.') | Some('/') => after2().is_some_and(alnum_id),
             // `CUST-283139`, `EMP-00412`: an identifier prefix.
-            Some('-') => after2.is_some_and(|c| c.is_ascii_digit()),
+            Some('-') => after2().is_some_and(|c| c.is_ascii_digit()),
             _ => false,
         };
-        let mention = !escaped && before == Some('@') && !before2.is_some_and(alnum_id);
-        let shape = shape_of(&text[start..end]);
+        let mention = !escaped && before == Some('@') && !before2().is_some_and(alnum_id);
+        let facts = if simple {
+            facts_of_letters(&bytes[start..end])
+        } else {
+            facts_of(&text[start..end])
+        };
         out.push(Token {
             start,
             end,
-            shape,
+            shape: facts.shape,
             glued: glued_before || glued_after,
             mention,
+            hyphen: facts.hyphen,
+            quote: facts.quote,
+            ascii: facts.ascii,
+            plain: facts.plain,
         });
         i = j;
+    }
+}
+
+/// What one look at a word's characters tells.
+struct Facts {
+    shape: Shape,
+    hyphen: bool,
+    quote: bool,
+    ascii: bool,
+    plain: bool,
+}
+
+/// The shape and make-up of a word of ASCII letters only.
+fn facts_of_letters(word: &[u8]) -> Facts {
+    let shape = match word.split_first() {
+        None => Shape::Mixed,
+        Some((first, rest)) => {
+            let upper = rest.iter().filter(|b| b.is_ascii_uppercase()).count();
+            // Every byte is a letter, so the rest are lower case.
+            let lower = rest.len() - upper;
+            match (first.is_ascii_uppercase(), upper, lower) {
+                (true, 0, 0) => Shape::Initial,
+                (true, _, 0) => Shape::Upper,
+                (true, 0, _) => Shape::Title,
+                (false, 0, _) => Shape::Lower,
+                _ => Shape::Mixed,
+            }
+        }
+    };
+    Facts {
+        shape,
+        hyphen: false,
+        quote: false,
+        ascii: true,
+        plain: true,
+    }
+}
+
+/// The shape and make-up of a word: bytes for ASCII words, characters otherwise.
+fn facts_of(word: &str) -> Facts {
+    let bytes = word.as_bytes();
+    if !bytes.is_ascii() {
+        return Facts {
+            shape: shape_of(word),
+            hyphen: word.contains('-'),
+            quote: word.contains(['\'', '’']),
+            ascii: false,
+            plain: word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || is_quote(c)),
+        };
+    }
+    let Some((&first, rest)) = bytes.split_first() else {
+        return Facts {
+            shape: Shape::Mixed,
+            hyphen: false,
+            quote: false,
+            ascii: true,
+            plain: true,
+        };
+    };
+    let (mut upper, mut lower, mut inner_upper) = (0usize, 0usize, false);
+    let (mut hyphen, mut quote) = (first == b'-', first == b'\'');
+    let mut prev_join = false;
+    for &c in rest {
+        if c.is_ascii_uppercase() {
+            upper += 1;
+            inner_upper |= !prev_join;
+        } else if c.is_ascii_lowercase() {
+            lower += 1;
+        }
+        hyphen |= c == b'-';
+        quote |= c == b'\'';
+        prev_join = c == b'-' || c == b'\'';
+    }
+    let shape = match (first.is_ascii_uppercase(), upper, lower) {
+        (true, 0, 0) => Shape::Initial,
+        (true, _, 0) => Shape::Upper,
+        (true, _, _) if !inner_upper => Shape::Title,
+        (false, 0, _) if first.is_ascii_lowercase() => Shape::Lower,
+        _ => Shape::Mixed,
+    };
+    Facts {
+        shape,
+        hyphen,
+        quote,
+        ascii: true,
+        // Words hold only letters and joiners, and every ASCII letter is alphabetic.
+        plain: true,
     }
 }
 
