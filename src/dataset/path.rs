@@ -148,6 +148,16 @@ impl FieldPath {
         }
     }
 
+    /// How specific the path is: longer paths first, then those with fewer wildcards.
+    pub(crate) fn specificity(&self) -> (usize, usize) {
+        let exact = self
+            .segments
+            .iter()
+            .filter(|s| matches!(s, Segment::Key(_) | Segment::Index(_)))
+            .count();
+        (self.segments.len(), exact)
+    }
+
     /// Whether this path selects `location` or one of its ancestors.
     pub(crate) fn selects(&self, location: &[Step<'_>]) -> bool {
         self.segments.len() <= location.len()

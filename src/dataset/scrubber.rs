@@ -328,10 +328,11 @@ impl Scrubber {
 
     /// The most specific rule selecting `location` (the first of equally specific ones).
     fn rule_for(&self, location: &[Step<'_>]) -> Option<usize> {
+        let rules = &self.inner.rules;
         let mut best: Option<usize> = None;
-        for (i, r) in self.inner.rules.iter().enumerate() {
+        for (i, r) in rules.iter().enumerate() {
             if r.path.selects(location)
-                && best.is_none_or(|b| self.inner.rules[b].path.len() < r.path.len())
+                && best.is_none_or(|b| rules[b].path.specificity() < r.path.specificity())
             {
                 best = Some(i);
             }
