@@ -184,7 +184,9 @@ impl Scrubber {
         let mut options = AnalyzeOptions::default().language(language.as_str());
         if let Some(entities) = &policy.entities {
             entities.iter().try_for_each(check_entity)?;
-            options = options.entities(entities.iter().map(String::as_str));
+            // Deny-listed values are always wanted, whatever the entity filter says.
+            let deny = policy.deny_list.iter().map(|d| d.entity.as_str());
+            options = options.entities(entities.iter().map(String::as_str).chain(deny));
         }
         if let Some(t) = policy.threshold {
             in_range("threshold".into(), t)?;
@@ -723,6 +725,23 @@ mod tests {
         assert_eq!(
             s.scrub_json_record(rec).unwrap(),
             r#"{"a": "", "b": ["<MAIL>"], "c": "jo@example.com"}"#
+        );
+    }
+
+    #[test]
+    fn deny_lists_report_their_entity_whatever_the_entity_filter() {
+        let s = scrubber(
+            r#"
+            entities = ["EMAIL_ADDRESS"]
+            [[deny_list]]
+            entity = "PROJECT"
+            values = ["Bluebird"]
+            "#,
+        );
+        assert_eq!(
+            s.scrub_json_record(r#"{"a": "Project bluebird for jo@example.com"}"#)
+                .unwrap(),
+            r#"{"a": "Project <PROJECT> for <EMAIL_ADDRESS>"}"#
         );
     }
 
