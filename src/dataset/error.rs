@@ -163,7 +163,7 @@ pub enum DatasetError {
         field: String,
         /// The engine's error.
         #[source]
-        error: crate::Error,
+        error: Box<crate::Error>,
     },
     /// The run was cancelled (for example by Ctrl-C) before it finished.
     #[error("interrupted")]

@@ -45,8 +45,10 @@ pub struct RunOptions {
     batch_bytes: usize,
     with_text: bool,
     cancel: Option<Arc<AtomicBool>>,
-    progress: Option<Arc<dyn Fn(&Progress) + Send + Sync>>,
+    progress: Option<ProgressFn>,
 }
+
+type ProgressFn = Arc<dyn Fn(&Progress) + Send + Sync>;
 
 /// How far a run has got; passed to the [`RunOptions::progress`] callback after each batch is written.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -85,6 +85,9 @@ pub(crate) struct Tally {
     pub rule_hits: Vec<bool>,
 }
 
+/// Called with a rule, a location and the span of a string value it selects.
+type SelectedVisitor<'v> = dyn FnMut(usize, &[Step<'_>], Range<usize>) + 'v;
+
 /// Why one record could not be processed.
 pub(crate) enum RecordError {
     Problem(Problem),
@@ -400,12 +403,7 @@ impl Scrubber {
     }
 
     /// Calls `visit(rule, location, span)` for every string of a kept member that a rule selects.
-    fn selected_strings(
-        &self,
-        json: &str,
-        kept: &[&Member<'_>],
-        visit: &mut dyn FnMut(usize, &[Step<'_>], Range<usize>),
-    ) {
+    fn selected_strings(&self, json: &str, kept: &[&Member<'_>], visit: &mut SelectedVisitor<'_>) {
         for m in kept {
             let mut prefix = vec![Step::Key(&m.key)];
             json_scan::strings(json, m.value.clone(), &mut prefix, &mut |loc, span| {
@@ -663,7 +661,7 @@ impl RecordError {
                 line,
                 record,
                 field,
-                error,
+                error: Box::new(error),
             },
         }
     }
