@@ -77,6 +77,9 @@ impl fmt::Debug for RunOptions {
 }
 
 impl RunOptions {
+    /// The largest number of worker threads.
+    pub const MAX_THREADS: usize = 256;
+
     /// Default record size limit: 64 MiB.
     pub const DEFAULT_MAX_RECORD_BYTES: u64 = 64 << 20;
 
@@ -102,9 +105,10 @@ impl RunOptions {
         self.format
     }
 
-    /// Worker threads; 0 (the default) means one per available core.
+    /// Worker threads; 0 (the default) means one per available core. At most
+    /// [`MAX_THREADS`](Self::MAX_THREADS), since memory grows with the number of batches in flight.
     pub fn threads(mut self, threads: usize) -> Self {
-        self.threads = threads;
+        self.threads = threads.min(Self::MAX_THREADS);
         self
     }
 
@@ -162,7 +166,7 @@ impl RunOptions {
         if self.threads > 0 {
             self.threads
         } else {
-            thread::available_parallelism().map_or(1, |n| n.get())
+            thread::available_parallelism().map_or(1, |n| n.get().min(Self::MAX_THREADS))
         }
     }
 

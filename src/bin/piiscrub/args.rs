@@ -115,7 +115,7 @@ pub struct Common {
     #[arg(long, value_name = "LANG")]
     pub language: Option<String>,
 
-    /// Worker threads; 0 means one per core.
+    /// Worker threads; 0 means one per core (at most 256).
     #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
 
