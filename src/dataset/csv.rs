@@ -5,10 +5,12 @@ use std::io::{BufRead, BufReader, Read};
 use super::error::DatasetError;
 use super::source::{Body, Counted, Item, RawRecord, ReadItems, read_error};
 
-/// The header row and the line terminator (`\r\n` if the first line ends with one).
+/// The header row, the line terminator (`\r\n` if the first line ends with one), and whether the
+/// input starts with a UTF-8 byte-order mark (which the CSV reader strips from the first name).
 pub(crate) struct CsvHeader {
     pub names: Vec<String>,
     pub crlf: bool,
+    pub bom: bool,
 }
 
 pub(crate) struct CsvReader<R: Read> {
@@ -40,6 +42,7 @@ impl<R: Read> CsvReader<R> {
             .iter()
             .position(|&b| b == b'\n')
             .is_some_and(|n| n > 0 && start[n - 1] == b'\r');
+        let bom = start.starts_with(b"\xEF\xBB\xBF");
         let mut reader = CsvReader {
             input: csv::ReaderBuilder::new()
                 .has_headers(false)
@@ -63,7 +66,7 @@ impl<R: Read> CsvReader<R> {
                 })?);
             }
         }
-        Ok((reader, CsvHeader { names, crlf }))
+        Ok((reader, CsvHeader { names, crlf, bom }))
     }
 
     fn read_row(&mut self, line: u64) -> Result<bool, DatasetError> {
@@ -174,8 +177,16 @@ mod tests {
     #[test]
     fn empty_input_has_no_header() {
         let (mut r, header) = CsvReader::open(Counted::new(&b""[..], 100), "t.csv", 100).unwrap();
-        assert!(header.names.is_empty() && !header.crlf);
+        assert!(header.names.is_empty() && !header.crlf && !header.bom);
         assert!(r.next_item().unwrap().is_none());
+    }
+
+    #[test]
+    fn byte_order_mark_is_noted_and_stripped() {
+        let input: &'static [u8] = b"\xEF\xBB\xBFid\n1\n";
+        let (_, header) = CsvReader::open(Counted::new(input, 100), "t.csv", 100).unwrap();
+        assert!(header.bom);
+        assert_eq!(header.names, ["id"]);
     }
 
     #[test]

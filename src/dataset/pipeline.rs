@@ -258,6 +258,9 @@ impl Scrubber {
         };
         if let (Some(header), Some((plan, crlf))) = (&opened.csv, &csv) {
             if mode == Mode::Scrub && !header.names.is_empty() {
+                if header.bom {
+                    sink.write(b"\xEF\xBB\xBF")?;
+                }
                 let kept = plan.columns.iter().map(|c| c.name.as_bytes());
                 sink.write(&write_row(kept, *crlf))?;
             }
@@ -733,5 +736,77 @@ fn work(
         if tx.send(done).is_err() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Policy;
+
+    fn scrubber() -> Scrubber {
+        let policy = Policy {
+            entities: Some(vec!["EMAIL_ADDRESS".into()]),
+            ..Policy::default()
+        };
+        Scrubber::new(&policy).unwrap()
+    }
+
+    fn scrub(input: &'static [u8], format: Format) -> Result<(Vec<u8>, Report), DatasetError> {
+        let mut out = Vec::new();
+        let options = RunOptions::new(format).threads(2).batch_records(1);
+        let report = scrubber().scrub(input, &mut out, None, &options)?;
+        Ok((out, report))
+    }
+
+    #[test]
+    fn csv_keeps_its_byte_order_mark() {
+        let (out, report) =
+            scrub(b"\xEF\xBB\xBFid,t\r\n1,jo@example.com\r\n", Format::Csv).unwrap();
+        assert_eq!(out, b"\xEF\xBB\xBFid,t\r\n1,<EMAIL_ADDRESS>\r\n");
+        assert_eq!((report.records_in, report.records_changed), (1, 1));
+    }
+
+    #[test]
+    fn empty_inputs() {
+        assert_eq!(scrub(b"", Format::Jsonl).unwrap().0, b"");
+        assert_eq!(scrub(b"", Format::Csv).unwrap().0, b"");
+        assert_eq!(scrub(b"id,t\n", Format::Csv).unwrap().0, b"id,t\n");
+        assert!(matches!(
+            scrub(b"", Format::JsonArray),
+            Err(DatasetError::Structure { .. })
+        ));
+    }
+
+    #[test]
+    fn errors_after_good_records_are_reported_in_order() {
+        let err = scrub(b"{}\n{}\n{\n{}\n", Format::Jsonl).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "<input>:3: record 3: invalid JSON at column 1: EOF while parsing an object"
+        );
+    }
+
+    #[test]
+    fn a_set_cancel_flag_interrupts() {
+        let cancel = Arc::new(AtomicBool::new(true));
+        let options = RunOptions::new(Format::Jsonl).cancel(cancel);
+        let err = scrubber()
+            .scrub(&b"{}\n"[..], &mut Vec::new(), None, &options)
+            .unwrap_err();
+        assert!(matches!(err, DatasetError::Interrupted));
+    }
+
+    #[test]
+    fn progress_is_reported_per_batch() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&seen);
+        let options = RunOptions::new(Format::Jsonl)
+            .batch_records(2)
+            .progress(move |p| sink.lock().unwrap().push(p.records));
+        scrubber()
+            .scrub(&b"{}\n{}\n{}\n"[..], &mut Vec::new(), None, &options)
+            .unwrap();
+        assert_eq!(*seen.lock().unwrap(), [2, 3]);
     }
 }
