@@ -23,12 +23,15 @@
 //! ```
 //!
 //! See the [`analyzer`](AnalyzerEngine) for scoring and context, the [`anonymizer`](AnonymizerEngine) for
-//! operators and conflict resolution, and [`RecognizerResult`] for offsets and the JSON shape.
+//! operators and conflict resolution, and [`RecognizerResult`] for offsets and the JSON shape. With the
+//! `dataset` feature, `piiscrub::dataset` scrubs whole JSONL, JSON and CSV datasets on all cores.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod analyzer;
 mod anonymizer;
+#[cfg(feature = "dataset")]
+pub mod dataset;
 mod entity;
 mod error;
 pub mod recognizers;
