@@ -35,6 +35,7 @@ mod crypto;
 mod cue;
 mod date;
 mod email;
+mod hash;
 mod iban;
 mod ip;
 mod location;

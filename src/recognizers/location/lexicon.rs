@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use super::hash::FxHashMap;
+use crate::recognizers::hash::FxHashMap;
 use super::places;
 use super::tokens::{Kind, Tok, tokenize};
 use super::words::{

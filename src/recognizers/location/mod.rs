@@ -21,7 +21,6 @@
 //! Presidio gets LOCATION from spaCy's `GPE`/`LOC` labels with one score (0.85) and no address grammar.
 
 mod address;
-mod hash;
 pub(crate) mod lexicon;
 mod places;
 pub(crate) mod table;

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::hash::FxHashMap;
+use crate::recognizers::hash::FxHashMap;
 use super::lexicon::Lex;
 use super::table::Column;
 use super::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of};

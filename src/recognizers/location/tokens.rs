@@ -1,7 +1,7 @@
 //! A small tokenizer for address and place grammar: words, numbers, punctuation and line breaks, with
 //! byte offsets. It never allocates per token beyond the output vector and never panics.
 
-use super::hash::FxHashSet;
+use crate::recognizers::hash::FxHashSet;
 use super::lexicon::Lex;
 
 /// What a token is.

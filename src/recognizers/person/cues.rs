@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use super::gazetteer::{COMMON, FIRST, GREETING, HONORIFIC, LABEL};
-use super::hash::WordSet;
+use crate::recognizers::hash::WordSet;
 use super::names::{Chain, Cue, Kind, Scan};
 use super::tokens::Shape;
 use crate::analyzer::column_header;

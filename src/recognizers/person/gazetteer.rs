@@ -12,9 +12,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::hash::BuildWordHasher;
+use crate::recognizers::hash::FxBuildHasher;
 
-type Table = HashMap<Box<str>, u16, BuildWordHasher>;
+type Table = HashMap<Box<str>, u16, FxBuildHasher>;
 
 /// A given name.
 pub(crate) const FIRST: u16 = 1;
@@ -317,7 +317,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 
 /// Names in both lists that rank higher (relative to list length) as surnames than as given names:
 /// `Smith`, `Martin`, `Williams`; not `Marie`, `Jean`, `Luc`.
-static SURNAME_FIRST: LazyLock<HashSet<Box<str>, BuildWordHasher>> = LazyLock::new(|| {
+static SURNAME_FIRST: LazyLock<HashSet<Box<str>, FxBuildHasher>> = LazyLock::new(|| {
     let first: HashMap<String, usize> = FIRST_NAMES
         .lines()
         .enumerate()

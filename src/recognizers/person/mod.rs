@@ -8,7 +8,6 @@
 
 mod cues;
 pub(crate) mod gazetteer;
-mod hash;
 mod labeled;
 mod names;
 mod nrp;

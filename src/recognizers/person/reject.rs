@@ -7,7 +7,7 @@ use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, HONORIFIC, INSTITUTION, LABEL,
     LOCATIVE, PLACE, STREET_BEFORE, STREETS_AFTER, normalize_into,
 };
-use super::hash::WordSet;
+use crate::recognizers::hash::WordSet;
 use super::names::{Chain, Kind, Scan, contraction};
 use super::tokens::Shape;
 

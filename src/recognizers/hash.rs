@@ -1,4 +1,4 @@
-//! A small, fast hasher for the word tables, and a word set built on it.
+//! A small, fast hasher for the recognizers' word tables and gazetteers, and a word set built on it.
 //!
 //! The keys are short words from bundled lists and from the text being analysed. Nothing is gained from
 //! SipHash's resistance to chosen collisions here (the tables are read-only and built from constant
@@ -12,16 +12,16 @@ const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// FxHash-style hasher: rotate, xor a word, multiply.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
+pub(crate) struct FxHasher(u64);
 
-impl WordHasher {
+impl FxHasher {
     #[inline]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }
 
-impl Hasher for WordHasher {
+impl Hasher for FxHasher {
     #[inline]
     fn finish(&self) -> u64 {
         // The last multiply leaves the low bits, which pick the bucket, depending on few input bits;
@@ -64,11 +64,17 @@ impl Hasher for WordHasher {
     }
 }
 
-/// The [`BuildHasher`](std::hash::BuildHasher) of [`WordHasher`].
-pub(crate) type BuildWordHasher = BuildHasherDefault<WordHasher>;
+/// The [`BuildHasher`](std::hash::BuildHasher) of [`FxHasher`].
+pub(crate) type FxBuildHasher = BuildHasherDefault<FxHasher>;
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuildHasher>;
+
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FxHashSet<K> = HashSet<K, FxBuildHasher>;
 
 /// A constant word list as a hash set: membership in constant time instead of a scan of the list.
-pub(crate) struct WordSet(HashSet<&'static str, BuildWordHasher>);
+pub(crate) struct WordSet(FxHashSet<&'static str>);
 
 impl WordSet {
     /// The set of `words`.
@@ -90,7 +96,7 @@ mod tests {
 
     #[test]
     fn words_hash_apart() {
-        let b = BuildWordHasher::default();
+        let b = FxBuildHasher::default();
         let words = [
             "a",
             "b",
