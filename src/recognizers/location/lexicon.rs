@@ -9,13 +9,13 @@
 
 use std::sync::LazyLock;
 
-use crate::recognizers::hash::FxHashMap;
 use super::places;
 use super::tokens::{Kind, Tok, tokenize};
 use super::words::{
     AU_STATES, EN_TYPES, FR_BARE_TYPES, FR_TYPES, LEADING_TYPES, NOT_PLACE_WORDS, PARTICLES,
     TOPONYM_PREFIXES, UNIT_AFTER, UNIT_BEFORE,
 };
+use crate::recognizers::hash::FxHashMap;
 use crate::recognizers::organization as org;
 
 /// The word lists a token is on, one bit per list.

@@ -10,12 +10,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::recognizers::hash::FxHashMap;
 use super::lexicon::Lex;
 use super::table::Column;
 use super::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of};
 use super::words::{AU_STATES, CA_PROVINCES, NOT_PLACE_WORDS, US_STATES};
 use super::{Found, Part};
+use crate::recognizers::hash::FxHashMap;
 
 const DATA: &str = include_str!("../../../data/locations.txt");
 

@@ -1,8 +1,8 @@
 //! A small tokenizer for address and place grammar: words, numbers, punctuation and line breaks, with
 //! byte offsets. It never allocates per token beyond the output vector and never panics.
 
-use crate::recognizers::hash::FxHashSet;
 use super::lexicon::Lex;
+use crate::recognizers::hash::FxHashSet;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,11 +3,11 @@
 use std::sync::LazyLock;
 
 use super::gazetteer::{COMMON, FIRST, GREETING, HONORIFIC, LABEL};
-use crate::recognizers::hash::WordSet;
 use super::names::{Chain, Cue, Kind, Scan};
 use super::tokens::Shape;
 use crate::analyzer::column_header;
 use crate::recognizers::columns::{Column, column_kind};
+use crate::recognizers::hash::WordSet;
 
 /// Words before `name` that make it a thing's name, not a person's (`company_name`, `Business name:`).
 #[rustfmt::skip]

@@ -7,9 +7,9 @@ use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, HONORIFIC, INSTITUTION, LABEL,
     LOCATIVE, PLACE, STREET_BEFORE, STREETS_AFTER, normalize_into,
 };
-use crate::recognizers::hash::WordSet;
 use super::names::{Chain, Kind, Scan, contraction};
 use super::tokens::Shape;
+use crate::recognizers::hash::WordSet;
 
 /// Words after a name that make it a company (`Johnson Ltd`, `Fields and Sons`).
 #[rustfmt::skip]
