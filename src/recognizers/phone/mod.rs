@@ -48,10 +48,54 @@ use crate::{
     Validation,
 };
 
-/// Runs of digits joined by up to three separator characters, with an optional leading `+` or `(`.
-static RUNS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[+(]{0,2}[0-9](?:[ \x{a0}\-./()]{0,3}[0-9])*\)?").expect("constant pattern")
-});
+/// Whether `bytes[i..]` starts with a run separator: a space, no-break space, `-`, `.`, `/` or a
+/// parenthesis. Returns its length in bytes.
+fn run_separator(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..)? {
+        [b' ' | b'-' | b'.' | b'/' | b'(' | b')', ..] => Some(1),
+        [0xC2, 0xA0, ..] => Some(2),
+        _ => None,
+    }
+}
+
+/// The next run of digits joined by up to three separator characters, with up to two leading `+` or `(`,
+/// at or after byte `from`: `(start, end, ASCII digits in it)`.
+///
+/// This is the leftmost-first match of the regex `[+(]{0,2}[0-9](?:[ \x{a0}\-./()]{0,3}[0-9])*\)?`
+/// searched from `from`, written out by hand: the regex engine's per-match overhead dominated, as most
+/// texts hold many short numbers.
+fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let first = from + bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
+    let mut start = first;
+    while start > from && first - start < 2 && matches!(bytes[start - 1], b'+' | b'(') {
+        start -= 1;
+    }
+    let mut end = first + 1;
+    let mut digits = 1;
+    loop {
+        // Up to three separators, then a digit continues the run.
+        let mut j = end;
+        let mut seps = 0;
+        while seps < 3 {
+            let Some(len) = run_separator(bytes, j) else {
+                break;
+            };
+            j += len;
+            seps += 1;
+        }
+        if bytes.get(j).is_some_and(u8::is_ascii_digit) {
+            end = j + 1;
+            digits += 1;
+        } else {
+            break;
+        }
+    }
+    if bytes.get(end) == Some(&b')') {
+        end += 1;
+    }
+    Some((start, end, digits))
+}
 
 /// An extension written after the number: `ext. 204`, `x204`, `#204`, `, ext 204`, `;ext=204`.
 static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -828,12 +872,13 @@ impl Recognizer for PhoneRecognizer {
         }
         let mut groups = Vec::new();
         let mut found = Vec::new();
-        for m in RUNS.find_iter(text) {
+        let mut at = 0;
+        while let Some((start, end, digits)) = next_run(text, at) {
             // Fewer than 7 digits can't be a number we accept.
-            if m.as_str().bytes().filter(u8::is_ascii_digit).count() < 7 {
-                continue;
+            if digits >= 7 {
+                self.scan_run(text, (start, end), &mut groups, &mut found);
             }
-            self.scan_run(text, (m.start(), m.end()), &mut groups, &mut found);
+            at = end;
         }
         for (start, end, score) in found {
             let mut r = RecognizerResult::new(
