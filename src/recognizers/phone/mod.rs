@@ -372,22 +372,17 @@ fn glued_right(text: &str, end: usize) -> bool {
 /// Whether the groups' lengths and joins look like a date, IP or version, SSN, ISBN or part number rather
 /// than a telephone number.
 fn bad_layout(text: &str, groups: &[Group], joins: &[Join], international: bool) -> bool {
-    let lens: Vec<usize> = groups.iter().map(|g| g.end - g.start).collect();
+    let len = |g: &Group| g.end - g.start;
+    let lens = || groups.iter().map(len);
     let value = |g: &Group| -> u32 {
         text.get(g.start..g.end)
             .and_then(|s| s.parse().ok())
             .unwrap_or(0)
     };
-    let punct: Vec<u8> = joins
-        .iter()
-        .filter_map(|j| match j {
-            Join::Tight(p) => Some(*p),
-            _ => None,
-        })
-        .collect();
     let all_tight = |p: u8| !joins.is_empty() && joins.iter().all(|&j| j == Join::Tight(p));
     // Dates: 2024-03-05, 05.03.2024, 03/05/2024, 5/3/2024, 2024 03 05.
     if groups.len() == 3 && !international {
+        let lens = [len(&groups[0]), len(&groups[1]), len(&groups[2])];
         let (a, b, c) = (value(&groups[0]), value(&groups[1]), value(&groups[2]));
         let day_month = |x: u32, y: u32| (1..=31).contains(&x) && (1..=31).contains(&y);
         let year = |l: usize, v: u32| l == 4 && (1800..=2099).contains(&v);
@@ -399,9 +394,9 @@ fn bad_layout(text: &str, groups: &[Group], joins: &[Join], international: bool)
     }
     // IP addresses (four dotted groups of at most three digits), versions and SKUs (three such groups and
     // fewer than nine digits; Spanish numbers are written 953.767.437).
-    let digits: usize = lens.iter().sum();
+    let digits: usize = lens().sum();
     if all_tight(b'.')
-        && lens.iter().all(|&l| l <= 3)
+        && lens().all(|l| l <= 3)
         && (groups.len() == 4 || (groups.len() == 3 && digits < 9))
     {
         return true;
@@ -410,16 +405,20 @@ fn bad_layout(text: &str, groups: &[Group], joins: &[Join], international: bool)
         return false;
     }
     // SSN layout 123-45-6789 / 123 45 6789, US ZIP+4 12345-6789.
-    if (lens == [3, 2, 4] || lens == [5, 4]) && punct.iter().all(|&p| p == b'-') {
+    let shape_is = |want: &[usize]| lens().eq(want.iter().copied());
+    let dashes_only = joins
+        .iter()
+        .all(|j| !matches!(j, Join::Tight(p) if *p != b'-'));
+    if (shape_is(&[3, 2, 4]) || shape_is(&[5, 4])) && dashes_only {
         return true;
     }
     // Many groups: only the French pairs layout (01 23 45 67 89) has more than five.
-    if groups.len() > 5 && !lens.iter().all(|&l| l == 2) {
+    if groups.len() > 5 && !lens().all(|l| l == 2) {
         return true;
     }
     // A one-digit group after the first (ISBNs 978-3-16-148410-0, part numbers); the first may be a trunk
     // or NANP prefix (0 800 …, 1-800-…).
-    if lens.iter().skip(1).any(|&l| l == 1) {
+    if lens().skip(1).any(|l| l == 1) {
         return true;
     }
     false
@@ -613,6 +612,7 @@ impl PhoneRecognizer {
         text: &str,
         run: (usize, usize),
         groups: &mut Vec<Group>,
+        joins: &mut Vec<Join>,
         found: &mut Vec<(usize, usize, f64)>,
     ) {
         groups.clear();
@@ -635,7 +635,7 @@ impl PhoneRecognizer {
             let split = k == groups.len()
                 || classify(&text[groups[k - 1].end..groups[k].start]) == Join::Break;
             if split {
-                self.scan_segment(text, run, &groups[seg_start..k], found);
+                self.scan_segment(text, run, &groups[seg_start..k], joins, found);
                 seg_start = k;
             }
         }
@@ -646,12 +646,16 @@ impl PhoneRecognizer {
         text: &str,
         run: (usize, usize),
         groups: &[Group],
+        joins: &mut Vec<Join>,
         found: &mut Vec<(usize, usize, f64)>,
     ) {
-        let joins: Vec<Join> = groups
-            .windows(2)
-            .map(|w| classify(&text[w[0].end..w[1].start]))
-            .collect();
+        joins.clear();
+        joins.extend(
+            groups
+                .windows(2)
+                .map(|w| classify(&text[w[0].end..w[1].start])),
+        );
+        let joins = &joins[..];
         let mut i = 0;
         while i < groups.len() {
             let mut next = i + 1;
@@ -668,7 +672,7 @@ impl PhoneRecognizer {
             let mut j = j.max(i + 1);
             while j > i {
                 j -= 1;
-                if let Some((w, ext_end)) = self.window(text, run, groups, &joins, i, j) {
+                if let Some((w, ext_end)) = self.window(text, run, groups, joins, i, j) {
                     let score = if w.international {
                         SCORE_INTERNATIONAL
                     } else if w.bare {
@@ -871,12 +875,13 @@ impl Recognizer for PhoneRecognizer {
             return Ok(());
         }
         let mut groups = Vec::new();
+        let mut joins = Vec::new();
         let mut found = Vec::new();
         let mut at = 0;
         while let Some((start, end, digits)) = next_run(text, at) {
             // Fewer than 7 digits can't be a number we accept.
             if digits >= 7 {
-                self.scan_run(text, (start, end), &mut groups, &mut found);
+                self.scan_run(text, (start, end), &mut groups, &mut joins, &mut found);
             }
             at = end;
         }
