@@ -116,9 +116,14 @@ impl Recognizer for CreditCardRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
+        // No candidate can start before the first stretch that could hold a card.
+        let Some(mut at) = first_card_stretch(text) else {
+            return Ok(());
+        };
         let mut groups: Vec<(usize, usize)> = Vec::new();
         let mut digits: Vec<u8> = Vec::new();
-        for m in CANDIDATES.find_iter(text) {
+        while let Some(m) = CANDIDATES.find_at(text, at) {
+            at = m.end();
             let run = m.as_str();
             // `+4915104177683` is a phone number in E.164 form.
             if run.len() < 12 || text[..m.start()].ends_with('+') {
@@ -157,6 +162,27 @@ impl Recognizer for CreditCardRecognizer {
         }
         Ok(())
     }
+}
+
+/// The start of the first stretch of `text` made of digits, spaces and dashes that holds at least 12 ASCII
+/// digits, the fewest a card number has; any non-ASCII character counts as part of a stretch, as the
+/// candidate pattern's `\d` matches every Unicode decimal digit. Candidates lie within such stretches, so
+/// none can start before this one, and a text without one has no card number.
+fn first_card_stretch(text: &str) -> Option<usize> {
+    let mut start = 0;
+    let mut digits = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b.is_ascii_digit() {
+            digits += 1;
+            if digits >= 12 {
+                return Some(start);
+            }
+        } else if !(b == b' ' || b == b'-' || !b.is_ascii()) {
+            start = i + 1;
+            digits = 0;
+        }
+    }
+    None
 }
 
 /// The longest window of whole groups that is a valid card number with one separator kind, as offsets
@@ -270,5 +296,17 @@ mod tests {
         assert!(find("x4111111111111111").is_empty());
         assert_eq!(find("é4111111111111111ü"), vec!["4111111111111111"]);
         assert!(find("4444444444444444").is_empty());
+        assert_eq!(
+            find("order 12, ref 9-9; card 4111-1111-1111-1111"),
+            vec!["4111-1111-1111-1111"]
+        );
+    }
+
+    #[test]
+    fn card_stretches() {
+        assert_eq!(first_card_stretch("12345678901"), None);
+        assert_eq!(first_card_stretch("1234 5678, 901 234"), None);
+        assert_eq!(first_card_stretch("ab 1234 5678 9012 x"), Some(2));
+        assert_eq!(first_card_stretch("a\u{663}123456789012"), Some(1));
     }
 }

@@ -12,6 +12,7 @@
 
 use std::sync::{Arc, LazyLock};
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
@@ -55,15 +56,228 @@ const WEEKDAYS_CAP: &str =
 /// A time after a date: `, 15:00`, ` at 7pm`, ` à 14h22`, ` 19:15:34 +0200`.
 const TIME: &str = r"(?:,?[ \t]+(?:(?i:at|à|a las|alle|um|om)[ \t]+)?(?:\d{1,2}[:h]\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:[ \t]?(?i:am|pm))?|\d{1,2}[ \t]?(?i:am|pm))(?:[ \t]?(?:[+-]\d{2}:?\d{2}|UTC|GMT|Z|[A-Z]{3,4}(?-u:\b)))?)?";
 
-static PATTERNS: LazyLock<Vec<(&'static str, Regex, f64)>> = LazyLock::new(|| {
+/// A cheap necessary condition checked before a date pattern's regex runs: a text without the shape the
+/// pattern needs cannot match it, so its regex is skipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gate {
+    /// `YYYY-MM-DD`: a `-`, a two-digit month starting `0` or `1`, and another `-`.
+    Iso,
+    /// Two equal separators (`/`, `.` or `-`) around a one- or two-digit middle part, digits on both sides.
+    Numeric,
+    /// As [`Gate::Numeric`], with slashes.
+    Slashes,
+    /// `MM/YYYY`: a two-digit month, a slash and a year starting `1` or `2`.
+    MonthYear,
+    /// A month name followed by a separator and a digit (see [`has_month_then_digit`]).
+    Written,
+}
+
+/// Which numeric [`Gate`]s a text passes, found in one pass over its bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct NumericShapes {
+    iso: bool,
+    numeric: bool,
+    slashes: bool,
+    month_year: bool,
+}
+
+/// Whether `b` may be (part of) a digit matched by the regex `\d`: an ASCII digit, or any byte of a non-ASCII
+/// character (Unicode decimal digits such as `٣` are matched by `\d` too).
+fn digit_like(b: u8) -> bool {
+    b.is_ascii_digit() || !b.is_ascii()
+}
+
+impl NumericShapes {
+    /// Scans `text` for the shapes the numeric date patterns need. Each flag is a necessary condition for
+    /// its pattern to match anywhere in `text`.
+    fn scan(text: &str) -> NumericShapes {
+        let bytes = text.as_bytes();
+        let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+        let mut found = NumericShapes::default();
+        // Separators are found with `memchr`, one pass per separator.
+        for sep in [b'-', b'/', b'.'] {
+            for (i, _) in text.match_indices(char::from(sep)) {
+                if i == 0 || !digit_like(bytes[i - 1]) {
+                    continue;
+                }
+                if sep == b'-'
+                    && matches!(at(i + 1), b'0' | b'1')
+                    && at(i + 2).is_ascii_digit()
+                    && at(i + 3) == b'-'
+                {
+                    found.iso = true;
+                }
+                if sep == b'/'
+                    && i >= 2
+                    && matches!(bytes[i - 2], b'0' | b'1')
+                    && bytes[i - 1].is_ascii_digit()
+                    && matches!(at(i + 1), b'1' | b'2')
+                {
+                    found.month_year = true;
+                }
+                // A middle part of one or two digit characters, then the same separator and a digit.
+                let mut j = i + 1;
+                let mut chars = 0;
+                while chars < 2 {
+                    let b = at(j);
+                    if b.is_ascii_digit() {
+                        j += 1;
+                    } else if b >= 0xC0 {
+                        j += match b {
+                            0xF0.. => 4,
+                            0xE0.. => 3,
+                            _ => 2,
+                        };
+                    } else {
+                        break;
+                    }
+                    chars += 1;
+                }
+                if chars > 0 && at(j) == sep && digit_like(at(j + 1)) {
+                    found.numeric = true;
+                    found.slashes |= sep == b'/';
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The gates a text passes; the month-name gate is checked on first use only.
+struct Gates<'t> {
+    text: &'t str,
+    shapes: NumericShapes,
+    written: Option<bool>,
+}
+
+impl<'t> Gates<'t> {
+    fn new(text: &'t str) -> Self {
+        Gates {
+            text,
+            shapes: NumericShapes::scan(text),
+            written: None,
+        }
+    }
+
+    /// Whether `gate` is passed.
+    fn passes(&mut self, gate: Gate) -> bool {
+        match gate {
+            Gate::Iso => self.shapes.iso,
+            Gate::Numeric => self.shapes.numeric,
+            Gate::Slashes => self.shapes.slashes,
+            Gate::MonthYear => self.shapes.month_year,
+            Gate::Written => *self
+                .written
+                .get_or_insert_with(|| has_month_then_digit(self.text)),
+        }
+    }
+}
+
+/// Characters of the month names whose Unicode case folding (used by the regexes' `(?i:…)`) matches more
+/// than the ASCII upper/lower pair: the Kelvin sign `K` folds to `k`, the long s `ſ` to `s`, and the
+/// accented letters have non-ASCII capitals.
+const FOLDS: &[(char, char)] = &[
+    ('k', '\u{212A}'),
+    ('s', '\u{17F}'),
+    ('ä', 'Ä'),
+    ('é', 'É'),
+    ('û', 'Û'),
+];
+
+/// Every spelling of every month name that the regexes' case-insensitive `(?i:MONTHS)` can match, up to
+/// ASCII case (the automaton ignores ASCII case itself).
+fn month_spellings() -> Vec<String> {
+    let mut out = Vec::new();
+    for name in MONTHS.split('|') {
+        let mut variants = vec![String::new()];
+        for c in name.chars() {
+            let alternatives: Vec<char> = std::iter::once(c)
+                .chain(FOLDS.iter().filter(|&&(k, _)| k == c).map(|&(_, v)| v))
+                .collect();
+            variants = variants
+                .iter()
+                .flat_map(|v| {
+                    alternatives.iter().map(move |&a| {
+                        let mut v = v.clone();
+                        v.push(a);
+                        v
+                    })
+                })
+                .collect();
+        }
+        out.extend(variants);
+    }
+    out
+}
+
+/// Every month name in every case followed by one of the bytes that can follow a month in a written date
+/// (`.`, `,`, `-`, space or tab), for [`has_month_then_digit`].
+static MONTH_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let patterns: Vec<String> = month_spellings()
+        .iter()
+        .flat_map(|name| [' ', '\t', '.', ',', '-'].map(|sep| format!("{name}{sep}")))
+        .collect();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .expect("month names build")
+});
+
+/// Whether `text` has a month name followed by what every written date pattern needs after one: an
+/// optional `.` and `,`, then `-` and a digit, or spaces or tabs, an optional `de `, and an ASCII digit. A
+/// text without one cannot match any written date pattern.
+///
+/// The automaton reports the earliest-ending match and resumes after it, which loses no candidate: a
+/// match ends in a separator, which no month name contains, so no other match can straddle its end.
+fn has_month_then_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    MONTH_NAMES.find_iter(text).any(|m| {
+        // The separator the match ends with.
+        let mut i = m.end() - 1;
+        if at(i) == b'.' {
+            i += 1;
+        }
+        if at(i) == b',' {
+            i += 1;
+        }
+        if at(i) == b'-' {
+            // `day-mon-year` allows a two-digit year, `\d{2}`, after the dash.
+            return digit_like(at(i + 1));
+        }
+        let spaced = |i: &mut usize| {
+            let from = *i;
+            while matches!(at(*i), b' ' | b'\t') {
+                *i += 1;
+            }
+            *i > from
+        };
+        if !spaced(&mut i) {
+            return false;
+        }
+        if at(i).is_ascii_digit() {
+            return true;
+        }
+        if bytes.get(i..).is_some_and(|rest| rest.starts_with(b"de")) {
+            i += 2;
+            return spaced(&mut i) && at(i).is_ascii_digit();
+        }
+        false
+    })
+}
+
+static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
     let month = format!(r"(?i:{MONTHS})\.?");
     let weekday = format!(r"{b}(?:(?i:{WEEKDAYS})\.?,?[ \t]+)?");
     let day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.|º)?";
     let year = r"(?:1[89]\d\d|20\d\d)";
-    let specs: Vec<(&str, String, f64)> = vec![
+    let specs: Vec<(&str, Gate, String, f64)> = vec![
         (
             "iso",
+            Gate::Iso,
             format!(
                 r"{b}{year}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{{1,9}})?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?{b}"
             ),
@@ -71,6 +285,7 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, f64)>> = LazyLock::new(|| {
         ),
         (
             "numeric",
+            Gate::Numeric,
             format!(
                 r"{b}(?:\d{{1,2}}/\d{{1,2}}/|\d{{1,2}}\.\d{{1,2}}\.|\d{{1,2}}-\d{{1,2}}-)(?:{year}|\d{{2}}){b}{TIME}"
             ),
@@ -78,16 +293,19 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, f64)>> = LazyLock::new(|| {
         ),
         (
             "year-first slashes",
+            Gate::Slashes,
             format!(r"{b}{year}/\d{{1,2}}/\d{{1,2}}{b}{TIME}"),
             0.5,
         ),
         (
             "month/year",
+            Gate::MonthYear,
             format!(r"{b}(?:0[1-9]|1[0-2])/{year}{b}"),
             0.5,
         ),
         (
             "day month year",
+            Gate::Written,
             format!(
                 r"{weekday}{b}{day}[ \t]*(?:de[ \t]+)?{month}(?:,?[ \t]+(?:de[ \t]+)?|-){year}{b}{TIME}"
             ),
@@ -95,24 +313,33 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, f64)>> = LazyLock::new(|| {
         ),
         (
             "month day year",
+            Gate::Written,
             format!(r"{weekday}{b}{month}[ \t]+{day},?[ \t]+{year}{b}{TIME}"),
             0.6,
         ),
         (
             "day-mon-year",
+            Gate::Written,
             format!(r"{b}{day}-{month}-(?:{year}|\d{{2}}){b}{TIME}"),
             0.6,
         ),
         (
             "weekday mon day time year",
+            Gate::Written,
             format!(
                 r"{b}(?i:{WEEKDAYS})[ \t]+{month}[ \t]+{day}[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]+{year}(?:[ \t]+[+-]\d{{4}})?{b}"
             ),
             0.6,
         ),
-        ("month year", format!(r"{b}{month}[ \t]+{year}{b}"), 0.5),
+        (
+            "month year",
+            Gate::Written,
+            format!(r"{b}{month}[ \t]+{year}{b}"),
+            0.5,
+        ),
         (
             "month day",
+            Gate::Written,
             format!(
                 r"{b}(?:(?:{WEEKDAYS_CAP}),?[ \t]+)?(?:{MONTHS_CAP})[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b){TIME}"
             ),
@@ -121,9 +348,10 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, f64)>> = LazyLock::new(|| {
     ];
     specs
         .into_iter()
-        .map(|(n, p, s)| {
+        .map(|(n, g, p, s)| {
             (
                 n,
+                g,
                 Regex::new(&p).expect("constant date pattern compiles"),
                 s,
             )
@@ -260,7 +488,11 @@ impl Recognizer for DateRecognizer {
             return Ok(());
         }
         let bytes = text.as_bytes();
-        for (pattern, regex, score) in PATTERNS.iter() {
+        let mut gates = Gates::new(text);
+        for (pattern, gate, regex, score) in PATTERNS.iter() {
+            if !gates.passes(*gate) {
+                continue;
+            }
             for m in regex.find_iter(text) {
                 let (start, end) = (m.start(), m.end());
                 let value = m.as_str();
@@ -307,5 +539,125 @@ impl Recognizer for DateRecognizer {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let ents = [EntityType::DATE_TIME];
+        date()
+            .analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
+            .unwrap();
+        out.sort_by_key(|r| (r.start, r.end));
+        out.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    /// The dates every gate must let through, in every case the regexes accept.
+    #[test]
+    fn gates_pass_dates_in_any_case() {
+        for (text, date) in [
+            ("on 5. März 2024 ok", "5. März 2024"),
+            ("on 5. MÄRZ 2024 ok", "5. MÄRZ 2024"),
+            ("le 3 DÉCEMBRE 2023", "3 DÉCEMBRE 2023"),
+            ("le 3 décembre 2023", "3 décembre 2023"),
+            ("le 15 AOÛT 2021", "15 AOÛT 2021"),
+            ("le 15 août 2021", "15 août 2021"),
+            ("on 1 oct 2020", "1 oct 2020"),
+            ("on 1 OCT. 2020", "1 OCT. 2020"),
+            // Kelvin sign and long s: Unicode case folding matches them to `k` and `s`.
+            ("am 1 o\u{212A}t 2020", "1 o\u{212A}t 2020"),
+            ("on 1 \u{17F}ept 2020", "1 \u{17F}ept 2020"),
+            ("el 5 de mayo de 2024", "5 de mayo de 2024"),
+            ("21-Mar-24 at noon", "21-Mar-24"),
+            ("21-mar-2024 15:00", "21-mar-2024 15:00"),
+            ("See you July 4, 1976", "July 4, 1976"),
+            ("Thu, Oct 26, 2023", "Thu, Oct 26, 2023"),
+            ("since July 2022.", "July 2022"),
+            ("on 2024-03-05.", "2024-03-05"),
+            ("on 12/01/1969.", "12/01/1969"),
+            ("on 14.05.2023.", "14.05.2023"),
+            ("on 2024/3/5.", "2024/3/5"),
+            ("exp 09/2021.", "09/2021"),
+        ] {
+            assert!(find(text).contains(&date), "{text}: {:?}", find(text));
+        }
+    }
+
+    #[test]
+    fn numeric_shapes() {
+        let s = NumericShapes::scan("2024-03-05");
+        assert!(s.iso && s.numeric);
+        let s = NumericShapes::scan("3/5/24 and 09/2021");
+        assert!(s.numeric && s.slashes && s.month_year && !s.iso);
+        assert_eq!(
+            NumericShapes::scan("v3.5, 555-1234, 1/123/4"),
+            NumericShapes::default()
+        );
+        // Unicode digits are `\d` too.
+        assert!(NumericShapes::scan("1/\u{663}/24").slashes);
+    }
+
+    #[test]
+    fn month_gate() {
+        for yes in [
+            "5 mar 2024",
+            "Mar. 5",
+            "mayo, 2024",
+            "MAI  2",
+            "mars de 2024",
+            "5-aug-24",
+            "5-aug-\u{663}\u{664}",
+            "augu\u{17F}tu\u{17F} 2",
+            "märz\t7",
+            "Sept., 5",
+            "1 DÉC.-24",
+            "xx marchmar 5",
+            "gennaio 5",
+        ] {
+            assert!(has_month_then_digit(yes), "{yes}");
+        }
+        for no in [
+            "may be",
+            "market 2024",
+            "mar,2024",
+            "set de x",
+            "2 days ago",
+            "octane 5x",
+        ] {
+            assert!(!has_month_then_digit(no), "{no}");
+        }
+        assert!(!has_month_then_digit("mar,2024 ago."));
+    }
+
+    /// Every character that `(?i:…)` can match in a month name is covered by the automaton: ASCII letters
+    /// by its ASCII case insensitivity, everything else by [`FOLDS`].
+    #[test]
+    fn folds_cover_unicode_case_folding() {
+        let mut alphabet: Vec<char> = MONTHS.chars().filter(|&c| c != '|').collect();
+        alphabet.sort_unstable();
+        alphabet.dedup();
+        let class: String = alphabet
+            .iter()
+            .map(|c| regex::escape(&c.to_string()))
+            .collect();
+        let any = Regex::new(&format!("^(?i:[{class}])$")).unwrap();
+        let mut buf = [0; 4];
+        for other in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            if !any.is_match(other.encode_utf8(&mut buf))
+                || alphabet.contains(&other)
+                || (other.is_ascii() && alphabet.contains(&other.to_ascii_lowercase()))
+            {
+                continue;
+            }
+            let fold = FOLDS.iter().find(|&&(_, v)| v == other);
+            assert!(fold.is_some(), "{other:?} matches a month letter");
+            let (c, _) = fold.unwrap();
+            let one = Regex::new(&format!("^(?i:{c})$")).unwrap();
+            assert!(one.is_match(other.encode_utf8(&mut buf)), "{c:?} {other:?}");
+        }
     }
 }

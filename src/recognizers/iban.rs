@@ -89,6 +89,16 @@ fn iban_end(candidate: &str) -> Option<usize> {
     None
 }
 
+/// The offset of the first two ASCII letters followed by two ASCII digits, how every candidate starts.
+fn first_letters_digits(bytes: &[u8]) -> Option<usize> {
+    bytes.windows(4).position(|w| {
+        w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && w[1].is_ascii_alphabetic()
+            && w[0].is_ascii_alphabetic()
+    })
+}
+
 /// The case of an IBAN's letters: `Some(true)` upper (or no letters), `Some(false)` lower, `None` mixed.
 fn upper_case(value: &str) -> Option<bool> {
     let upper = value.bytes().any(|b| b.is_ascii_uppercase());
@@ -122,7 +132,10 @@ impl Recognizer for IbanRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        let mut at = 0;
+        // Every candidate starts with two letters and two digits: none can start before the first such.
+        let Some(mut at) = first_letters_digits(text.as_bytes()) else {
+            return Ok(());
+        };
         while let Some(m) = CANDIDATES.find_at(text, at) {
             let candidate = m.as_str();
             let found = iban_end(candidate).and_then(|len| {
@@ -232,5 +245,13 @@ mod tests {
         assert!(find("XGB82WEST12345698765432").is_empty());
         assert!(find("DE89 3704 0044 0532 0130").is_empty());
         assert!(find("DE89 37040044 0532 0130 00").is_empty());
+        assert!(find("no account number here, 1234").is_empty());
+    }
+
+    #[test]
+    fn first_candidate_start() {
+        assert_eq!(first_letters_digits(b"GB82"), Some(0));
+        assert_eq!(first_letters_digits(b"x 1G82 gb82"), Some(7));
+        assert_eq!(first_letters_digits(b"GB8 G82"), None);
     }
 }

@@ -131,10 +131,16 @@ impl Recognizer for IpRecognizer {
             return Ok(());
         }
         let first_new = results.len();
-        for m in V4.find_iter(text) {
-            if m.as_str().parse::<Ipv4Addr>().is_ok() && v4_context_ok(text, m.start(), m.end()) {
-                self.push(m.start(), m.end(), "IPv4", ctx, results);
+        if has_ascii_dotted_quad(text) {
+            for m in V4.find_iter(text) {
+                if m.as_str().parse::<Ipv4Addr>().is_ok() && v4_context_ok(text, m.start(), m.end())
+                {
+                    self.push(m.start(), m.end(), "IPv4", ctx, results);
+                }
             }
+        }
+        if !has_colon_pair(text) {
+            return Ok(());
         }
         for m in V6.find_iter(text) {
             if let Some((s, e)) = ipv6_within(text, m.start(), m.end()) {
@@ -152,6 +158,45 @@ impl Recognizer for IpRecognizer {
         }
         Ok(())
     }
+}
+
+/// Whether `text` holds four dot-separated groups of ASCII digits (the last one at least started), the
+/// middle two of one to three digits. Every [`V4`] match that parses as an address has them. The dots are
+/// found with `memchr`, so this costs far less than a pass of the regex.
+fn has_ascii_dotted_quad(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    text.match_indices('.').any(|(dot, _)| {
+        if dot == 0 || !digit(dot - 1) {
+            return false;
+        }
+        // Two more groups of one to three digits, each followed by a dot, then a digit.
+        let mut i = dot + 1;
+        for _ in 0..2 {
+            let run = bytes[i..]
+                .iter()
+                .take(4)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if !(1..=3).contains(&run) || bytes.get(i + run) != Some(&b'.') {
+                return false;
+            }
+            i += run + 1;
+        }
+        digit(i)
+    })
+}
+
+/// Whether `text` holds two colons with only hex digits and dots between them, which every [`V6`] match
+/// has. The colons are found with `memchr`.
+fn has_colon_pair(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices(':').any(|(colon, _)| {
+        bytes[colon + 1..]
+            .iter()
+            .find(|b| !(b.is_ascii_hexdigit() || **b == b'.'))
+            == Some(&b':')
+    })
 }
 
 /// The IPv6 address in the candidate `text[start..end]`, trimmed of trailing dots and single colons.
@@ -221,6 +266,21 @@ mod tests {
         assert_eq!(find("app[app] @  [192.168.2.197]"), vec!["192.168.2.197"]);
         assert!(find("firmware 6.11.14.240").is_empty());
         assert!(find("v1.2.3.4").is_empty());
+        assert_eq!(find("build 12345.6.7.8, host 10.0.0.1"), vec!["10.0.0.1"]);
+    }
+
+    #[test]
+    fn gates() {
+        assert!(has_ascii_dotted_quad("1.2.3.4"));
+        assert!(has_ascii_dotted_quad("x 1234.5.6.7"));
+        assert!(has_ascii_dotted_quad("a. 1.2.3.4"));
+        assert!(!has_ascii_dotted_quad("1.2.3."));
+        assert!(!has_ascii_dotted_quad("1.2..3.4"));
+        assert!(!has_ascii_dotted_quad("1.2.3 4.5"));
+        assert!(!has_ascii_dotted_quad("1.2345.3.4"));
+        assert!(has_colon_pair("::1"));
+        assert!(has_colon_pair("a fe80:1.2:x"));
+        assert!(!has_colon_pair("Name: x, Tel: 1"));
     }
 
     #[test]

@@ -101,6 +101,15 @@ fn field_end(candidate: &str) -> usize {
         .map_or(bytes.len(), |(i, _)| i)
 }
 
+/// Whether `text` has what every candidate needs: a `/` (in `://` or a path) or `www.` in any case. Both
+/// are looked for with `memchr`.
+fn may_hold_url(text: &str) -> bool {
+    text.contains('/')
+        || text
+            .match_indices('.')
+            .any(|(dot, _)| dot >= 3 && text.as_bytes()[dot - 3..dot].eq_ignore_ascii_case(b"www"))
+}
+
 impl Recognizer for UrlRecognizer {
     fn name(&self) -> &str {
         &self.name
@@ -120,7 +129,7 @@ impl Recognizer for UrlRecognizer {
         ctx: &RecognizerContext<'_>,
         results: &mut Vec<RecognizerResult>,
     ) -> Result<(), Error> {
-        if !ctx.wants(&self.entities[0]) {
+        if !ctx.wants(&self.entities[0]) || !may_hold_url(text) {
             return Ok(());
         }
         for m in CANDIDATES.find_iter(text) {

@@ -48,10 +48,54 @@ use crate::{
     Validation,
 };
 
-/// Runs of digits joined by up to three separator characters, with an optional leading `+` or `(`.
-static RUNS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[+(]{0,2}[0-9](?:[ \x{a0}\-./()]{0,3}[0-9])*\)?").expect("constant pattern")
-});
+/// Whether `bytes[i..]` starts with a run separator: a space, no-break space, `-`, `.`, `/` or a
+/// parenthesis. Returns its length in bytes.
+fn run_separator(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..)? {
+        [b' ' | b'-' | b'.' | b'/' | b'(' | b')', ..] => Some(1),
+        [0xC2, 0xA0, ..] => Some(2),
+        _ => None,
+    }
+}
+
+/// The next run of digits joined by up to three separator characters, with up to two leading `+` or `(`,
+/// at or after byte `from`: `(start, end, ASCII digits in it)`.
+///
+/// This is the leftmost-first match of the regex `[+(]{0,2}[0-9](?:[ \x{a0}\-./()]{0,3}[0-9])*\)?`
+/// searched from `from`, written out by hand: the regex engine's per-match overhead dominated, as most
+/// texts hold many short numbers.
+fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let first = from + bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
+    let mut start = first;
+    while start > from && first - start < 2 && matches!(bytes[start - 1], b'+' | b'(') {
+        start -= 1;
+    }
+    let mut end = first + 1;
+    let mut digits = 1;
+    loop {
+        // Up to three separators, then a digit continues the run.
+        let mut j = end;
+        let mut seps = 0;
+        while seps < 3 {
+            let Some(len) = run_separator(bytes, j) else {
+                break;
+            };
+            j += len;
+            seps += 1;
+        }
+        if bytes.get(j).is_some_and(u8::is_ascii_digit) {
+            end = j + 1;
+            digits += 1;
+        } else {
+            break;
+        }
+    }
+    if bytes.get(end) == Some(&b')') {
+        end += 1;
+    }
+    Some((start, end, digits))
+}
 
 /// An extension written after the number: `ext. 204`, `x204`, `#204`, `, ext 204`, `;ext=204`.
 static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -328,22 +372,17 @@ fn glued_right(text: &str, end: usize) -> bool {
 /// Whether the groups' lengths and joins look like a date, IP or version, SSN, ISBN or part number rather
 /// than a telephone number.
 fn bad_layout(text: &str, groups: &[Group], joins: &[Join], international: bool) -> bool {
-    let lens: Vec<usize> = groups.iter().map(|g| g.end - g.start).collect();
+    let len = |g: &Group| g.end - g.start;
+    let lens = || groups.iter().map(len);
     let value = |g: &Group| -> u32 {
         text.get(g.start..g.end)
             .and_then(|s| s.parse().ok())
             .unwrap_or(0)
     };
-    let punct: Vec<u8> = joins
-        .iter()
-        .filter_map(|j| match j {
-            Join::Tight(p) => Some(*p),
-            _ => None,
-        })
-        .collect();
     let all_tight = |p: u8| !joins.is_empty() && joins.iter().all(|&j| j == Join::Tight(p));
     // Dates: 2024-03-05, 05.03.2024, 03/05/2024, 5/3/2024, 2024 03 05.
     if groups.len() == 3 && !international {
+        let lens = [len(&groups[0]), len(&groups[1]), len(&groups[2])];
         let (a, b, c) = (value(&groups[0]), value(&groups[1]), value(&groups[2]));
         let day_month = |x: u32, y: u32| (1..=31).contains(&x) && (1..=31).contains(&y);
         let year = |l: usize, v: u32| l == 4 && (1800..=2099).contains(&v);
@@ -355,9 +394,9 @@ fn bad_layout(text: &str, groups: &[Group], joins: &[Join], international: bool)
     }
     // IP addresses (four dotted groups of at most three digits), versions and SKUs (three such groups and
     // fewer than nine digits; Spanish numbers are written 953.767.437).
-    let digits: usize = lens.iter().sum();
+    let digits: usize = lens().sum();
     if all_tight(b'.')
-        && lens.iter().all(|&l| l <= 3)
+        && lens().all(|l| l <= 3)
         && (groups.len() == 4 || (groups.len() == 3 && digits < 9))
     {
         return true;
@@ -366,16 +405,20 @@ fn bad_layout(text: &str, groups: &[Group], joins: &[Join], international: bool)
         return false;
     }
     // SSN layout 123-45-6789 / 123 45 6789, US ZIP+4 12345-6789.
-    if (lens == [3, 2, 4] || lens == [5, 4]) && punct.iter().all(|&p| p == b'-') {
+    let shape_is = |want: &[usize]| lens().eq(want.iter().copied());
+    let dashes_only = joins
+        .iter()
+        .all(|j| !matches!(j, Join::Tight(p) if *p != b'-'));
+    if (shape_is(&[3, 2, 4]) || shape_is(&[5, 4])) && dashes_only {
         return true;
     }
     // Many groups: only the French pairs layout (01 23 45 67 89) has more than five.
-    if groups.len() > 5 && !lens.iter().all(|&l| l == 2) {
+    if groups.len() > 5 && !lens().all(|l| l == 2) {
         return true;
     }
     // A one-digit group after the first (ISBNs 978-3-16-148410-0, part numbers); the first may be a trunk
     // or NANP prefix (0 800 …, 1-800-…).
-    if lens.iter().skip(1).any(|&l| l == 1) {
+    if lens().skip(1).any(|l| l == 1) {
         return true;
     }
     false
@@ -569,6 +612,7 @@ impl PhoneRecognizer {
         text: &str,
         run: (usize, usize),
         groups: &mut Vec<Group>,
+        joins: &mut Vec<Join>,
         found: &mut Vec<(usize, usize, f64)>,
     ) {
         groups.clear();
@@ -591,7 +635,7 @@ impl PhoneRecognizer {
             let split = k == groups.len()
                 || classify(&text[groups[k - 1].end..groups[k].start]) == Join::Break;
             if split {
-                self.scan_segment(text, run, &groups[seg_start..k], found);
+                self.scan_segment(text, run, &groups[seg_start..k], joins, found);
                 seg_start = k;
             }
         }
@@ -602,12 +646,16 @@ impl PhoneRecognizer {
         text: &str,
         run: (usize, usize),
         groups: &[Group],
+        joins: &mut Vec<Join>,
         found: &mut Vec<(usize, usize, f64)>,
     ) {
-        let joins: Vec<Join> = groups
-            .windows(2)
-            .map(|w| classify(&text[w[0].end..w[1].start]))
-            .collect();
+        joins.clear();
+        joins.extend(
+            groups
+                .windows(2)
+                .map(|w| classify(&text[w[0].end..w[1].start])),
+        );
+        let joins = &joins[..];
         let mut i = 0;
         while i < groups.len() {
             let mut next = i + 1;
@@ -624,7 +672,7 @@ impl PhoneRecognizer {
             let mut j = j.max(i + 1);
             while j > i {
                 j -= 1;
-                if let Some((w, ext_end)) = self.window(text, run, groups, &joins, i, j) {
+                if let Some((w, ext_end)) = self.window(text, run, groups, joins, i, j) {
                     let score = if w.international {
                         SCORE_INTERNATIONAL
                     } else if w.bare {
@@ -827,13 +875,15 @@ impl Recognizer for PhoneRecognizer {
             return Ok(());
         }
         let mut groups = Vec::new();
+        let mut joins = Vec::new();
         let mut found = Vec::new();
-        for m in RUNS.find_iter(text) {
+        let mut at = 0;
+        while let Some((start, end, digits)) = next_run(text, at) {
             // Fewer than 7 digits can't be a number we accept.
-            if m.as_str().bytes().filter(u8::is_ascii_digit).count() < 7 {
-                continue;
+            if digits >= 7 {
+                self.scan_run(text, (start, end), &mut groups, &mut joins, &mut found);
             }
-            self.scan_run(text, (m.start(), m.end()), &mut groups, &mut found);
+            at = end;
         }
         for (start, end, score) in found {
             let mut r = RecognizerResult::new(

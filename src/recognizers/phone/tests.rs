@@ -223,3 +223,55 @@ fn hostile_input_does_not_panic() {
         ["020\u{a0}7946\u{a0}0958"]
     );
 }
+
+/// `next_run` finds exactly the matches of the regex it replaces, on random strings of digits, separators
+/// and other characters.
+#[test]
+fn runs_match_the_regex() {
+    let re = Regex::new(r"[+(]{0,2}[0-9](?:[ \x{a0}\-./()]{0,3}[0-9])*\)?").unwrap();
+    let alphabet: Vec<char> = "0123456789 +()-./\u{a0}a\u{e9}\n".chars().collect();
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut texts: Vec<String> = [
+        "",
+        "+44 (0)20 7946 0958",
+        "(+(5",
+        "+++5",
+        "1 - - - 2",
+        "1 - - 2)",
+        "12\u{a0}\u{a0}\u{a0}34",
+        "call 555-0142 or (212) 555-0142.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for _ in 0..20_000 {
+        let len = (next() % 24) as usize;
+        texts.push(
+            (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect(),
+        );
+    }
+    for text in &texts {
+        let expected: Vec<(usize, usize, usize)> = re
+            .find_iter(text)
+            .map(|m| {
+                let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
+                (m.start(), m.end(), digits)
+            })
+            .collect();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(run) = next_run(text, at) {
+            found.push(run);
+            at = run.1;
+        }
+        assert_eq!(found, expected, "{text:?}");
+    }
+}
