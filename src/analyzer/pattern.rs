@@ -54,10 +54,257 @@ impl Pattern {
     }
 }
 
+/// What a text must contain for a built-in pattern to possibly match, checked against the text's
+/// [`TextFacts`] so that a pattern which cannot match is not run at all.
+///
+/// Each requirement is hand-derived from the pattern's regex and must be *necessary*: every match of the
+/// regex in any text implies the text meets it (a wrong requirement silently loses detections, so the
+/// built-in ones are table-tested, and debug builds check every skip). "Digit" below means any character
+/// `\d` may match (ASCII digits and non-ASCII decimal digits); the facts over-approximate it (see
+/// [`BYTE_CLASS`]). The default requires nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Needs {
+    /// Every match contains this many consecutive digits.
+    digit_run: u8,
+    /// Every match contains a chain of this many digits, in groups joined by single `-`, ` ` or `.`
+    /// (`123-45-6789` is a chain of 9; a plain run of digits is a chain too).
+    digit_chain: u8,
+    /// Every match contains this many consecutive ASCII capitals or digits.
+    upper_digit_run: u8,
+    /// Every match contains this many consecutive ASCII letters or digits.
+    alnum_run: u8,
+    /// Every match contains the byte `.0` at least `.1` times. Only `:`, `-`, `.` and `@` are counted;
+    /// for any other byte the requirement is treated as met.
+    byte: Option<(u8, u8)>,
+}
+
+impl Needs {
+    /// Requires nothing.
+    const NOTHING: Needs = Needs {
+        digit_run: 0,
+        digit_chain: 0,
+        upper_digit_run: 0,
+        alnum_run: 0,
+        byte: None,
+    };
+
+    /// Requires a run of `n` consecutive digits.
+    pub(crate) const fn digit_run(n: u8) -> Self {
+        Needs {
+            digit_run: n,
+            ..Needs::NOTHING
+        }
+    }
+
+    /// Requires a chain of `n` digits in groups joined by single `-`, ` ` or `.`.
+    pub(crate) const fn digit_chain(n: u8) -> Self {
+        Needs {
+            digit_chain: n,
+            ..Needs::NOTHING
+        }
+    }
+
+    /// Requires a run of `n` consecutive ASCII capitals or digits.
+    pub(crate) const fn upper_digit_run(n: u8) -> Self {
+        Needs {
+            upper_digit_run: n,
+            ..Needs::NOTHING
+        }
+    }
+
+    /// Requires a run of `n` consecutive ASCII letters or digits.
+    pub(crate) const fn alnum_run(n: u8) -> Self {
+        Needs {
+            alnum_run: n,
+            ..Needs::NOTHING
+        }
+    }
+
+    /// Requires `count` occurrences of the ASCII byte `byte`.
+    pub(crate) const fn byte(byte: u8, count: u8) -> Self {
+        Needs {
+            byte: Some((byte, count)),
+            ..Needs::NOTHING
+        }
+    }
+
+    /// Requires both `self` and `other` (of two byte requirements, `other`'s is kept).
+    pub(crate) const fn and(self, other: Needs) -> Self {
+        const fn max(a: u8, b: u8) -> u8 {
+            if a > b { a } else { b }
+        }
+        Needs {
+            digit_run: max(self.digit_run, other.digit_run),
+            digit_chain: max(self.digit_chain, other.digit_chain),
+            upper_digit_run: max(self.upper_digit_run, other.upper_digit_run),
+            alnum_run: max(self.alnum_run, other.alnum_run),
+            byte: match other.byte {
+                Some(b) => Some(b),
+                None => self.byte,
+            },
+        }
+    }
+
+    /// Whether this requires anything at all.
+    fn is_trivial(&self) -> bool {
+        *self == Needs::NOTHING
+    }
+
+    /// Whether a text with these facts meets the requirement.
+    fn met_by(&self, facts: &TextFacts) -> bool {
+        facts.digit_run >= usize::from(self.digit_run)
+            && facts.digit_chain >= usize::from(self.digit_chain)
+            && facts.upper_digit_run >= usize::from(self.upper_digit_run)
+            && facts.alnum_run >= usize::from(self.alnum_run)
+            && self
+                .byte
+                .is_none_or(|(b, n)| facts.count(b) >= usize::from(n))
+    }
+}
+
+/// Byte classes for [`TextFacts::of`]: a digit (an ASCII digit, or the first byte of a non-ASCII character
+/// that may be a decimal digit), an ASCII capital, an ASCII small letter, a joiner of digit groups (`-`,
+/// ` `, `.`), or a UTF-8 continuation byte (skipped: its character was classified by its first byte).
+const DIGIT: u8 = 1;
+/// See [`DIGIT`].
+const UPPER: u8 = 2;
+/// See [`DIGIT`].
+const LOWER: u8 = 4;
+/// See [`DIGIT`].
+const JOINER: u8 = 8;
+/// See [`DIGIT`].
+const CONTINUATION: u8 = 16;
+
+/// The class of every byte (see [`DIGIT`]).
+///
+/// The first non-ASCII decimal digit is U+0660 (ARABIC-INDIC DIGIT ZERO, encoded `D9 A0`), so a
+/// character whose first byte is below `0xD9` cannot match `\d`, and any other non-ASCII character is
+/// treated as a possible digit.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b' ' | b'-' | b'.' => JOINER,
+            0x80..=0xBF => CONTINUATION,
+            0xD9..=0xFF => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Cheap facts about one text, computed once per `analyze` call and shared by all pattern recognizers
+/// (see [`Needs`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TextFacts {
+    /// The longest run of digits (counting every non-ASCII character that may be one, see [`BYTE_CLASS`]).
+    digit_run: usize,
+    /// The most digits in one chain of digit groups joined by single `-`, ` ` or `.`.
+    digit_chain: usize,
+    /// The longest run of ASCII capitals and digits (as in `digit_run`).
+    upper_digit_run: usize,
+    /// The longest run of ASCII letters and digits (as in `digit_run`).
+    alnum_run: usize,
+    /// How many `:` the text holds.
+    colons: usize,
+    /// How many `-` the text holds.
+    hyphens: usize,
+    /// How many `.` the text holds.
+    dots: usize,
+    /// How many `@` the text holds.
+    ats: usize,
+}
+
+impl TextFacts {
+    /// The facts of `text`, in one pass over its bytes.
+    pub(crate) fn of(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let (mut colons, mut hyphens, mut dots, mut ats) = (0, 0, 0, 0);
+        let (mut digits, mut chain, mut upper_digits, mut alnum) = (0usize, 0usize, 0usize, 0usize);
+        let (mut max_digits, mut max_chain, mut max_upper_digits, mut max_alnum) = (0, 0, 0, 0);
+        // No run of digits or capitals is in progress: a small letter then only extends the letter run,
+        // and a space only ends it.
+        let mut idle = true;
+        for &b in bytes {
+            let class = BYTE_CLASS[usize::from(b)];
+            if idle && class == LOWER {
+                alnum += 1;
+                continue;
+            }
+            if idle && b == b' ' {
+                max_alnum = max_alnum.max(alnum);
+                alnum = 0;
+                continue;
+            }
+            match b {
+                0x80..=0xBF => continue, // a continuation byte: its character was classified
+                b':' => colons += 1,
+                b'-' => hyphens += 1,
+                b'.' => dots += 1,
+                b'@' => ats += 1,
+                _ => {}
+            }
+            // Record the runs so far before this byte extends or ends them; runs only grow, so each
+            // run's final length is recorded here at the next byte of the slow path or after the loop.
+            max_digits = max_digits.max(digits);
+            max_chain = max_chain.max(chain);
+            max_upper_digits = max_upper_digits.max(upper_digits);
+            max_alnum = max_alnum.max(alnum);
+            let digit = class & DIGIT != 0;
+            chain = if digit {
+                chain + 1
+            } else if digits > 0 && class & JOINER != 0 {
+                chain
+            } else {
+                0
+            };
+            digits = if digit { digits + 1 } else { 0 };
+            upper_digits = if class & (DIGIT | UPPER) != 0 {
+                upper_digits + 1
+            } else {
+                0
+            };
+            alnum = if class & (DIGIT | UPPER | LOWER) != 0 {
+                alnum + 1
+            } else {
+                0
+            };
+            idle = chain == 0 && upper_digits == 0;
+        }
+        TextFacts {
+            digit_run: max_digits.max(digits),
+            digit_chain: max_chain.max(chain),
+            upper_digit_run: max_upper_digits.max(upper_digits),
+            alnum_run: max_alnum.max(alnum),
+            colons,
+            hyphens,
+            dots,
+            ats,
+        }
+    }
+
+    /// How many times the byte `b` occurs, or `usize::MAX` for a byte that is not counted.
+    fn count(&self, b: u8) -> usize {
+        match b {
+            b':' => self.colons,
+            b'-' => self.hyphens,
+            b'.' => self.dots,
+            b'@' => self.ats,
+            _ => usize::MAX,
+        }
+    }
+}
+
 struct CompiledPattern {
     spec: Pattern,
     regex: Regex,
     span_group: Option<usize>,
+    needs: Needs,
 }
 
 /// A recognizer made of regex patterns, with optional validation and context words.
@@ -90,6 +337,8 @@ pub struct PatternRecognizer {
     patterns: Vec<CompiledPattern>,
     validate: Option<ValidateFn>,
     invalidate: Option<InvalidateFn>,
+    /// Whether any pattern has [`Needs`], so the text's [`TextFacts`] are worth looking up.
+    gated: bool,
 }
 
 impl fmt::Debug for PatternRecognizer {
@@ -167,7 +416,20 @@ impl Recognizer for PatternRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
+        let facts = self.gated.then(|| ctx.shared(|| TextFacts::of(text)));
         for p in &self.patterns {
+            if let Some(facts) = &facts {
+                if !p.needs.met_by(facts) {
+                    debug_assert!(
+                        !p.regex.is_match(text),
+                        "pattern {:?} of {} matches a text that fails its requirement {:?}",
+                        p.spec.name,
+                        self.name,
+                        p.needs
+                    );
+                    continue;
+                }
+            }
             match p.span_group {
                 None => {
                     for m in p.regex.find_iter(text) {
@@ -247,7 +509,7 @@ pub struct PatternRecognizerBuilder {
     language: String,
     context: Vec<String>,
     negative_context: Vec<String>,
-    patterns: Vec<Pattern>,
+    patterns: Vec<(Pattern, Needs)>,
     validate: Option<ValidateFn>,
     invalidate: Option<InvalidateFn>,
 }
@@ -265,12 +527,23 @@ impl fmt::Debug for PatternRecognizerBuilder {
 impl PatternRecognizerBuilder {
     /// Adds a pattern.
     pub fn pattern(&mut self, pattern: Pattern) -> &mut Self {
-        self.patterns.push(pattern);
+        self.patterns.push((pattern, Needs::NOTHING));
         self
     }
 
     /// Adds several patterns.
     pub fn patterns(&mut self, patterns: impl IntoIterator<Item = Pattern>) -> &mut Self {
+        self.patterns
+            .extend(patterns.into_iter().map(|p| (p, Needs::NOTHING)));
+        self
+    }
+
+    /// Adds patterns with what a text must contain for each to match; the pattern is not run on a text
+    /// that lacks it (see [`Needs`]).
+    pub(crate) fn gated_patterns(
+        &mut self,
+        patterns: impl IntoIterator<Item = (Pattern, Needs)>,
+    ) -> &mut Self {
         self.patterns.extend(patterns);
         self
     }
@@ -334,7 +607,7 @@ impl PatternRecognizerBuilder {
             });
         }
         let mut patterns = Vec::with_capacity(self.patterns.len());
-        for (i, spec) in self.patterns.iter().cloned().enumerate() {
+        for (i, (spec, needs)) in self.patterns.iter().cloned().enumerate() {
             if !(0.0..=1.0).contains(&spec.score) {
                 return Err(Error::InvalidConfig {
                     what: format!("{} pattern {i} score", self.name),
@@ -352,8 +625,10 @@ impl PatternRecognizerBuilder {
                 spec,
                 regex,
                 span_group,
+                needs,
             });
         }
+        let gated = patterns.iter().any(|p| !p.needs.is_trivial());
         Ok(PatternRecognizer {
             name: Arc::from(self.name.as_str()),
             entities: [self.entity.clone()],
@@ -363,6 +638,7 @@ impl PatternRecognizerBuilder {
             patterns,
             validate: self.validate.clone(),
             invalidate: self.invalidate.clone(),
+            gated,
         })
     }
 }
@@ -446,5 +722,204 @@ mod tests {
             .build()
             .unwrap_err();
         assert!(matches!(e, Error::InvalidConfig { .. }));
+    }
+
+    /// Every built-in pattern with a requirement, as (regex, requirement, name).
+    fn gated_builtins() -> Vec<(Regex, Needs, String)> {
+        use crate::recognizers as r;
+        let mut out = Vec::new();
+        let mut add = |rec: &PatternRecognizer| {
+            for p in rec.patterns.iter().filter(|p| !p.needs.is_trivial()) {
+                out.push((
+                    p.regex.clone(),
+                    p.needs,
+                    format!("{}/{}", rec.name, p.spec.name),
+                ));
+            }
+        };
+        for rec in [
+            r::us_ssn(),
+            r::medical_license(),
+            r::uuid(),
+            r::crypto(),
+            r::email(),
+        ] {
+            add(&rec);
+        }
+        for rec in [
+            r::us_bank(),
+            r::us_license(),
+            r::us_itin(),
+            r::us_passport(),
+            r::nhs(),
+            r::mac_address(),
+        ] {
+            add(rec.patterns());
+        }
+        out
+    }
+
+    /// One shortest-form match of every alternative of every gated built-in pattern.
+    const MATCHES: &[&str] = &[
+        "12345-6789",
+        "123-456789",
+        "123-45-6789",
+        "123456789",
+        "123 45 6789",
+        "123.45.6789",
+        "12345678",
+        "A1234567",
+        "A123456789012345678",
+        "A123-456-78-901-2",
+        "A123-4567-8901",
+        "A123-4567-8901-23",
+        "A1234 56789 01234",
+        "A-123-456-789-012",
+        "A 123 456 789 012",
+        "WDLABCDEFGHI",
+        "AB123456",
+        "12ABC12345",
+        "123AB1234",
+        "1234567",
+        "12 345 678",
+        "123 456 789",
+        "912-34-5678",
+        "912 34 5678",
+        "912345678",
+        "A12345678",
+        "1234567890",
+        "123 456 7890",
+        "123-456-7890",
+        "AB1234567",
+        "01:23:45:67:89:ab",
+        "01-23-45-67-89-ab",
+        "0123.4567.89ab",
+        "123e4567-e89b-12d3-a456-426614174000",
+        "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+        "bc1qar0srrr7xfkvy",
+        "a@b.co",
+    ];
+
+    /// `text` with its ASCII digits written as Arabic-Indic ones, which `\d` matches too.
+    fn arabic_digits(text: &str) -> String {
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(0x0660 + d).unwrap_or(c),
+                None => c,
+            })
+            .collect()
+    }
+
+    /// Checks that wherever a gated pattern matches, the text meets its requirement; returns which
+    /// patterns matched.
+    fn check_needs(gated: &[(Regex, Needs, String)], text: &str, matched: &mut [bool]) {
+        let facts = TextFacts::of(text);
+        for (i, (re, needs, name)) in gated.iter().enumerate() {
+            if re.is_match(text) {
+                matched[i] = true;
+                assert!(
+                    needs.met_by(&facts),
+                    "{name} matches {text:?}, but {needs:?} is not met by {facts:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_requirements_hold_on_their_matches() {
+        let gated = gated_builtins();
+        let mut matched = vec![false; gated.len()];
+        for m in MATCHES {
+            for text in [
+                m.to_string(),
+                format!("x {m}."),
+                format!("a{m}b"),
+                arabic_digits(m),
+            ] {
+                check_needs(&gated, &text, &mut matched);
+                check_needs(&gated, &format!("a{}b", arabic_digits(m)), &mut matched);
+            }
+        }
+        for (i, (_, _, name)) in gated.iter().enumerate() {
+            assert!(matched[i], "no sample matches {name}");
+        }
+    }
+
+    #[test]
+    fn builtin_requirements_hold_on_random_texts() {
+        // Digit-heavy texts mixing the separators, letters and non-ASCII digits the patterns care about.
+        const ALPHABET: &[&str] = &[
+            "0", "1", "2", "3", "9", "9", "5", "7", "0", "1", "4", "6", "8", "-", " ", ".", ":",
+            "@", "A", "B", "W", "D", "L", "a", "b", "c", "e", "x", "٣", "७", "é", "\n", "/", "_",
+        ];
+        let gated = gated_builtins();
+        let mut matched = vec![false; gated.len()];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        for _ in 0..3000 {
+            let len = 1 + next() % 40;
+            let text: String = (0..len)
+                .map(|_| ALPHABET[next() % ALPHABET.len()])
+                .collect();
+            check_needs(&gated, &text, &mut matched);
+        }
+    }
+
+    #[test]
+    fn every_decimal_digit_is_classed_as_a_digit() {
+        let all: String = (0x80..=0x10_FFFF).filter_map(char::from_u32).collect();
+        let digit = Regex::new(r"\d").unwrap();
+        for m in digit.find_iter(&all) {
+            let first = all.as_bytes()[m.start()];
+            assert!(
+                BYTE_CLASS[usize::from(first)] & DIGIT != 0,
+                "{:?}",
+                m.as_str()
+            );
+        }
+        for b in b'0'..=b'9' {
+            assert_eq!(BYTE_CLASS[usize::from(b)], DIGIT);
+        }
+    }
+
+    #[test]
+    fn text_facts() {
+        let f = TextFacts::of("Call 555-123 4567. ID AB12345678cd x1:2:3 a@b ٣٣٣ é9");
+        assert_eq!(f.digit_run, 8);
+        assert_eq!(f.digit_chain, 10);
+        assert_eq!(f.upper_digit_run, 10);
+        assert_eq!(f.alnum_run, 12);
+        assert_eq!((f.colons, f.hyphens, f.dots, f.ats), (2, 1, 1, 1));
+        let f = TextFacts::of("12--34 56  78 9.1");
+        assert_eq!((f.digit_run, f.digit_chain), (2, 4));
+        let f = TextFacts::of("ab٣٣٣٣cd");
+        assert_eq!((f.digit_run, f.alnum_run, f.upper_digit_run), (4, 8, 4));
+        assert_eq!(TextFacts::of(""), TextFacts::default());
+    }
+
+    #[test]
+    fn gated_patterns_are_skipped_only_when_unmet() {
+        let rec = PatternRecognizer::builder("t", EntityType::new("X"))
+            .gated_patterns([(Pattern::new("nine", r"\d{9}", 0.5), Needs::digit_run(9))])
+            .pattern(Pattern::new("two", r"\d\d", 0.1))
+            .build()
+            .unwrap();
+        assert!(rec.gated);
+        assert_eq!(run(&rec, "12 345"), vec![(0, 2, 0.1), (3, 5, 0.1)]);
+        assert_eq!(
+            run(&rec, "123456789"),
+            vec![
+                (0, 9, 0.5),
+                (0, 2, 0.1),
+                (2, 4, 0.1),
+                (4, 6, 0.1),
+                (6, 8, 0.1)
+            ]
+        );
     }
 }

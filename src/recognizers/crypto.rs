@@ -1,6 +1,7 @@
 //! CRYPTO: Bitcoin addresses (Base58Check P2PKH/P2SH, SegWit Bech32/Bech32m), checksums verified.
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::Needs;
 use crate::validate::{btc_base58_is_valid, btc_bech32_is_valid};
 use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 
@@ -11,16 +12,22 @@ use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 /// transaction hashes, hex digests and random base58-looking tokens never match.
 pub fn crypto() -> PatternRecognizer {
     PatternRecognizer::builder("CryptoRecognizer", EntityType::CRYPTO)
-        .patterns([
-            Pattern::new(
-                "BTC Base58Check (medium)",
-                r"(?-u:\b)[13][1-9A-HJ-NP-Za-km-z]{25,34}(?-u:\b)",
-                0.5,
+        .gated_patterns([
+            (
+                Pattern::new(
+                    "BTC Base58Check (medium)",
+                    r"(?-u:\b)[13][1-9A-HJ-NP-Za-km-z]{25,34}(?-u:\b)",
+                    0.5,
+                ),
+                Needs::alnum_run(26),
             ),
-            Pattern::new(
-                "BTC Bech32/Bech32m (medium)",
-                r"(?-u:\b)(?:bc1[02-9ac-hj-np-z]{11,71}|BC1[02-9AC-HJ-NP-Z]{11,71})(?-u:\b)",
-                0.5,
+            (
+                Pattern::new(
+                    "BTC Bech32/Bech32m (medium)",
+                    r"(?-u:\b)(?:bc1[02-9ac-hj-np-z]{11,71}|BC1[02-9AC-HJ-NP-Z]{11,71})(?-u:\b)",
+                    0.5,
+                ),
+                Needs::alnum_run(14),
             ),
         ])
         .context([

@@ -1,6 +1,7 @@
 //! EMAIL_ADDRESS: addresses whose domain ends in a real top-level domain.
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::Needs;
 use crate::validate::is_public_tld;
 use crate::{EntityType, PatternRecognizer, Validation};
 
@@ -13,7 +14,10 @@ const PATTERN: &str = r"[\w%+-][\w.%+'-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-
 /// otherwise (`user@localhost`, `build@host.local`).
 pub fn email() -> PatternRecognizer {
     PatternRecognizer::builder("EmailRecognizer", EntityType::EMAIL_ADDRESS)
-        .pattern(crate::Pattern::new("Email (Medium)", PATTERN, 0.5))
+        .gated_patterns([(
+            crate::Pattern::new("Email (Medium)", PATTERN, 0.5),
+            Needs::byte(b'@', 1),
+        )])
         .context(["email", "e-mail", "mail", "contact"])
         .validator(validate)
         .build()

@@ -2,6 +2,7 @@
 
 use super::catalog::{Languages, Spec};
 use super::standalone::StandalonePatternRecognizer;
+use crate::analyzer::Needs;
 use crate::{EntityType, Pattern, PatternRecognizer};
 
 /// `MacAddressRecognizer`: `00:1a:2b:3c:4d:5e`, `00-1A-2B-3C-4D-5E` (one separator kind throughout) and
@@ -19,21 +20,30 @@ pub fn mac_address() -> StandalonePatternRecognizer {
     let hex = "[0-9A-Fa-f]";
     let b = r"(?-u:\b)";
     let inner = PatternRecognizer::builder("MacAddressRecognizer", EntityType::MAC_ADDRESS)
-        .patterns([
-            Pattern::new(
-                "MAC colon (medium)",
-                format!("{b}{hex}{{2}}(?::{hex}{{2}}){{5}}{b}"),
-                0.6,
+        .gated_patterns([
+            (
+                Pattern::new(
+                    "MAC colon (medium)",
+                    format!("{b}{hex}{{2}}(?::{hex}{{2}}){{5}}{b}"),
+                    0.6,
+                ),
+                Needs::byte(b':', 5),
             ),
-            Pattern::new(
-                "MAC hyphen (medium)",
-                format!("{b}{hex}{{2}}(?:-{hex}{{2}}){{5}}{b}"),
-                0.6,
+            (
+                Pattern::new(
+                    "MAC hyphen (medium)",
+                    format!("{b}{hex}{{2}}(?:-{hex}{{2}}){{5}}{b}"),
+                    0.6,
+                ),
+                Needs::byte(b'-', 5),
             ),
-            Pattern::new(
-                "MAC Cisco dotted (medium)",
-                format!(r"{b}{hex}{{4}}\.{hex}{{4}}\.{hex}{{4}}{b}"),
-                0.6,
+            (
+                Pattern::new(
+                    "MAC Cisco dotted (medium)",
+                    format!(r"{b}{hex}{{4}}\.{hex}{{4}}\.{hex}{{4}}{b}"),
+                    0.6,
+                ),
+                Needs::byte(b'.', 2),
             ),
         ])
         .context([

@@ -1,6 +1,7 @@
 //! MEDICAL_LICENSE: US DEA registration numbers with their check digit.
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::Needs;
 use crate::validate::dea_is_valid;
 use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 
@@ -12,11 +13,14 @@ use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 /// `XAB1234563` or `AB12345630`) and is upper case.
 pub fn medical_license() -> PatternRecognizer {
     PatternRecognizer::builder("MedicalLicenseRecognizer", EntityType::MEDICAL_LICENSE)
-        .pattern(Pattern::new(
-            "USA DEA registration number (weak)",
-            r"(?-u:\b)[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}(?-u:\b)",
-            0.4,
-        ))
+        .gated_patterns([(
+            Pattern::new(
+                "USA DEA registration number (weak)",
+                r"(?-u:\b)[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}(?-u:\b)",
+                0.4,
+            ),
+            Needs::upper_digit_run(9).and(Needs::digit_run(7)),
+        )])
         .context([
             "dea",
             "medical",

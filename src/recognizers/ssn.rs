@@ -1,6 +1,7 @@
 //! US_SSN: US Social Security Numbers, with the SSA's invalid ranges rejected.
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::Needs;
 use crate::validate::us_ssn_is_invalid;
 use crate::{EntityType, Pattern, PatternRecognizer};
 
@@ -10,19 +11,34 @@ use crate::{EntityType, Pattern, PatternRecognizer};
 pub fn us_ssn() -> PatternRecognizer {
     let b = r"(?-u:\b)";
     PatternRecognizer::builder("UsSsnRecognizer", EntityType::US_SSN)
-        .patterns([
-            Pattern::new("SSN1 (very weak)", format!(r"{b}\d{{5}}-\d{{4}}{b}"), 0.05),
-            Pattern::new("SSN2 (very weak)", format!(r"{b}\d{{3}}-\d{{6}}{b}"), 0.05),
-            Pattern::new(
-                "SSN3 (very weak)",
-                format!(r"{b}\d{{3}}-\d{{2}}-\d{{4}}{b}"),
-                0.05,
+        .gated_patterns([
+            (
+                Pattern::new("SSN1 (very weak)", format!(r"{b}\d{{5}}-\d{{4}}{b}"), 0.05),
+                Needs::digit_run(5).and(Needs::digit_chain(9)),
             ),
-            Pattern::new("SSN4 (very weak)", format!(r"{b}\d{{9}}{b}"), 0.05),
-            Pattern::new(
-                "SSN5 (medium)",
-                format!(r"{b}\d{{3}}[- .]\d{{2}}[- .]\d{{4}}{b}"),
-                0.5,
+            (
+                Pattern::new("SSN2 (very weak)", format!(r"{b}\d{{3}}-\d{{6}}{b}"), 0.05),
+                Needs::digit_run(6).and(Needs::digit_chain(9)),
+            ),
+            (
+                Pattern::new(
+                    "SSN3 (very weak)",
+                    format!(r"{b}\d{{3}}-\d{{2}}-\d{{4}}{b}"),
+                    0.05,
+                ),
+                Needs::digit_chain(9).and(Needs::byte(b'-', 2)),
+            ),
+            (
+                Pattern::new("SSN4 (very weak)", format!(r"{b}\d{{9}}{b}"), 0.05),
+                Needs::digit_run(9),
+            ),
+            (
+                Pattern::new(
+                    "SSN5 (medium)",
+                    format!(r"{b}\d{{3}}[- .]\d{{2}}[- .]\d{{4}}{b}"),
+                    0.5,
+                ),
+                Needs::digit_chain(9).and(Needs::digit_run(4)),
             ),
         ])
         .context(["social", "security", "ssn", "ssns", "ssn#", "ss#", "ssid"])

@@ -2,6 +2,7 @@
 
 use super::catalog::{Languages, Spec};
 use super::standalone::{StandalonePatternRecognizer, standalone_number};
+use crate::analyzer::Needs;
 use crate::validate::nhs_is_valid;
 use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 
@@ -18,17 +19,26 @@ use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 pub fn nhs() -> StandalonePatternRecognizer {
     let b = r"(?-u:\b)";
     let inner = PatternRecognizer::builder("NhsRecognizer", EntityType::UK_NHS)
-        .patterns([
-            Pattern::new("NHS compact (weak)", format!(r"{b}\d{{10}}{b}"), 0.3),
-            Pattern::new(
-                "NHS spaced (weak)",
-                format!(r"{b}\d{{3}} \d{{3}} \d{{4}}{b}"),
-                0.3,
+        .gated_patterns([
+            (
+                Pattern::new("NHS compact (weak)", format!(r"{b}\d{{10}}{b}"), 0.3),
+                Needs::digit_run(10),
             ),
-            Pattern::new(
-                "NHS dashed (weak)",
-                format!(r"{b}\d{{3}}-\d{{3}}-\d{{4}}{b}"),
-                0.3,
+            (
+                Pattern::new(
+                    "NHS spaced (weak)",
+                    format!(r"{b}\d{{3}} \d{{3}} \d{{4}}{b}"),
+                    0.3,
+                ),
+                Needs::digit_chain(10).and(Needs::digit_run(4)),
+            ),
+            (
+                Pattern::new(
+                    "NHS dashed (weak)",
+                    format!(r"{b}\d{{3}}-\d{{3}}-\d{{4}}{b}"),
+                    0.3,
+                ),
+                Needs::digit_chain(10).and(Needs::byte(b'-', 2)),
             ),
         ])
         .context([

@@ -2,6 +2,7 @@
 
 use super::catalog::{Languages, Spec};
 use super::standalone::{StandalonePatternRecognizer, standalone_code, standalone_number};
+use crate::analyzer::Needs;
 use crate::validate::us_itin_is_valid;
 use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 
@@ -23,11 +24,14 @@ fn same_digits(value: &str) -> bool {
 /// amounts, phone numbers, dates, prefixed codes) are dropped.
 pub fn us_bank() -> StandalonePatternRecognizer {
     let inner = PatternRecognizer::builder("UsBankRecognizer", EntityType::US_BANK_NUMBER)
-        .pattern(Pattern::new(
-            "Bank account (very weak)",
-            format!(r"{B}\d{{8,17}}{B}"),
-            0.05,
-        ))
+        .gated_patterns([(
+            Pattern::new(
+                "Bank account (very weak)",
+                format!(r"{B}\d{{8,17}}{B}"),
+                0.05,
+            ),
+            Needs::digit_run(8),
+        )])
         .context([
             "account",
             "account number",
@@ -67,33 +71,48 @@ pub fn us_bank() -> StandalonePatternRecognizer {
 /// Presidio's patterns flag tokens like `A1` or `B12`.
 pub fn us_license() -> StandalonePatternRecognizer {
     let inner = PatternRecognizer::builder("UsLicenseRecognizer", EntityType::US_DRIVER_LICENSE)
-        .patterns([
-            Pattern::new(
-                "Driver license letter + digits (weak)",
-                format!(r"{B}[A-Z](?:\d{{7,14}}|\d{{18}}){B}"),
-                0.3,
-            ),
-            Pattern::new(
-                "Driver license printed groups (weak)",
-                format!(
-                    r"{B}[A-Z](?:\d{{3}}-\d{{3}}-\d{{2}}-\d{{3}}-\d|\d{{3}}-\d{{4}}-\d{{4}}(?:-\d{{2}})?|\d{{4}} \d{{5}} \d{{5}}|-\d{{3}}-\d{{3}}-\d{{3}}-\d{{3}}| \d{{3}} \d{{3}} \d{{3}} \d{{3}}){B}"
+        .gated_patterns([
+            (
+                Pattern::new(
+                    "Driver license letter + digits (weak)",
+                    format!(r"{B}[A-Z](?:\d{{7,14}}|\d{{18}}){B}"),
+                    0.3,
                 ),
-                0.4,
+                Needs::upper_digit_run(8).and(Needs::digit_run(7)),
             ),
-            Pattern::new(
-                "Driver license WA (weak)",
-                format!(r"{B}WDL[A-Z0-9]{{9}}{B}"),
-                0.4,
+            (
+                Pattern::new(
+                    "Driver license printed groups (weak)",
+                    format!(
+                        r"{B}[A-Z](?:\d{{3}}-\d{{3}}-\d{{2}}-\d{{3}}-\d|\d{{3}}-\d{{4}}-\d{{4}}(?:-\d{{2}})?|\d{{4}} \d{{5}} \d{{5}}|-\d{{3}}-\d{{3}}-\d{{3}}-\d{{3}}| \d{{3}} \d{{3}} \d{{3}} \d{{3}}){B}"
+                    ),
+                    0.4,
+                ),
+                Needs::digit_chain(11).and(Needs::digit_run(3)),
             ),
-            Pattern::new(
-                "Driver license letters + digits (weak)",
-                format!(r"{B}(?:[A-Z]{{2,3}}\d{{6}}|\d{{2}}[A-Z]{{3}}\d{{5}}|\d{{3}}[A-Z]{{2}}\d{{4}}){B}"),
-                0.2,
+            (
+                Pattern::new(
+                    "Driver license WA (weak)",
+                    format!(r"{B}WDL[A-Z0-9]{{9}}{B}"),
+                    0.4,
+                ),
+                Needs::upper_digit_run(12),
             ),
-            Pattern::new(
-                "Driver license digits (very weak)",
-                format!(r"{B}(?:\d{{7,12}}|\d{{2}} \d{{3}} \d{{3}}|\d{{3}} \d{{3}} \d{{3}}){B}"),
-                0.05,
+            (
+                Pattern::new(
+                    "Driver license letters + digits (weak)",
+                    format!(r"{B}(?:[A-Z]{{2,3}}\d{{6}}|\d{{2}}[A-Z]{{3}}\d{{5}}|\d{{3}}[A-Z]{{2}}\d{{4}}){B}"),
+                    0.2,
+                ),
+                Needs::upper_digit_run(8).and(Needs::digit_run(4)),
+            ),
+            (
+                Pattern::new(
+                    "Driver license digits (very weak)",
+                    format!(r"{B}(?:\d{{7,12}}|\d{{2}} \d{{3}} \d{{3}}|\d{{3}} \d{{3}} \d{{3}}){B}"),
+                    0.05,
+                ),
+                Needs::digit_chain(7),
             ),
         ])
         .context([
@@ -113,13 +132,19 @@ pub fn us_license() -> StandalonePatternRecognizer {
 /// which is rejected here).
 pub fn us_itin() -> StandalonePatternRecognizer {
     let inner = PatternRecognizer::builder("UsItinRecognizer", EntityType::US_ITIN)
-        .patterns([
-            Pattern::new(
-                "ITIN separated (weak)",
-                format!(r"{B}9\d{{2}}[- ]\d{{2}}[- ]\d{{4}}{B}"),
-                0.3,
+        .gated_patterns([
+            (
+                Pattern::new(
+                    "ITIN separated (weak)",
+                    format!(r"{B}9\d{{2}}[- ]\d{{2}}[- ]\d{{4}}{B}"),
+                    0.3,
+                ),
+                Needs::digit_chain(9).and(Needs::digit_run(4)),
             ),
-            Pattern::new("ITIN compact (very weak)", format!(r"{B}9\d{{8}}{B}"), 0.05),
+            (
+                Pattern::new("ITIN compact (very weak)", format!(r"{B}9\d{{8}}{B}"), 0.05),
+                Needs::digit_run(9),
+            ),
         ])
         .context([
             "itin",
@@ -148,12 +173,18 @@ pub fn us_itin() -> StandalonePatternRecognizer {
 /// `travel document`. Presidio's `us`, `united` and `states` are left out: "us" is a pronoun.
 pub fn us_passport() -> StandalonePatternRecognizer {
     let inner = PatternRecognizer::builder("UsPassportRecognizer", EntityType::US_PASSPORT)
-        .patterns([
-            Pattern::new("Passport (very weak)", format!(r"{B}\d{{9}}{B}"), 0.05),
-            Pattern::new(
-                "Passport next generation (very weak)",
-                format!(r"{B}[A-Z]\d{{8}}{B}"),
-                0.1,
+        .gated_patterns([
+            (
+                Pattern::new("Passport (very weak)", format!(r"{B}\d{{9}}{B}"), 0.05),
+                Needs::digit_run(9),
+            ),
+            (
+                Pattern::new(
+                    "Passport next generation (very weak)",
+                    format!(r"{B}[A-Z]\d{{8}}{B}"),
+                    0.1,
+                ),
+                Needs::upper_digit_run(9).and(Needs::digit_run(8)),
             ),
         ])
         .context([

@@ -1,6 +1,7 @@
 //! UUID: RFC 9562 (RFC 4122) UUIDs in the hyphenated 8-4-4-4-12 form.
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::Needs;
 use crate::{EntityType, Pattern, PatternRecognizer};
 
 /// `UuidRecognizer`: hyphenated UUIDs with a real version nibble (1–8) and the RFC variant (`8`, `9`, `a`,
@@ -12,11 +13,17 @@ use crate::{EntityType, Pattern, PatternRecognizer};
 pub fn uuid() -> PatternRecognizer {
     let h = "[0-9A-Fa-f]";
     PatternRecognizer::builder("UuidRecognizer", EntityType::new("UUID"))
-        .pattern(Pattern::new(
-            "UUID (hyphenated)",
-            format!(r"(?-u:\b){h}{{8}}-{h}{{4}}-[1-8]{h}{{3}}-[89ABab]{h}{{3}}-{h}{{12}}(?-u:\b)"),
-            0.5,
-        ))
+        .gated_patterns([(
+            Pattern::new(
+                "UUID (hyphenated)",
+                format!(
+                    r"(?-u:\b){h}{{8}}-{h}{{4}}-[1-8]{h}{{3}}-[89ABab]{h}{{3}}-{h}{{12}}(?-u:\b)"
+                ),
+                0.5,
+            ),
+            // The last group is 12 ASCII hex digits.
+            Needs::alnum_run(12).and(Needs::byte(b'-', 4)),
+        )])
         .context(["uuid", "guid", "unique identifier"])
         .build()
         .expect("constant UUID pattern compiles (tested)")
