@@ -165,16 +165,8 @@ pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, word
 /// Longest line considered when looking for a CSV column header.
 const MAX_CSV_LINE: usize = 4096;
 
-/// When `text` is delimited data (CSV, TSV, `;`- or `|`-separated) and `start` lies in a data row, the
-/// header cell of its column; header rows name what a column holds (`ssn`, `phone`) as context words
-/// would. The header is the first of the text's first five lines with as many cells as the row.
-pub(crate) fn column_header(text: &str, start: usize) -> Option<&str> {
-    let line = line_at(text, start)?;
-    table_of(text, line)?.header_cell(text, start)
-}
-
-/// [`column_header`] for many results of one text, working out a line's table once for the results on it
-/// (the last few lines looked at are remembered).
+/// Column headers of delimited data (CSV, TSV, `;`- or `|`-separated) for the results of one text, working
+/// out a line's table once for the results on it (the last few lines looked at are remembered).
 #[derive(Debug, Default)]
 pub(crate) struct HeaderCache {
     /// Lines looked at (`start..end` before the line break) with their table, if they are data rows.
@@ -189,7 +181,9 @@ pub(crate) struct HeaderCache {
 const RECENT_LINES: usize = 8;
 
 impl HeaderCache {
-    /// The header cell over `start`, as [`column_header`] gives it. Use one cache per text.
+    /// When `start` lies in a data row, the header cell of its column; header rows name what a column
+    /// holds (`ssn`, `phone`) as context words would. The header is the first of the text's first five
+    /// lines with as many cells as the row. Use one cache per text.
     pub(crate) fn column_header<'t>(&mut self, text: &'t str, start: usize) -> Option<&'t str> {
         let first_line_end = *self
             .first_line_end
@@ -411,6 +405,10 @@ fn collect_after(text: &str, end: usize, n: usize, out: &mut WordBuf) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn column_header(text: &str, at: usize) -> Option<&str> {
+        HeaderCache::default().column_header(text, at)
+    }
 
     fn find(words: &[&str], text: &str, needle: &str, window: (usize, usize)) -> Option<String> {
         let start = text.find(needle).unwrap();

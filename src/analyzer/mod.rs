@@ -24,6 +24,6 @@ pub use pattern::{
 pub use recognizer::{Recognizer, RecognizerContext};
 pub use registry::{RecognizerInfo, RecognizerRegistry};
 
-pub(crate) use context::{column_header, cue_before};
+pub(crate) use context::{HeaderCache, cue_before};
 pub(crate) use pattern::Needs;
 pub(crate) use pattern::compile as compile_pattern;

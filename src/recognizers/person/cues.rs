@@ -5,7 +5,6 @@ use std::sync::LazyLock;
 use super::gazetteer::{COMMON, FIRST, GREETING, HONORIFIC, LABEL};
 use super::names::{Chain, Cue, Kind, Scan};
 use super::tokens::Shape;
-use crate::analyzer::column_header;
 use crate::recognizers::columns::{Column, column_kind};
 use crate::recognizers::hash::WordSet;
 
@@ -150,7 +149,11 @@ impl Scan<'_> {
                 return column;
             }
         }
-        let column = column_header(self.text, start).and_then(column_kind);
+        let column = self
+            .headers
+            .borrow_mut()
+            .column_header(self.text, start)
+            .and_then(column_kind);
         self.column.set(Some((start, column)));
         column
     }

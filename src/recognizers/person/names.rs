@@ -30,6 +30,7 @@ use super::gazetteer::{
     normalize_push,
 };
 use super::tokens::{Shape, Token, tokenize};
+use crate::analyzer::HeaderCache;
 use crate::recognizers::columns::Column;
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
@@ -190,6 +191,7 @@ impl GazetteerPersonRecognizer {
             keys,
             lines,
             column: Cell::new(None),
+            headers: RefCell::new(HeaderCache::default()),
             scratch: RefCell::new(String::new()),
         };
         scan.names(work, found);
@@ -474,6 +476,8 @@ pub(super) struct Scan<'a> {
     lines: Lines,
     /// The last column looked up, by start of the cell (see [`column`](Self::column)).
     pub(super) column: Cell<Option<(usize, Option<Column>)>>,
+    /// Column headers, worked out once per table line (the engine's cache).
+    pub(super) headers: RefCell<HeaderCache>,
     /// Space for keys built from several tokens.
     pub(super) scratch: RefCell<String>,
 }
