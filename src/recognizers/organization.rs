@@ -8,7 +8,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::catalog::{Languages, Spec};
 use super::location::Layout;
@@ -486,16 +486,62 @@ const _: () = {
     }
 };
 
-static KNOWN: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+/// The listed names as an anchored automaton, which bytes start one, and which byte pairs do.
+struct Known {
+    ac: AhoCorasick,
+    first: [bool; 256],
+    /// Bit `a * 256 + b` is set when some name starts with bytes `a`, `b` (every name has two or more).
+    pairs: Box<[u64; 1024]>,
+}
+
+static KNOWN: LazyLock<Known> = LazyLock::new(|| {
     let names: Vec<&str> = LIST.lines().filter(|l| !l.is_empty()).collect();
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         // A small list: a full DFA costs little memory and scans text fastest.
         .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Both)
         .build(&names)
         .expect("organisation list compiles");
-    (ac, names)
+    let mut first = [false; 256];
+    let mut pairs = Box::new([0u64; 1024]);
+    for n in &names {
+        let b = n.as_bytes();
+        assert!(b.len() >= 2, "listed names have two bytes or more");
+        first[usize::from(b[0])] = true;
+        let pair = usize::from(b[0]) << 8 | usize::from(b[1]);
+        pairs[pair >> 6] |= 1 << (pair & 63);
+    }
+    Known { ac, first, pairs }
 });
+
+/// The leftmost-longest, non-overlapping matches of the listed names in `text`, as
+/// `ac.find_iter(text)` reports them: from each byte that starts a name, in order, the longest name
+/// starting there, resuming after it. Only where the two bytes start a name is an anchored search tried.
+fn known_names(text: &str, mut found: impl FnMut(usize, usize)) {
+    let Known { ac, first, pairs } = &*KNOWN;
+    let b = text.as_bytes();
+    let mut p = 0;
+    while p + 1 < b.len() {
+        if !first[usize::from(b[p])] {
+            p += 1;
+            continue;
+        }
+        let pair = usize::from(b[p]) << 8 | usize::from(b[p + 1]);
+        if pairs[pair >> 6] & 1 << (pair & 63) == 0 {
+            p += 1;
+            continue;
+        }
+        let input = Input::new(text).span(p..b.len()).anchored(Anchored::Yes);
+        match ac.find(input) {
+            Some(m) if m.end() > p => {
+                found(m.start(), m.end());
+                p = m.end();
+            }
+            _ => p += 1,
+        }
+    }
+}
 
 /// Finds organisation spans `(start, end, score)` in `text` (tokens from [`tokenize`], table cells from
 /// [`table::cells`]).
@@ -547,19 +593,17 @@ pub(crate) fn find(
             }
         }
     }
-    let (ac, _) = &*KNOWN;
-    for m in ac.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
+    known_names(text, |start, end| {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
         if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '.' | '/' | '-' | '_'))
             || after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '/' | '-' | '_'))
-            || (after == Some('.')
-                && text[m.end() + 1..].starts_with(|c: char| c.is_alphanumeric()))
+            || (after == Some('.') && text[end + 1..].starts_with(|c: char| c.is_alphanumeric()))
         {
-            continue;
+            return;
         }
-        out.push((m.start(), m.end(), LISTED));
-    }
+        out.push((start, end, LISTED));
+    });
     // Keep the longest of overlapping spans (then the highest score).
     out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut kept: Vec<(usize, usize, f64)> = Vec::with_capacity(out.len());
@@ -1093,3 +1137,52 @@ pub(crate) const SPECS: &[Spec] = &[Spec {
     enabled_by_default: true,
     build: || Arc::new(organization()),
 }];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn unanchored(text: &str) -> Vec<(usize, usize)> {
+        KNOWN
+            .ac
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    fn anchored(text: &str) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        known_names(text, |s, e| v.push((s, e)));
+        v
+    }
+
+    #[test]
+    fn known_names_as_find_iter() {
+        for text in [
+            "",
+            "Bank of America and Wells Fargo",
+            "xCitibank, Citi Bank of Americas; US Bank U.S. Bank",
+            "TD BankTD Bank déjà Barclays",
+        ] {
+            assert_eq!(anchored(text), unanchored(text), "{text}");
+        }
+        assert!(!anchored("paid via Barclays").is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn known_names_as_find_iter_on_random_texts(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Bank", " of ", "America", "Citi", "bank", "Wells", " Fargo", "US", "U.S.", " ",
+                    "TD", "x", "é", "d", "Lloyds", "Deutsche", ".", "Barclays", "HSBC", "Capital One",
+                ]),
+                0..14,
+            )
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(anchored(&text), unanchored(&text));
+        }
+    }
+}

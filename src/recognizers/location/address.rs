@@ -8,7 +8,9 @@
 //! makes that word a city even when no gazetteer knows it (invented or small towns).
 
 use super::lexicon::Lex;
-use super::tokens::{Kind, Tok, ends_with_any, is_all_caps, is_cap, is_lower, one_of};
+use std::sync::LazyLock;
+
+use super::tokens::{Kind, Suffixes, Tok, is_all_caps, is_cap, is_lower, one_of};
 use super::words::*;
 use super::{Found, Part};
 
@@ -18,6 +20,9 @@ const CITY_WITH_CODE: f64 = 0.85;
 const CODE_WITH_CITY: f64 = 0.85;
 const CITY_AFTER_STREET: f64 = 0.7;
 const STATE_IN_PARENS: f64 = 0.5;
+
+/// [`GLUED_TYPES`] indexed by last byte.
+static GLUED: LazyLock<Suffixes> = LazyLock::new(|| Suffixes::new(GLUED_TYPES));
 
 pub(super) struct Grammar<'a> {
     text: &'a str,
@@ -331,7 +336,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let w = self.w(i);
-        let suffix = ends_with_any(w, GLUED_TYPES, 2)?;
+        let suffix = GLUED.find(w, 2)?;
         // Lower case (`elisabaan 58` in a chat) only for endings no English word has.
         if !(is_cap(w) || (is_lower(w) && one_of(suffix, LOWER_OK_TYPES))) {
             return None;

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::lexicon::Lex;
 use super::table::Column;
-use super::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of};
+use super::tokens::{Kind, Suffixes, Tok, WordSet, is_all_caps, is_cap, one_of};
 use super::words::{AU_STATES, CA_PROVINCES, NOT_PLACE_WORDS, US_STATES};
 use super::{Found, Part};
 use crate::recognizers::hash::FxHashMap;
@@ -131,6 +131,9 @@ pub(crate) const TOPONYM_STARTS: &[&str] = &[
 const TOPONYM_ENDS: &[&str] = &[
     "ville", "burgh", "borough", "bury", "mouth", "chester", "shire", "stad", "furt",
 ];
+
+/// [`TOPONYM_ENDS`] indexed by last byte.
+static TOPONYM_END_SET: LazyLock<Suffixes> = LazyLock::new(|| Suffixes::new(TOPONYM_ENDS));
 
 /// Words before a place that make it one (`in Hannover`, `from Sydney`, `near Bath`).
 pub(crate) const CUE_WORDS: &[&str] = &[
@@ -591,8 +594,7 @@ impl<'t> Places<'t> {
             let next = self.toks.get(i + 1);
             let next_word = next.is_some_and(|n| n.kind == Kind::Word && n.space_before);
             let prefixed = t.lex.has(Lex::TOPONYM_START) && next_word;
-            let suffixed =
-                w.len() >= 7 && super::tokens::ends_with_any(w, TOPONYM_ENDS, 3).is_some();
+            let suffixed = w.len() >= 7 && TOPONYM_END_SET.find(w, 3).is_some();
             if !prefixed && !suffixed || is_all_caps(w) {
                 continue;
             }

@@ -289,30 +289,80 @@ pub(crate) fn ends_with_any<'s>(
     min_stem: usize,
 ) -> Option<&'s str> {
     let last = word.as_bytes().last().map(u8::to_ascii_lowercase);
-    suffixes.iter().copied().find(|suf| {
-        // Cheap reject: both end in different ASCII characters (so neither comparison below can match).
-        let suf_last = suf.as_bytes().last().copied();
-        if let (Some(a), Some(b)) = (last, suf_last) {
-            if a.is_ascii() && b.is_ascii() && a != b.to_ascii_lowercase() {
-                return false;
-            }
+    suffixes
+        .iter()
+        .copied()
+        .find(|suf| ends_with(word, last, suf, min_stem))
+}
+
+/// Whether `word` (whose last byte, ASCII-lower-cased, is `last`) ends with `suf` as
+/// [`ends_with_any`] compares.
+#[inline]
+fn ends_with(word: &str, last: Option<u8>, suf: &str, min_stem: usize) -> bool {
+    // Cheap reject: both end in different ASCII characters (so neither comparison below can match).
+    let suf_last = suf.as_bytes().last().copied();
+    if let (Some(a), Some(b)) = (last, suf_last) {
+        if a.is_ascii() && b.is_ascii() && a != b.to_ascii_lowercase() {
+            return false;
         }
-        if suf.is_ascii() {
-            // Fast path: byte comparison of the tail.
-            let (w, sb) = (word.as_bytes(), suf.as_bytes());
-            return w.len() >= sb.len() + min_stem
-                && w[w.len() - sb.len()..].eq_ignore_ascii_case(sb)
-                && word.is_char_boundary(w.len() - sb.len())
-                && word[..w.len() - sb.len()].chars().count() >= min_stem;
+    }
+    if suf.is_ascii() {
+        // Fast path: byte comparison of the tail.
+        let (w, sb) = (word.as_bytes(), suf.as_bytes());
+        return w.len() >= sb.len() + min_stem
+            && w[w.len() - sb.len()..].eq_ignore_ascii_case(sb)
+            && word.is_char_boundary(w.len() - sb.len())
+            && word[..w.len() - sb.len()].chars().count() >= min_stem;
+    }
+    let n = suf.chars().count();
+    let mut rev = word.chars().rev();
+    let tail_ok = suf.chars().rev().all(|sc| {
+        rev.next()
+            .is_some_and(|wc| wc == sc || wc.to_lowercase().eq(sc.to_lowercase()))
+    });
+    tail_ok && word.chars().count() >= n + min_stem
+}
+
+/// A suffix list indexed by last byte: [`ends_with_any`] with the same answer, trying only the
+/// suffixes that can end a word ending in that byte. Build it once (in a `LazyLock`).
+pub(crate) struct Suffixes {
+    list: &'static [&'static str],
+    /// For each ASCII byte (lower case), the indices into `list`, in order, of the suffixes that
+    /// [`ends_with`]'s cheap reject does not rule out for a word ending in it.
+    by_last: Vec<Vec<u8>>,
+}
+
+impl Suffixes {
+    pub(crate) fn new(list: &'static [&'static str]) -> Suffixes {
+        assert!(list.len() <= 256);
+        let by_last = (0..128u8)
+            .map(|a| {
+                (0..list.len())
+                    .filter(|&k| {
+                        list[k]
+                            .as_bytes()
+                            .last()
+                            .is_none_or(|&b| !b.is_ascii() || b.to_ascii_lowercase() == a)
+                    })
+                    .map(|k| k as u8)
+                    .collect()
+            })
+            .collect();
+        Suffixes { list, by_last }
+    }
+
+    /// [`ends_with_any`]`(word, list, min_stem)`.
+    #[inline]
+    pub(crate) fn find(&self, word: &str, min_stem: usize) -> Option<&'static str> {
+        let last = word.as_bytes().last().map(u8::to_ascii_lowercase);
+        match last {
+            Some(a) if a.is_ascii() => self.by_last[usize::from(a)]
+                .iter()
+                .map(|&k| self.list[usize::from(k)])
+                .find(|suf| ends_with(word, last, suf, min_stem)),
+            _ => ends_with_any(word, self.list, min_stem),
         }
-        let n = suf.chars().count();
-        let mut rev = word.chars().rev();
-        let tail_ok = suf.chars().rev().all(|sc| {
-            rev.next()
-                .is_some_and(|wc| wc == sc || wc.to_lowercase().eq(sc.to_lowercase()))
-        });
-        tail_ok && word.chars().count() >= n + min_stem
-    })
+    }
 }
 
 #[cfg(test)]
@@ -357,6 +407,50 @@ mod tests {
             toks("😀Ünà"),
             vec![("😀", Kind::Punct), ("Ünà", Kind::Word)]
         );
+    }
+
+    #[test]
+    fn indexed_suffixes_equal_the_scan() {
+        use crate::recognizers::location::words::GLUED_TYPES;
+        let glued = Suffixes::new(GLUED_TYPES);
+        let words = [
+            "Herrmannstraße",
+            "STRASSE",
+            "Sagerstr",
+            "Lukasstraat",
+            "SAARRING",
+            "weg",
+            "Kirchweg",
+            "Bahnhofplatz",
+            "é",
+            "",
+            "Xß",
+            "Am Damm",
+            "Ringstraẞe",
+            "kade",
+            "Collinschester",
+            "aé",
+        ];
+        for w in words {
+            for stem in 0..4 {
+                assert_eq!(
+                    glued.find(w, stem),
+                    ends_with_any(w, GLUED_TYPES, stem),
+                    "{w}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indexed_suffixes_equal_the_scan_on_random_words(w in "[a-zA-Zßẞéü]{0,12}(straße|STRASSE|weg|ring|str|ville|ß)?") {
+            use crate::recognizers::location::words::GLUED_TYPES;
+            let glued = Suffixes::new(GLUED_TYPES);
+            for stem in 0..4 {
+                proptest::prop_assert_eq!(glued.find(&w, stem), ends_with_any(&w, GLUED_TYPES, stem));
+            }
+        }
     }
 
     #[test]
