@@ -159,15 +159,27 @@ impl<'a> Grammar<'a> {
             i += 1;
         }
         // Regions and UK or Canadian postcodes start on a word; other postcodes on a number.
+        // Each is tried only on tokens of the length it needs (the gates the functions open with).
         for i in 0..n {
-            match self.toks[i].kind {
+            let t = self.toks[i];
+            let len = t.end - t.start;
+            match t.kind {
                 Kind::Word => {
-                    self.region_code_at(i);
-                    self.uk_postcode_at(i);
+                    if (2..=3).contains(&len) {
+                        self.region_code_at(i);
+                    }
+                    // A UK postcode's outward part before a number, or a three-letter Canadian half.
+                    if len == 3 || (self.is_num(i + 1) && self.spaced(i + 1)) {
+                        self.uk_postcode_at(i);
+                    }
                 }
                 Kind::Num => {
-                    self.postcode_city_at(i);
-                    self.indian_pin_at(i);
+                    if (4..=6).contains(&len) {
+                        self.postcode_city_at(i);
+                    }
+                    if len == 6 {
+                        self.indian_pin_at(i);
+                    }
                 }
                 Kind::Punct | Kind::Newline => {}
             }
@@ -181,9 +193,15 @@ impl<'a> Grammar<'a> {
         // The same order as written for either kind of first token, skipping the shapes that cannot
         // start on it.
         let (start, end) = if self.is_num(i) {
-            self.numbered_street(i)
-                .or_else(|| self.french_street(i))
-                .or_else(|| self.indian_house(i))?
+            // A number starts a numbered or French street only as a house number (numbers are on no
+            // word list, so `french_street` needs one too).
+            if self.house_number(i) {
+                self.numbered_street(i)
+                    .or_else(|| self.french_street(i))
+                    .or_else(|| self.indian_house(i))?
+            } else {
+                self.indian_house(i)?
+            }
         } else if self.word_may_start_street(i) {
             self.unit_then_street(i)
                 .or_else(|| self.glued_street(i))
@@ -202,10 +220,12 @@ impl<'a> Grammar<'a> {
     /// Whether word `i` can start a street: a unit (`Flat`), a leading or French street type (`Via`,
     /// `rue`), or a word before a number or a dot (`Herrmannstraße 14`, `Sagerstr. 5`, `C. Eli`, `H.No.`).
     fn word_may_start_street(&self, i: usize) -> bool {
+        // Before a dot without a number after it, only the abbreviations `C.`, `Avda.`, `H.` (of
+        // `leading_type_street` and `indian_house`) can start one.
         self.lex(i)
             .has(Lex::UNIT_BEFORE | Lex::LEADING_TYPE | Lex::FR_TYPE)
             || self.is_num(i + 1)
-            || self.is_punct(i + 1, ".")
+            || (self.is_punct(i + 1, ".") && (self.w(i).len() <= 4 || self.is_num(i + 2)))
     }
 
     /// A house number: digits, maybe a letter or `/`/`-` parts (`221B`, `8/80`, `7-6`), at most 8 chars.
