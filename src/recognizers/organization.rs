@@ -564,6 +564,7 @@ pub(crate) fn find(
         }
     }
     let f = Finder { text, toks };
+    let bytes = text.as_bytes();
     for (i, t) in toks.iter().enumerate() {
         // Every shape is anchored on a word; all but legal forms and cues on a capitalised one.
         if t.kind != Kind::Word {
@@ -577,12 +578,28 @@ pub(crate) fn find(
             if let Some(x) = f.institution_before(i) {
                 out.push(x);
             }
-            if let Some(x) = f.law_firm(i) {
-                out.push(x);
+            // `law_firm_at`'s gate: a comma glued to the word.
+            let comma_next = toks
+                .get(i + 1)
+                .is_some_and(|c| !c.space_before && c.end == c.start + 1 && bytes[c.start] == b',');
+            if comma_next {
+                if let Some(x) = f.law_firm(i) {
+                    out.push(x);
+                }
             }
         }
-        if let Some(x) = f.cued(i) {
-            out.push(x);
+        // `cued`'s gate: the token before ends a cue (a cue word, `:`, `(` or `"`).
+        let cue_end = i > 0 && {
+            let p = &toks[i - 1];
+            p.lex.has(Lex::ORG_CUE_END)
+                || p.kind == Kind::Punct
+                    && p.end == p.start + 1
+                    && matches!(bytes[p.start], b':' | b'(' | b'"')
+        };
+        if cue_end {
+            if let Some(x) = f.cued(i) {
+                out.push(x);
+            }
         }
         if cap {
             if let Some(x) = f.industry(i) {
@@ -792,9 +809,13 @@ impl Finder<'_> {
         }
         let single = self.lex(i).has(Lex::INSTITUTION_AFTER);
         let w = self.w(i);
-        let pair = INSTITUTION_PAIRS.iter().any(|(a, b)| {
-            w.eq_ignore_ascii_case(a) && self.w(i + 1).eq_ignore_ascii_case(b) && self.spaced(i + 1)
-        });
+        // The pairs' first words (`medical`, `health`, `credit`) have six or seven letters.
+        let pair = matches!(w.len(), 6 | 7)
+            && INSTITUTION_PAIRS.iter().any(|(a, b)| {
+                w.eq_ignore_ascii_case(a)
+                    && self.w(i + 1).eq_ignore_ascii_case(b)
+                    && self.spaced(i + 1)
+            });
         if !(single || pair) {
             return None;
         }
@@ -847,7 +868,19 @@ impl Finder<'_> {
     /// `Oakridge Logistics`, `Beacon Broadband`, `TrellisLogistics` (one camel-case word).
     fn industry(&self, i: usize) -> Option<(usize, usize, f64)> {
         let w = self.w(i);
-        if self.kind(i) != Some(Kind::Word) || !self.cap(i) || is_all_caps(w) {
+        if self.kind(i) != Some(Kind::Word) || !self.cap(i) {
+            return None;
+        }
+        // Cheap gate: without an upper-case letter after the first (no ASCII one, no other character)
+        // only the two-word shape can apply, and it needs an industry word next.
+        let maybe_camel = w
+            .bytes()
+            .skip(1)
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii());
+        if !maybe_camel && !self.lex(i + 1).has(Lex::INDUSTRY) {
+            return None;
+        }
+        if is_all_caps(w) {
             return None;
         }
         // Camel case: `CopperleafTravel`.

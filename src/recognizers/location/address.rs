@@ -196,8 +196,8 @@ impl<'a> Grammar<'a> {
             // A number starts a numbered or French street only as a house number (numbers are on no
             // word list, so `french_street` needs one too).
             if self.house_number(i) {
-                self.numbered_street(i)
-                    .or_else(|| self.french_street(i))
+                self.numbered_street_after(i)
+                    .or_else(|| self.french_street_at(i, true))
                     .or_else(|| self.indian_house(i))?
             } else {
                 self.indian_house(i)?
@@ -206,7 +206,8 @@ impl<'a> Grammar<'a> {
             self.unit_then_street(i)
                 .or_else(|| self.glued_street(i))
                 .or_else(|| self.leading_type_street(i))
-                .or_else(|| self.french_street(i))
+                // A word is no house number.
+                .or_else(|| self.french_street_at(i, false))
                 .or_else(|| self.indian_house(i))?
         } else {
             return None;
@@ -269,7 +270,15 @@ impl<'a> Grammar<'a> {
 
     /// `NUM Cap… Type` (English layouts); also `NUM, Cap… Type` (`960, Edwin Nagar`).
     fn numbered_street(&self, i: usize) -> Option<(usize, usize)> {
-        if !self.house_number(i) || self.is_punct(i.wrapping_sub(1), "$") {
+        if !self.house_number(i) {
+            return None;
+        }
+        self.numbered_street_after(i)
+    }
+
+    /// [`Self::numbered_street`] at a token known to be a house number.
+    fn numbered_street_after(&self, i: usize) -> Option<(usize, usize)> {
+        if self.is_punct(i.wrapping_sub(1), "$") {
             return None;
         }
         let mut j = i + 1;
@@ -418,8 +427,9 @@ impl<'a> Grammar<'a> {
     }
 
     /// `23, boulevard de Faivre`, `426, chemin Alexandria Gilbert`, `rue Renée Ferrand`.
-    fn french_street(&self, i: usize) -> Option<(usize, usize)> {
-        let (start, ty) = if self.house_number(i) {
+    /// `house`: whether token `i` is a [`Self::house_number`].
+    fn french_street_at(&self, i: usize, house: bool) -> Option<(usize, usize)> {
+        let (start, ty) = if house {
             let mut j = i + 1;
             if self.is_punct(j, ",") && self.glued(j) {
                 j += 1;
