@@ -508,12 +508,31 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
     for n in &names {
         let b = n.as_bytes();
         assert!(b.len() >= 2, "listed names have two bytes or more");
+        assert!(
+            b[0].is_ascii_uppercase() || b[0] == b'd',
+            "`may_start_name` knows every first byte"
+        );
         first[usize::from(b[0])] = true;
         let pair = usize::from(b[0]) << 8 | usize::from(b[1]);
         pairs[pair >> 6] |= 1 << (pair & 63);
     }
     Known { ac, first, pairs }
 });
+
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each of the eight bytes of `x` (little-endian) that is an ASCII capital or `d`
+/// (SWAR). Zero exactly when there is none, and the lowest set bit is always right (a byte above a
+/// `d` may be flagged too).
+#[inline]
+fn name_starts(x: u64) -> u64 {
+    let low7 = x & !HIGH;
+    let upper = ((low7 + ONES * 0x3f) ^ (low7 + ONES * 0x25)) & !x & HIGH;
+    let y = x ^ (ONES * u64::from(b'd'));
+    let has_d = y.wrapping_sub(ONES) & !y & HIGH;
+    upper | has_d
+}
 
 /// The leftmost-longest, non-overlapping matches of the listed names in `text`, as
 /// `ac.find_iter(text)` reports them: from each byte that starts a name, in order, the longest name
@@ -523,6 +542,23 @@ fn known_names(text: &str, mut found: impl FnMut(usize, usize)) {
     let b = text.as_bytes();
     let mut p = 0;
     while p + 1 < b.len() {
+        // Eight bytes at a time while none can start a name (every name starts with an ASCII capital
+        // or `d`, which `KNOWN` checks).
+        if let Some(chunk) = b.get(p..p + 8) {
+            let x = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            let m = name_starts(x);
+            if m == 0 {
+                p += 8;
+                continue;
+            }
+            // The lowest flagged byte is exact: go straight to it.
+            p += (m.trailing_zeros() / 8) as usize;
+            if p + 1 >= b.len() {
+                break;
+            }
+        }
         if !first[usize::from(b[p])] {
             p += 1;
             continue;
@@ -571,18 +607,32 @@ pub(crate) fn find(
             continue;
         }
         let cap = t.cap;
-        if let Some((s, e, score)) = f.legal_form(i).or_else(|| f.institution_after(i)) {
-            out.push((s, e, score));
+        let len = t.end - t.start;
+        let next = toks.get(i + 1);
+        let next_is = |c: u8| {
+            next.is_some_and(|n| n.kind == Kind::Punct && n.end == n.start + 1 && bytes[n.start] == c)
+        };
+        // Each shape's own opening test, on the token's fields, before calling it: `legal_form` needs a
+        // spaced legal-form word or a dot after; `institution_after` a spaced capitalised institution
+        // word or the six- or seven-letter first word of a pair.
+        let legal_gate = t.space_before && (t.lex.has(Lex::LEGAL_END) || next_is(b'.'));
+        let after_gate = cap
+            && t.space_before
+            && (t.lex.has(Lex::INSTITUTION_AFTER) || matches!(len, 6 | 7));
+        let legal = if legal_gate { f.legal_form(i) } else { None };
+        if let Some(x) = legal.or_else(|| if after_gate { f.institution_after(i) } else { None }) {
+            out.push(x);
         }
         if cap {
-            if let Some(x) = f.institution_before(i) {
-                out.push(x);
+            // `bank`, `college`, `institute`, `university` (four, seven, nine, ten letters) or a listed
+            // institution word.
+            if t.lex.has(Lex::INSTITUTION_BEFORE) || matches!(len, 4 | 7 | 9 | 10) {
+                if let Some(x) = f.institution_before(i) {
+                    out.push(x);
+                }
             }
             // `law_firm_at`'s gate: a comma glued to the word.
-            let comma_next = toks
-                .get(i + 1)
-                .is_some_and(|c| !c.space_before && c.end == c.start + 1 && bytes[c.start] == b',');
-            if comma_next {
+            if next_is(b',') && next.is_some_and(|n| !n.space_before) {
                 if let Some(x) = f.law_firm(i) {
                     out.push(x);
                 }
@@ -602,11 +652,22 @@ pub(crate) fn find(
             }
         }
         if cap {
-            if let Some(x) = f.industry(i) {
-                out.push(x);
+            // One look at the word's bytes: a hyphen (for `partners`), and an upper-case ASCII letter
+            // or any non-ASCII byte after the first (a possible camel-case name for `industry`).
+            let (mut hyphen, mut inner) = (false, false);
+            for &b in bytes.get(t.start + 1..t.end).unwrap_or(&[]) {
+                hyphen |= b == b'-';
+                inner |= b.is_ascii_uppercase() || !b.is_ascii();
             }
-            if let Some(x) = f.partners(i) {
-                out.push(x);
+            if inner || next.is_some_and(|n| n.lex.has(Lex::INDUSTRY)) {
+                if let Some(x) = f.industry(i) {
+                    out.push(x);
+                }
+            }
+            if hyphen {
+                if let Some(x) = f.partners(i) {
+                    out.push(x);
+                }
             }
         }
     }
@@ -1203,6 +1264,22 @@ mod tests {
         assert!(!anchored("paid via Barclays").is_empty());
     }
 
+    #[test]
+    fn name_starts_is_exact_per_byte() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = [b'x'; 8];
+                bytes[k] = b;
+                let want = b.is_ascii_uppercase() || b == b'd';
+                let m = name_starts(u64::from_le_bytes(bytes));
+                assert_eq!(m != 0, want, "{b} at {k}");
+                if want {
+                    assert_eq!(m.trailing_zeros() / 8, k as u32);
+                }
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn known_names_as_find_iter_on_random_texts(
@@ -1210,8 +1287,9 @@ mod tests {
                 prop::sample::select(vec![
                     "Bank", " of ", "America", "Citi", "bank", "Wells", " Fargo", "US", "U.S.", " ",
                     "TD", "x", "é", "d", "Lloyds", "Deutsche", ".", "Barclays", "HSBC", "Capital One",
+                    "dm-drogerie markt", "lowercase prose ", "Wells Fargo",
                 ]),
-                0..14,
+                0..24,
             )
         ) {
             let text: String = parts.concat();
