@@ -610,17 +610,24 @@ pub(crate) fn find(
         let len = t.end - t.start;
         let next = toks.get(i + 1);
         let next_is = |c: u8| {
-            next.is_some_and(|n| n.kind == Kind::Punct && n.end == n.start + 1 && bytes[n.start] == c)
+            next.is_some_and(|n| {
+                n.kind == Kind::Punct && n.end == n.start + 1 && bytes[n.start] == c
+            })
         };
         // Each shape's own opening test, on the token's fields, before calling it: `legal_form` needs a
         // spaced legal-form word or a dot after; `institution_after` a spaced capitalised institution
         // word or the six- or seven-letter first word of a pair.
         let legal_gate = t.space_before && (t.lex.has(Lex::LEGAL_END) || next_is(b'.'));
-        let after_gate = cap
-            && t.space_before
-            && (t.lex.has(Lex::INSTITUTION_AFTER) || matches!(len, 6 | 7));
+        let after_gate =
+            cap && t.space_before && (t.lex.has(Lex::INSTITUTION_AFTER) || matches!(len, 6 | 7));
         let legal = if legal_gate { f.legal_form(i) } else { None };
-        if let Some(x) = legal.or_else(|| if after_gate { f.institution_after(i) } else { None }) {
+        if let Some(x) = legal.or_else(|| {
+            if after_gate {
+                f.institution_after(i)
+            } else {
+                None
+            }
+        }) {
             out.push(x);
         }
         if cap {
