@@ -477,8 +477,9 @@ pub(crate) const CUES: &[&[&str]] = &[
     &["employer", "\""],
 ];
 
-// `Finder::cued` looks back at most `CUE_MAX` tokens.
+// `Finder::cued` looks back at most `CUE_MAX` tokens, and its gate knows three words before the last.
 const _: () = {
+    assert!(CUE_MAX == 4);
     let mut k = 0;
     while k < CUES.len() {
         assert!(CUES[k].len() <= CUE_MAX);
@@ -1133,6 +1134,15 @@ impl Finder<'_> {
         let cue_end = self.lex(prev).has(Lex::ORG_CUE_END)
             || self.kind(prev) == Some(Kind::Punct) && matches!(self.w(prev), ":" | "(" | "\"");
         if !cue_end || !self.name_word(i) || !matches!(self.w(prev).len(), 1..=8) {
+            return None;
+        }
+        // Cheap gate: every cue but `joined` has a word before its last token, at a place the
+        // lexicon marks (`ORG_CUE_1` one token before the last, and so on).
+        let before = [Lex::ORG_CUE_1, Lex::ORG_CUE_2, Lex::ORG_CUE_3]
+            .iter()
+            .enumerate()
+            .any(|(k, &bit)| self.lex(i.wrapping_sub(2 + k)).has(bit));
+        if !before && !self.w(prev).eq_ignore_ascii_case("joined") {
             return None;
         }
         // The words before, nearest first, up to the longest cue (none across a line break).

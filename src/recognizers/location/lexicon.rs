@@ -77,6 +77,14 @@ impl Lex {
     /// case-sensitive comparison.
     pub(crate) const LEGAL_END: Lex = Lex(1 << 24);
 
+    /// A word `k` tokens before the last of an employer cue (`works` of `works at`): `ORG_CUE_1`,
+    /// `ORG_CUE_2`, `ORG_CUE_3` for `k` = 1, 2, 3.
+    pub(crate) const ORG_CUE_1: Lex = Lex(1 << 25);
+    /// See [`Lex::ORG_CUE_1`].
+    pub(crate) const ORG_CUE_2: Lex = Lex(1 << 26);
+    /// See [`Lex::ORG_CUE_1`].
+    pub(crate) const ORG_CUE_3: Lex = Lex(1 << 27);
+
     /// Whether the token is on any of the lists in `lists`.
     #[inline]
     pub(crate) fn has(self, lists: Lex) -> bool {
@@ -196,6 +204,14 @@ fn lists() -> Vec<(Lex, Vec<&'static str>)> {
             .filter(|w| w.starts_with(char::is_alphabetic))
             .collect()
     };
+    // The words `k` tokens before a cue's last one.
+    let cue_words = |k: usize| -> Vec<&'static str> {
+        org::CUES
+            .iter()
+            .filter_map(|c| c.len().checked_sub(1 + k).map(|at| c[at]))
+            .filter(|w| w.starts_with(char::is_alphabetic))
+            .collect()
+    };
     let mut legal: Vec<&str> = org::SUFFIX_WORDS.to_vec();
     legal.extend(org::FIRM_ENDINGS.iter().map(|&(_, last)| last));
     vec![
@@ -227,6 +243,9 @@ fn lists() -> Vec<(Lex, Vec<&'static str>)> {
         (Lex::INSTITUTION_BEFORE, org::INSTITUTION_BEFORE.to_vec()),
         (Lex::ORG_CUE_END, last_words(org::CUES)),
         (Lex::LEGAL_END, legal),
+        (Lex::ORG_CUE_1, cue_words(1)),
+        (Lex::ORG_CUE_2, cue_words(2)),
+        (Lex::ORG_CUE_3, cue_words(3)),
     ]
 }
 
@@ -367,5 +386,13 @@ mod tests {
         let new = toks.iter().find(|t| t.text(text) == "New").unwrap();
         assert!(new.gaz >= 2);
         assert_eq!(toks[0].lex, Lex::NONE);
+        let text = "works at X; business name: Y";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        mark(text, &mut toks);
+        let lex2 = |w: &str| toks.iter().find(|t| t.text(text) == w).unwrap().lex;
+        assert!(lex2("works").has(Lex::ORG_CUE_1));
+        assert!(lex2("business").has(Lex::ORG_CUE_2));
+        assert!(!lex2("business").has(Lex::ORG_CUE_1));
     }
 }
