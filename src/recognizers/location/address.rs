@@ -195,12 +195,21 @@ impl<'a> Grammar<'a> {
         let (start, end) = if self.is_num(i) {
             // A number starts a numbered or French street only as a house number (numbers are on no
             // word list, so `french_street` needs one too).
-            if self.house_number(i) {
+            // Both need a spaced word after the number (and a glued comma): the street name or the
+            // French type. A number starts an Indian house number only with a `/` in it.
+            let mut j = i + 1;
+            if self.is_punct(j, ",") && self.glued(j) {
+                j += 1;
+            }
+            let slash = || self.w(i).bytes().any(|b| b == b'/');
+            if self.is_word(j) && self.spaced(j) && self.house_number(i) {
                 self.numbered_street_after(i)
                     .or_else(|| self.french_street_at(i, true))
-                    .or_else(|| self.indian_house(i))?
-            } else {
+                    .or_else(|| if slash() { self.indian_house(i) } else { None })?
+            } else if slash() {
                 self.indian_house(i)?
+            } else {
+                return None;
             }
         } else if self.word_may_start_street(i) {
             self.unit_then_street(i)
