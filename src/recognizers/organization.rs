@@ -8,7 +8,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::catalog::{Languages, Spec};
 use super::location::Layout;
@@ -477,8 +477,9 @@ pub(crate) const CUES: &[&[&str]] = &[
     &["employer", "\""],
 ];
 
-// `Finder::cued` looks back at most `CUE_MAX` tokens.
+// `Finder::cued` looks back at most `CUE_MAX` tokens, and its gate knows three words before the last.
 const _: () = {
+    assert!(CUE_MAX == 4);
     let mut k = 0;
     while k < CUES.len() {
         assert!(CUES[k].len() <= CUE_MAX);
@@ -486,16 +487,98 @@ const _: () = {
     }
 };
 
-static KNOWN: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+/// The listed names as an anchored automaton, which bytes start one, and which byte pairs do.
+struct Known {
+    ac: AhoCorasick,
+    first: [bool; 256],
+    /// Bit `a * 256 + b` is set when some name starts with bytes `a`, `b` (every name has two or more).
+    pairs: Box<[u64; 1024]>,
+}
+
+static KNOWN: LazyLock<Known> = LazyLock::new(|| {
     let names: Vec<&str> = LIST.lines().filter(|l| !l.is_empty()).collect();
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         // A small list: a full DFA costs little memory and scans text fastest.
         .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Both)
         .build(&names)
         .expect("organisation list compiles");
-    (ac, names)
+    let mut first = [false; 256];
+    let mut pairs = Box::new([0u64; 1024]);
+    for n in &names {
+        let b = n.as_bytes();
+        assert!(b.len() >= 2, "listed names have two bytes or more");
+        assert!(
+            b[0].is_ascii_uppercase() || b[0] == b'd',
+            "`may_start_name` knows every first byte"
+        );
+        first[usize::from(b[0])] = true;
+        let pair = usize::from(b[0]) << 8 | usize::from(b[1]);
+        pairs[pair >> 6] |= 1 << (pair & 63);
+    }
+    Known { ac, first, pairs }
 });
+
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each of the eight bytes of `x` (little-endian) that is an ASCII capital or `d`
+/// (SWAR). Zero exactly when there is none, and the lowest set bit is always right (a byte above a
+/// `d` may be flagged too).
+#[inline]
+fn name_starts(x: u64) -> u64 {
+    let low7 = x & !HIGH;
+    let upper = ((low7 + ONES * 0x3f) ^ (low7 + ONES * 0x25)) & !x & HIGH;
+    let y = x ^ (ONES * u64::from(b'd'));
+    let has_d = y.wrapping_sub(ONES) & !y & HIGH;
+    upper | has_d
+}
+
+/// The leftmost-longest, non-overlapping matches of the listed names in `text`, as
+/// `ac.find_iter(text)` reports them: from each byte that starts a name, in order, the longest name
+/// starting there, resuming after it. Only where the two bytes start a name is an anchored search tried.
+fn known_names(text: &str, mut found: impl FnMut(usize, usize)) {
+    let Known { ac, first, pairs } = &*KNOWN;
+    let b = text.as_bytes();
+    let mut p = 0;
+    while p + 1 < b.len() {
+        // Eight bytes at a time while none can start a name (every name starts with an ASCII capital
+        // or `d`, which `KNOWN` checks).
+        if let Some(chunk) = b.get(p..p + 8) {
+            let x = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            let m = name_starts(x);
+            if m == 0 {
+                p += 8;
+                continue;
+            }
+            // The lowest flagged byte is exact: go straight to it.
+            p += (m.trailing_zeros() / 8) as usize;
+            if p + 1 >= b.len() {
+                break;
+            }
+        }
+        if !first[usize::from(b[p])] {
+            p += 1;
+            continue;
+        }
+        let pair = usize::from(b[p]) << 8 | usize::from(b[p + 1]);
+        if pairs[pair >> 6] & 1 << (pair & 63) == 0 {
+            p += 1;
+            continue;
+        }
+        let input = Input::new(text).span(p..b.len()).anchored(Anchored::Yes);
+        match ac.find(input) {
+            Some(m) if m.end() > p => {
+                found(m.start(), m.end());
+                p = m.end();
+            }
+            _ => p += 1,
+        }
+    }
+}
 
 /// Finds organisation spans `(start, end, score)` in `text` (tokens from [`tokenize`], table cells from
 /// [`table::cells`]).
@@ -518,48 +601,95 @@ pub(crate) fn find(
         }
     }
     let f = Finder { text, toks };
+    let bytes = text.as_bytes();
     for (i, t) in toks.iter().enumerate() {
         // Every shape is anchored on a word; all but legal forms and cues on a capitalised one.
         if t.kind != Kind::Word {
             continue;
         }
         let cap = t.cap;
-        if let Some((s, e, score)) = f.legal_form(i).or_else(|| f.institution_after(i)) {
-            out.push((s, e, score));
-        }
-        if cap {
-            if let Some(x) = f.institution_before(i) {
-                out.push(x);
+        let len = t.end - t.start;
+        let next = toks.get(i + 1);
+        let next_is = |c: u8| {
+            next.is_some_and(|n| {
+                n.kind == Kind::Punct && n.end == n.start + 1 && bytes[n.start] == c
+            })
+        };
+        // Each shape's own opening test, on the token's fields, before calling it: `legal_form` needs a
+        // spaced legal-form word or a dot after; `institution_after` a spaced capitalised institution
+        // word or the six- or seven-letter first word of a pair.
+        let legal_gate = t.space_before && (t.lex.has(Lex::LEGAL_END) || next_is(b'.'));
+        let after_gate =
+            cap && t.space_before && (t.lex.has(Lex::INSTITUTION_AFTER) || matches!(len, 6 | 7));
+        let legal = if legal_gate { f.legal_form(i) } else { None };
+        if let Some(x) = legal.or_else(|| {
+            if after_gate {
+                f.institution_after(i)
+            } else {
+                None
             }
-            if let Some(x) = f.law_firm(i) {
-                out.push(x);
-            }
-        }
-        if let Some(x) = f.cued(i) {
+        }) {
             out.push(x);
         }
         if cap {
-            if let Some(x) = f.industry(i) {
-                out.push(x);
+            // `bank`, `college`, `institute`, `university` (four, seven, nine, ten letters) or a listed
+            // institution word.
+            if t.lex.has(Lex::INSTITUTION_BEFORE) || matches!(len, 4 | 7 | 9 | 10) {
+                if let Some(x) = f.institution_before(i) {
+                    out.push(x);
+                }
             }
-            if let Some(x) = f.partners(i) {
+            // `law_firm_at`'s gate: a comma glued to the word.
+            if next_is(b',') && next.is_some_and(|n| !n.space_before) {
+                if let Some(x) = f.law_firm(i) {
+                    out.push(x);
+                }
+            }
+        }
+        // `cued`'s gate: the token before ends a cue (a cue word, `:`, `(` or `"`).
+        let cue_end = i > 0 && {
+            let p = &toks[i - 1];
+            p.lex.has(Lex::ORG_CUE_END)
+                || p.kind == Kind::Punct
+                    && p.end == p.start + 1
+                    && matches!(bytes[p.start], b':' | b'(' | b'"')
+        };
+        if cue_end {
+            if let Some(x) = f.cued(i) {
                 out.push(x);
             }
         }
+        if cap {
+            // One look at the word's bytes: a hyphen (for `partners`), and an upper-case ASCII letter
+            // or any non-ASCII byte after the first (a possible camel-case name for `industry`).
+            let (mut hyphen, mut inner) = (false, false);
+            for &b in bytes.get(t.start + 1..t.end).unwrap_or(&[]) {
+                hyphen |= b == b'-';
+                inner |= b.is_ascii_uppercase() || !b.is_ascii();
+            }
+            if inner || next.is_some_and(|n| n.lex.has(Lex::INDUSTRY)) {
+                if let Some(x) = f.industry(i) {
+                    out.push(x);
+                }
+            }
+            if hyphen {
+                if let Some(x) = f.partners(i) {
+                    out.push(x);
+                }
+            }
+        }
     }
-    let (ac, _) = &*KNOWN;
-    for m in ac.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
+    known_names(text, |start, end| {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
         if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '.' | '/' | '-' | '_'))
             || after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '/' | '-' | '_'))
-            || (after == Some('.')
-                && text[m.end() + 1..].starts_with(|c: char| c.is_alphanumeric()))
+            || (after == Some('.') && text[end + 1..].starts_with(|c: char| c.is_alphanumeric()))
         {
-            continue;
+            return;
         }
-        out.push((m.start(), m.end(), LISTED));
-    }
+        out.push((start, end, LISTED));
+    });
     // Keep the longest of overlapping spans (then the highest score).
     out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut kept: Vec<(usize, usize, f64)> = Vec::with_capacity(out.len());
@@ -748,9 +878,13 @@ impl Finder<'_> {
         }
         let single = self.lex(i).has(Lex::INSTITUTION_AFTER);
         let w = self.w(i);
-        let pair = INSTITUTION_PAIRS.iter().any(|(a, b)| {
-            w.eq_ignore_ascii_case(a) && self.w(i + 1).eq_ignore_ascii_case(b) && self.spaced(i + 1)
-        });
+        // The pairs' first words (`medical`, `health`, `credit`) have six or seven letters.
+        let pair = matches!(w.len(), 6 | 7)
+            && INSTITUTION_PAIRS.iter().any(|(a, b)| {
+                w.eq_ignore_ascii_case(a)
+                    && self.w(i + 1).eq_ignore_ascii_case(b)
+                    && self.spaced(i + 1)
+            });
         if !(single || pair) {
             return None;
         }
@@ -803,7 +937,19 @@ impl Finder<'_> {
     /// `Oakridge Logistics`, `Beacon Broadband`, `TrellisLogistics` (one camel-case word).
     fn industry(&self, i: usize) -> Option<(usize, usize, f64)> {
         let w = self.w(i);
-        if self.kind(i) != Some(Kind::Word) || !self.cap(i) || is_all_caps(w) {
+        if self.kind(i) != Some(Kind::Word) || !self.cap(i) {
+            return None;
+        }
+        // Cheap gate: without an upper-case letter after the first (no ASCII one, no other character)
+        // only the two-word shape can apply, and it needs an industry word next.
+        let maybe_camel = w
+            .bytes()
+            .skip(1)
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii());
+        if !maybe_camel && !self.lex(i + 1).has(Lex::INDUSTRY) {
+            return None;
+        }
+        if is_all_caps(w) {
             return None;
         }
         // Camel case: `CopperleafTravel`.
@@ -990,6 +1136,15 @@ impl Finder<'_> {
         if !cue_end || !self.name_word(i) || !matches!(self.w(prev).len(), 1..=8) {
             return None;
         }
+        // Cheap gate: every cue but `joined` has a word before its last token, at a place the
+        // lexicon marks (`ORG_CUE_1` one token before the last, and so on).
+        let before = [Lex::ORG_CUE_1, Lex::ORG_CUE_2, Lex::ORG_CUE_3]
+            .iter()
+            .enumerate()
+            .any(|(k, &bit)| self.lex(i.wrapping_sub(2 + k)).has(bit));
+        if !before && !self.w(prev).eq_ignore_ascii_case("joined") {
+            return None;
+        }
         // The words before, nearest first, up to the longest cue (none across a line break).
         let mut back = [None; CUE_MAX];
         for (k, b) in back.iter_mut().enumerate() {
@@ -1093,3 +1248,69 @@ pub(crate) const SPECS: &[Spec] = &[Spec {
     enabled_by_default: true,
     build: || Arc::new(organization()),
 }];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn unanchored(text: &str) -> Vec<(usize, usize)> {
+        KNOWN
+            .ac
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    fn anchored(text: &str) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        known_names(text, |s, e| v.push((s, e)));
+        v
+    }
+
+    #[test]
+    fn known_names_as_find_iter() {
+        for text in [
+            "",
+            "Bank of America and Wells Fargo",
+            "xCitibank, Citi Bank of Americas; US Bank U.S. Bank",
+            "TD BankTD Bank déjà Barclays",
+        ] {
+            assert_eq!(anchored(text), unanchored(text), "{text}");
+        }
+        assert!(!anchored("paid via Barclays").is_empty());
+    }
+
+    #[test]
+    fn name_starts_is_exact_per_byte() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = [b'x'; 8];
+                bytes[k] = b;
+                let want = b.is_ascii_uppercase() || b == b'd';
+                let m = name_starts(u64::from_le_bytes(bytes));
+                assert_eq!(m != 0, want, "{b} at {k}");
+                if want {
+                    assert_eq!(m.trailing_zeros() / 8, k as u32);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn known_names_as_find_iter_on_random_texts(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Bank", " of ", "America", "Citi", "bank", "Wells", " Fargo", "US", "U.S.", " ",
+                    "TD", "x", "é", "d", "Lloyds", "Deutsche", ".", "Barclays", "HSBC", "Capital One",
+                    "dm-drogerie markt", "lowercase prose ", "Wells Fargo",
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(anchored(&text), unanchored(&text));
+        }
+    }
+}

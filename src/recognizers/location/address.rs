@@ -8,7 +8,9 @@
 //! makes that word a city even when no gazetteer knows it (invented or small towns).
 
 use super::lexicon::Lex;
-use super::tokens::{Kind, Tok, ends_with_any, is_all_caps, is_cap, is_lower, one_of};
+use std::sync::LazyLock;
+
+use super::tokens::{Kind, Suffixes, Tok, is_all_caps, is_cap, is_lower, one_of};
 use super::words::*;
 use super::{Found, Part};
 
@@ -18,6 +20,9 @@ const CITY_WITH_CODE: f64 = 0.85;
 const CODE_WITH_CITY: f64 = 0.85;
 const CITY_AFTER_STREET: f64 = 0.7;
 const STATE_IN_PARENS: f64 = 0.5;
+
+/// [`GLUED_TYPES`] indexed by last byte.
+static GLUED: LazyLock<Suffixes> = LazyLock::new(|| Suffixes::new(GLUED_TYPES));
 
 pub(super) struct Grammar<'a> {
     text: &'a str,
@@ -154,15 +159,27 @@ impl<'a> Grammar<'a> {
             i += 1;
         }
         // Regions and UK or Canadian postcodes start on a word; other postcodes on a number.
+        // Each is tried only on tokens of the length it needs (the gates the functions open with).
         for i in 0..n {
-            match self.toks[i].kind {
+            let t = self.toks[i];
+            let len = t.end - t.start;
+            match t.kind {
                 Kind::Word => {
-                    self.region_code_at(i);
-                    self.uk_postcode_at(i);
+                    if (2..=3).contains(&len) {
+                        self.region_code_at(i);
+                    }
+                    // A UK postcode's outward part before a number, or a three-letter Canadian half.
+                    if len == 3 || (self.is_num(i + 1) && self.spaced(i + 1)) {
+                        self.uk_postcode_at(i);
+                    }
                 }
                 Kind::Num => {
-                    self.postcode_city_at(i);
-                    self.indian_pin_at(i);
+                    if (4..=6).contains(&len) {
+                        self.postcode_city_at(i);
+                    }
+                    if len == 6 {
+                        self.indian_pin_at(i);
+                    }
                 }
                 Kind::Punct | Kind::Newline => {}
             }
@@ -176,14 +193,30 @@ impl<'a> Grammar<'a> {
         // The same order as written for either kind of first token, skipping the shapes that cannot
         // start on it.
         let (start, end) = if self.is_num(i) {
-            self.numbered_street(i)
-                .or_else(|| self.french_street(i))
-                .or_else(|| self.indian_house(i))?
+            // A number starts a numbered or French street only as a house number (numbers are on no
+            // word list, so `french_street` needs one too).
+            // Both need a spaced word after the number (and a glued comma): the street name or the
+            // French type. A number starts an Indian house number only with a `/` in it.
+            let mut j = i + 1;
+            if self.is_punct(j, ",") && self.glued(j) {
+                j += 1;
+            }
+            let slash = || self.w(i).bytes().any(|b| b == b'/');
+            if self.is_word(j) && self.spaced(j) && self.house_number(i) {
+                self.numbered_street_after(i)
+                    .or_else(|| self.french_street_at(i, true))
+                    .or_else(|| if slash() { self.indian_house(i) } else { None })?
+            } else if slash() {
+                self.indian_house(i)?
+            } else {
+                return None;
+            }
         } else if self.word_may_start_street(i) {
             self.unit_then_street(i)
                 .or_else(|| self.glued_street(i))
                 .or_else(|| self.leading_type_street(i))
-                .or_else(|| self.french_street(i))
+                // A word is no house number.
+                .or_else(|| self.french_street_at(i, false))
                 .or_else(|| self.indian_house(i))?
         } else {
             return None;
@@ -197,10 +230,12 @@ impl<'a> Grammar<'a> {
     /// Whether word `i` can start a street: a unit (`Flat`), a leading or French street type (`Via`,
     /// `rue`), or a word before a number or a dot (`Herrmannstraße 14`, `Sagerstr. 5`, `C. Eli`, `H.No.`).
     fn word_may_start_street(&self, i: usize) -> bool {
+        // Before a dot without a number after it, only the abbreviations `C.`, `Avda.`, `H.` (of
+        // `leading_type_street` and `indian_house`) can start one.
         self.lex(i)
             .has(Lex::UNIT_BEFORE | Lex::LEADING_TYPE | Lex::FR_TYPE)
             || self.is_num(i + 1)
-            || self.is_punct(i + 1, ".")
+            || (self.is_punct(i + 1, ".") && (self.w(i).len() <= 4 || self.is_num(i + 2)))
     }
 
     /// A house number: digits, maybe a letter or `/`/`-` parts (`221B`, `8/80`, `7-6`), at most 8 chars.
@@ -244,7 +279,15 @@ impl<'a> Grammar<'a> {
 
     /// `NUM Cap… Type` (English layouts); also `NUM, Cap… Type` (`960, Edwin Nagar`).
     fn numbered_street(&self, i: usize) -> Option<(usize, usize)> {
-        if !self.house_number(i) || self.is_punct(i.wrapping_sub(1), "$") {
+        if !self.house_number(i) {
+            return None;
+        }
+        self.numbered_street_after(i)
+    }
+
+    /// [`Self::numbered_street`] at a token known to be a house number.
+    fn numbered_street_after(&self, i: usize) -> Option<(usize, usize)> {
+        if self.is_punct(i.wrapping_sub(1), "$") {
             return None;
         }
         let mut j = i + 1;
@@ -331,7 +374,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let w = self.w(i);
-        let suffix = ends_with_any(w, GLUED_TYPES, 2)?;
+        let suffix = GLUED.find(w, 2)?;
         // Lower case (`elisabaan 58` in a chat) only for endings no English word has.
         if !(is_cap(w) || (is_lower(w) && one_of(suffix, LOWER_OK_TYPES))) {
             return None;
@@ -393,8 +436,9 @@ impl<'a> Grammar<'a> {
     }
 
     /// `23, boulevard de Faivre`, `426, chemin Alexandria Gilbert`, `rue Renée Ferrand`.
-    fn french_street(&self, i: usize) -> Option<(usize, usize)> {
-        let (start, ty) = if self.house_number(i) {
+    /// `house`: whether token `i` is a [`Self::house_number`].
+    fn french_street_at(&self, i: usize, house: bool) -> Option<(usize, usize)> {
+        let (start, ty) = if house {
             let mut j = i + 1;
             if self.is_punct(j, ",") && self.glued(j) {
                 j += 1;

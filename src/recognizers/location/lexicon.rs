@@ -77,6 +77,14 @@ impl Lex {
     /// case-sensitive comparison.
     pub(crate) const LEGAL_END: Lex = Lex(1 << 24);
 
+    /// A word `k` tokens before the last of an employer cue (`works` of `works at`): `ORG_CUE_1`,
+    /// `ORG_CUE_2`, `ORG_CUE_3` for `k` = 1, 2, 3.
+    pub(crate) const ORG_CUE_1: Lex = Lex(1 << 25);
+    /// See [`Lex::ORG_CUE_1`].
+    pub(crate) const ORG_CUE_2: Lex = Lex(1 << 26);
+    /// See [`Lex::ORG_CUE_1`].
+    pub(crate) const ORG_CUE_3: Lex = Lex(1 << 27);
+
     /// Whether the token is on any of the lists in `lists`.
     #[inline]
     pub(crate) fn has(self, lists: Lex) -> bool {
@@ -101,8 +109,91 @@ struct Facts {
 }
 
 struct Lexicon {
+    /// Words of at most eight bytes, packed by [`pack`]: one multiply and one compare per probe.
+    short: ShortTable,
+    /// Longer words.
     words: FxHashMap<Box<[u8]>, Facts>,
     longest: usize,
+}
+
+/// Multiplier for [`ShortTable`]'s hash (FxHash's).
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// An open-addressing table from packed words (never 0) to their facts, linear probing, at most half
+/// full.
+struct ShortTable {
+    slots: Box<[(u64, Facts)]>,
+    shift: u32,
+}
+
+impl ShortTable {
+    fn new(entries: &[(u64, Facts)]) -> ShortTable {
+        let mut bits = 4;
+        while (1usize << bits) < entries.len() * 2 {
+            bits += 1;
+        }
+        let mut slots = vec![(0u64, Facts::default()); 1 << bits].into_boxed_slice();
+        let mask = slots.len() - 1;
+        for &(key, facts) in entries {
+            let mut k = Self::home(key, 64 - bits);
+            while slots[k].0 != 0 {
+                k = (k + 1) & mask;
+            }
+            slots[k] = (key, facts);
+        }
+        ShortTable {
+            slots,
+            shift: 64 - bits,
+        }
+    }
+
+    #[inline]
+    fn home(key: u64, shift: u32) -> usize {
+        (key.wrapping_mul(SEED) >> shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&Facts> {
+        let mask = self.slots.len() - 1;
+        let mut k = Self::home(key, self.shift);
+        loop {
+            let slot = self.slots.get(k)?;
+            if slot.0 == key {
+                return Some(&slot.1);
+            }
+            if slot.0 == 0 {
+                return None;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+}
+
+/// A word of one to eight bytes as a little-endian `u64`, ASCII letters lower-cased (as
+/// [`u8::to_ascii_lowercase`] does each byte); the unused high bytes are zero. `None` for other lengths.
+#[inline]
+fn pack(w: &[u8]) -> Option<u64> {
+    let n = w.len();
+    let v = match n {
+        4..=8 => {
+            let lo = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            let hi = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
+            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+        }
+        1..=3 => {
+            u64::from(w[0])
+                | u64::from(w[n / 2]) << (8 * (n / 2))
+                | u64::from(w[n - 1]) << (8 * (n - 1))
+        }
+        _ => return None,
+    };
+    // SWAR: a byte in `A..=Z` (and below 0x80) gets 0x20 added.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = v & !HIGH;
+    let ge_a = low7 + 0x3f3f_3f3f_3f3f_3f3f;
+    let gt_z = low7 + 0x2525_2525_2525_2525;
+    let upper = (ge_a ^ gt_z) & !v & HIGH;
+    Some(v | upper >> 2)
 }
 
 /// Every list with its bit. All entries start with a letter, so only word tokens can be on a list.
@@ -110,6 +201,14 @@ fn lists() -> Vec<(Lex, Vec<&'static str>)> {
     let last_words = |cues: &[&[&'static str]]| -> Vec<&'static str> {
         cues.iter()
             .filter_map(|c| c.last().copied())
+            .filter(|w| w.starts_with(char::is_alphabetic))
+            .collect()
+    };
+    // The words `k` tokens before a cue's last one.
+    let cue_words = |k: usize| -> Vec<&'static str> {
+        org::CUES
+            .iter()
+            .filter_map(|c| c.len().checked_sub(1 + k).map(|at| c[at]))
             .filter(|w| w.starts_with(char::is_alphabetic))
             .collect()
     };
@@ -144,6 +243,9 @@ fn lists() -> Vec<(Lex, Vec<&'static str>)> {
         (Lex::INSTITUTION_BEFORE, org::INSTITUTION_BEFORE.to_vec()),
         (Lex::ORG_CUE_END, last_words(org::CUES)),
         (Lex::LEGAL_END, legal),
+        (Lex::ORG_CUE_1, cue_words(1)),
+        (Lex::ORG_CUE_2, cue_words(2)),
+        (Lex::ORG_CUE_3, cue_words(3)),
     ]
 }
 
@@ -168,7 +270,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         f.gaz = f.gaz.max(u8::try_from(toks.len()).unwrap_or(u8::MAX));
     }
     let longest = words.keys().map(|k| k.len()).max().unwrap_or(0);
-    Lexicon { words, longest }
+    let short: Vec<(u64, Facts)> = words
+        .iter()
+        .filter_map(|(k, f)| Some((pack(k)?, *f)))
+        .collect();
+    words.retain(|k, _| pack(k).is_none());
+    Lexicon {
+        short: ShortTable::new(&short),
+        words,
+        longest,
+    }
 });
 
 /// Records on each word token of `toks` (from `text`) its lists and gazetteer span.
@@ -178,6 +289,13 @@ pub(crate) fn mark(text: &str, toks: &mut [Tok]) {
     for t in toks.iter_mut().filter(|t| t.kind == Kind::Word) {
         let w = t.text(text).as_bytes();
         if w.len() > lexicon.longest {
+            continue;
+        }
+        if let Some(key) = pack(w) {
+            if let Some(f) = lexicon.short.get(key) {
+                t.lex = f.lex;
+                t.gaz = f.gaz;
+            }
             continue;
         }
         let facts = match buf.get_mut(..w.len()) {
@@ -210,6 +328,51 @@ mod tests {
     }
 
     #[test]
+    fn pack_lowercases_like_the_slice_method() {
+        let samples: [&[u8]; 9] = [
+            b"a",
+            b"Zo",
+            b"AbC",
+            b"STREET",
+            b"Stra\xc3\x9fe",
+            b"@[`{AZaz",
+            b"\xc3\x89t\xc3\xa9",
+            b"12345678",
+            b"Q",
+        ];
+        for w in samples {
+            let lower = w.to_ascii_lowercase();
+            let mut want = [0u8; 8];
+            want[..lower.len()].copy_from_slice(&lower);
+            assert_eq!(pack(w), Some(u64::from_le_bytes(want)), "{w:?}");
+        }
+        for b in 0..=255u8 {
+            let w = [b'x', b, b'y', b, b];
+            let lower = w.to_ascii_lowercase();
+            let mut want = [0u8; 8];
+            want[..5].copy_from_slice(&lower);
+            assert_eq!(pack(&w), Some(u64::from_le_bytes(want)), "{b}");
+        }
+        assert_eq!(pack(b""), None);
+        assert_eq!(pack(b"123456789"), None);
+    }
+
+    #[test]
+    fn short_table_finds_every_short_word() {
+        for (_, list) in lists() {
+            for w in list {
+                let lower = w.to_ascii_lowercase();
+                let found = match pack(lower.as_bytes()) {
+                    Some(k) => LEXICON.short.get(k).is_some(),
+                    None => LEXICON.words.contains_key(lower.as_bytes()),
+                };
+                assert!(found, "{w:?}");
+            }
+        }
+        assert!(LEXICON.short.get(pack(b"zzqx").unwrap()).is_none());
+    }
+
+    #[test]
     fn marks_tokens() {
         let text = "12 Baker STREET in New York, Ltd";
         let mut toks = Vec::new();
@@ -223,5 +386,13 @@ mod tests {
         let new = toks.iter().find(|t| t.text(text) == "New").unwrap();
         assert!(new.gaz >= 2);
         assert_eq!(toks[0].lex, Lex::NONE);
+        let text = "works at X; business name: Y";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        mark(text, &mut toks);
+        let lex2 = |w: &str| toks.iter().find(|t| t.text(text) == w).unwrap().lex;
+        assert!(lex2("works").has(Lex::ORG_CUE_1));
+        assert!(lex2("business").has(Lex::ORG_CUE_2));
+        assert!(!lex2("business").has(Lex::ORG_CUE_1));
     }
 }

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::lexicon::Lex;
 use super::table::Column;
-use super::tokens::{Kind, Tok, WordSet, is_all_caps, is_cap, one_of};
+use super::tokens::{Kind, Suffixes, Tok, WordSet, is_all_caps, is_cap, one_of};
 use super::words::{AU_STATES, CA_PROVINCES, NOT_PLACE_WORDS, US_STATES};
 use super::{Found, Part};
 use crate::recognizers::hash::FxHashMap;
@@ -97,7 +97,18 @@ impl Gazetteer {
 
 /// What the gazetteer knows about `name` written exactly so (or in capitals).
 pub(super) fn lookup(name: &str) -> Option<PlaceKind> {
-    GAZETTEER.get(name, &mut String::new()).map(|(_, e)| e.kind)
+    // Lower-cased on the stack: no allocation for names of up to 64 bytes.
+    let mut buf = [0u8; 64];
+    let Some(key) = buf.get_mut(..name.len()) else {
+        return GAZETTEER.get(name, &mut String::new()).map(|(_, e)| e.kind);
+    };
+    key.copy_from_slice(name.as_bytes());
+    key.make_ascii_lowercase();
+    // ASCII lower-casing keeps the bytes valid UTF-8.
+    let key = std::str::from_utf8(key).ok()?;
+    let g = &*GAZETTEER;
+    let entry = g.entries.get(*g.by_name.get(key)? as usize)?;
+    spelled_as(name, entry.name).then_some(entry.kind)
 }
 
 fn spelled_as(found: &str, name: &str) -> bool {
@@ -131,6 +142,9 @@ pub(crate) const TOPONYM_STARTS: &[&str] = &[
 const TOPONYM_ENDS: &[&str] = &[
     "ville", "burgh", "borough", "bury", "mouth", "chester", "shire", "stad", "furt",
 ];
+
+/// [`TOPONYM_ENDS`] indexed by last byte.
+static TOPONYM_END_SET: LazyLock<Suffixes> = LazyLock::new(|| Suffixes::new(TOPONYM_ENDS));
 
 /// Words before a place that make it one (`in Hannover`, `from Sydney`, `near Bath`).
 pub(crate) const CUE_WORDS: &[&str] = &[
@@ -584,15 +598,14 @@ impl<'t> Places<'t> {
     pub(super) fn toponyms(&self, out: &mut Vec<Found>) {
         for i in 0..self.toks.len() {
             let t = self.toks[i];
-            let w = t.text(self.text);
             if t.kind != Kind::Word || !t.cap {
                 continue;
             }
+            let w = t.text(self.text);
             let next = self.toks.get(i + 1);
             let next_word = next.is_some_and(|n| n.kind == Kind::Word && n.space_before);
             let prefixed = t.lex.has(Lex::TOPONYM_START) && next_word;
-            let suffixed =
-                w.len() >= 7 && super::tokens::ends_with_any(w, TOPONYM_ENDS, 3).is_some();
+            let suffixed = w.len() >= 7 && TOPONYM_END_SET.find(w, 3).is_some();
             if !prefixed && !suffixed || is_all_caps(w) {
                 continue;
             }
@@ -635,7 +648,11 @@ impl<'t> Places<'t> {
         for i in 0..self.toks.len() {
             let candidate =
                 self.toks[i].kind == Kind::Word && self.toks[i].space_before && self.cap(i);
-            if !candidate || !self.cue_before(i).0 {
+            // A strong cue ends in a word on its list (`cue_before`'s first test for one).
+            let strong_end = i > 0
+                && self.toks[i - 1].kind == Kind::Word
+                && self.toks[i - 1].lex.has(Lex::STRONG_CUE_END);
+            if !candidate || !strong_end || !self.cue_before(i).0 {
                 continue;
             }
             if self.lex(i).has(Lex::NOT_PLACE) {
@@ -823,6 +840,18 @@ mod tests {
             .find(|e| e.name == "Jordan")
             .unwrap();
         assert!(jordan.person);
+    }
+
+    #[test]
+    fn lookup_without_allocation_as_get() {
+        for name in [
+            "Germany", "GERMANY", "germany", "Hannover", "New York", "NEW YORK", "Ünà", "x",
+        ] {
+            let want = GAZETTEER.get(name, &mut String::new()).map(|(_, e)| e.kind);
+            assert_eq!(lookup(name), want, "{name}");
+        }
+        let long = "A".repeat(80);
+        assert_eq!(lookup(&long), None);
     }
 
     #[test]

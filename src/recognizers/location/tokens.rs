@@ -46,6 +46,19 @@ impl Tok {
         }
     }
 
+    #[inline]
+    fn at(start: usize, end: usize, kind: Kind, space_before: bool, cap: bool) -> Tok {
+        Tok {
+            start,
+            end,
+            kind,
+            space_before,
+            cap,
+            lex: Lex::NONE,
+            gaz: 0,
+        }
+    }
+
     /// The token's text.
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
@@ -66,66 +79,135 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
+/// ASCII byte classes for [`tokenize`]: what a byte starts (or is) when read as a character.
+const C_PUNCT: u8 = 0;
+const C_SPACE: u8 = 1;
+const C_NEWLINE: u8 = 2;
+const C_BACKSLASH: u8 = 3;
+const C_DIGIT: u8 = 4;
+const C_UPPER: u8 = 5;
+const C_LOWER: u8 = 6;
+/// The first byte of a multi-byte character (or a continuation byte): decode it.
+const C_OTHER: u8 = 7;
+
+/// [`char::is_whitespace`], [`char::is_ascii_digit`] and the ASCII letter cases of every byte as a
+/// character; every byte of 0x80 and above is [`C_OTHER`].
+const CLASS: [u8; 256] = {
+    let mut c = [C_PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        c[b] = match b as u8 {
+            b'\n' => C_NEWLINE,
+            b' ' | b'\t' | 0x0b | 0x0c | b'\r' => C_SPACE,
+            b'\\' => C_BACKSLASH,
+            b'0'..=b'9' => C_DIGIT,
+            b'A'..=b'Z' => C_UPPER,
+            b'a'..=b'z' => C_LOWER,
+            0x80..=0xff => C_OTHER,
+            _ => C_PUNCT,
+        };
+        b += 1;
+    }
+    c
+};
+
 /// Splits `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut space = false;
-    while let Some(c) = char_at(text, pos) {
+    while let Some(&b) = bytes.get(pos) {
         let i = pos;
-        pos += c.len_utf8();
-        if c == '\n' {
-            out.push(Tok::new(i, pos, Kind::Newline, space, c));
-            space = false;
-            continue;
-        }
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        // JSON-escaped line breaks and quotes inside serialised strings.
-        if c == '\\' {
-            match bytes.get(pos) {
-                Some(b'n') => {
-                    pos += 1;
-                    out.push(Tok::new(i, pos, Kind::Newline, space, c));
-                    space = false;
-                    continue;
+        // The token's kind and whether its first character is upper case, or `None` when the
+        // character was handled (whitespace, a line break, an escape, a punctuation token).
+        let (kind, cap) = match CLASS[usize::from(b)] {
+            C_SPACE => {
+                pos += 1;
+                space = true;
+                continue;
+            }
+            C_NEWLINE => {
+                pos += 1;
+                out.push(Tok::at(i, pos, Kind::Newline, space, false));
+                space = false;
+                continue;
+            }
+            C_DIGIT => (Kind::Num, false),
+            C_UPPER => (Kind::Word, true),
+            C_LOWER => (Kind::Word, false),
+            C_BACKSLASH => {
+                pos += 1;
+                // JSON-escaped line breaks and quotes inside serialised strings.
+                match bytes.get(pos) {
+                    Some(b'n') => {
+                        pos += 1;
+                        out.push(Tok::at(i, pos, Kind::Newline, space, false));
+                        space = false;
+                    }
+                    Some(b'r') | Some(b't') => {
+                        pos += 1;
+                        space = true;
+                    }
+                    Some(b'"') => {
+                        pos += 1;
+                        out.push(Tok::at(i, pos, Kind::Punct, space, false));
+                        space = false;
+                    }
+                    _ => {
+                        out.push(Tok::at(i, pos, Kind::Punct, space, false));
+                        space = false;
+                    }
                 }
-                Some(b'r') | Some(b't') => {
-                    pos += 1;
+                continue;
+            }
+            C_PUNCT => {
+                pos += 1;
+                out.push(Tok::at(i, pos, Kind::Punct, space, false));
+                space = false;
+                continue;
+            }
+            _ => {
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                pos += c.len_utf8();
+                if c.is_whitespace() {
                     space = true;
                     continue;
                 }
-                Some(b'"') => {
-                    pos += 1;
+                if !c.is_alphabetic() {
                     out.push(Tok::new(i, pos, Kind::Punct, space, c));
                     space = false;
                     continue;
                 }
-                _ => {}
+                (Kind::Word, c.is_uppercase())
             }
-        }
-        let kind = if c.is_ascii_digit() {
-            Kind::Num
-        } else if c.is_alphabetic() {
-            Kind::Word
-        } else {
-            out.push(Tok::new(i, pos, Kind::Punct, space, c));
-            space = false;
-            continue;
         };
-        let mut end = pos;
+        let mut end = i + 1;
+        if CLASS[usize::from(b)] == C_OTHER {
+            end = pos;
+        }
         loop {
             // ASCII letters and digits always join; skip them a byte at a time.
             while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 end += 1;
             }
-            let Some(d) = char_at(text, end) else {
+            let Some(&nb) = bytes.get(end) else {
                 break;
             };
-            let next = end + d.len_utf8();
+            let (d, next) = if nb.is_ascii() {
+                // Only `'`, `-` and `/` can join after an ASCII letter or digit run.
+                if !matches!(nb, b'\'' | b'-' | b'/') {
+                    break;
+                }
+                (char::from(nb), end + 1)
+            } else {
+                let Some(d) = char_at(text, end) else {
+                    break;
+                };
+                (d, end + d.len_utf8())
+            };
             let joins = if is_word_char(d) {
                 true
             } else if matches!(d, '\'' | '’' | '-') && kind == Kind::Word {
@@ -141,7 +223,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             end = next;
         }
         pos = end;
-        out.push(Tok::new(i, end, kind, space, c));
+        out.push(Tok::at(i, end, kind, space, cap));
         space = false;
     }
 }
@@ -207,30 +289,80 @@ pub(crate) fn ends_with_any<'s>(
     min_stem: usize,
 ) -> Option<&'s str> {
     let last = word.as_bytes().last().map(u8::to_ascii_lowercase);
-    suffixes.iter().copied().find(|suf| {
-        // Cheap reject: both end in different ASCII characters (so neither comparison below can match).
-        let suf_last = suf.as_bytes().last().copied();
-        if let (Some(a), Some(b)) = (last, suf_last) {
-            if a.is_ascii() && b.is_ascii() && a != b.to_ascii_lowercase() {
-                return false;
-            }
+    suffixes
+        .iter()
+        .copied()
+        .find(|suf| ends_with(word, last, suf, min_stem))
+}
+
+/// Whether `word` (whose last byte, ASCII-lower-cased, is `last`) ends with `suf` as
+/// [`ends_with_any`] compares.
+#[inline]
+fn ends_with(word: &str, last: Option<u8>, suf: &str, min_stem: usize) -> bool {
+    // Cheap reject: both end in different ASCII characters (so neither comparison below can match).
+    let suf_last = suf.as_bytes().last().copied();
+    if let (Some(a), Some(b)) = (last, suf_last) {
+        if a.is_ascii() && b.is_ascii() && a != b.to_ascii_lowercase() {
+            return false;
         }
-        if suf.is_ascii() {
-            // Fast path: byte comparison of the tail.
-            let (w, sb) = (word.as_bytes(), suf.as_bytes());
-            return w.len() >= sb.len() + min_stem
-                && w[w.len() - sb.len()..].eq_ignore_ascii_case(sb)
-                && word.is_char_boundary(w.len() - sb.len())
-                && word[..w.len() - sb.len()].chars().count() >= min_stem;
+    }
+    if suf.is_ascii() {
+        // Fast path: byte comparison of the tail.
+        let (w, sb) = (word.as_bytes(), suf.as_bytes());
+        return w.len() >= sb.len() + min_stem
+            && w[w.len() - sb.len()..].eq_ignore_ascii_case(sb)
+            && word.is_char_boundary(w.len() - sb.len())
+            && word[..w.len() - sb.len()].chars().count() >= min_stem;
+    }
+    let n = suf.chars().count();
+    let mut rev = word.chars().rev();
+    let tail_ok = suf.chars().rev().all(|sc| {
+        rev.next()
+            .is_some_and(|wc| wc == sc || wc.to_lowercase().eq(sc.to_lowercase()))
+    });
+    tail_ok && word.chars().count() >= n + min_stem
+}
+
+/// A suffix list indexed by last byte: [`ends_with_any`] with the same answer, trying only the
+/// suffixes that can end a word ending in that byte. Build it once (in a `LazyLock`).
+pub(crate) struct Suffixes {
+    list: &'static [&'static str],
+    /// For each ASCII byte (lower case), the indices into `list`, in order, of the suffixes that
+    /// [`ends_with`]'s cheap reject does not rule out for a word ending in it.
+    by_last: Vec<Vec<u8>>,
+}
+
+impl Suffixes {
+    pub(crate) fn new(list: &'static [&'static str]) -> Suffixes {
+        assert!(list.len() <= 256);
+        let by_last = (0..128u8)
+            .map(|a| {
+                (0..list.len())
+                    .filter(|&k| {
+                        list[k]
+                            .as_bytes()
+                            .last()
+                            .is_none_or(|&b| !b.is_ascii() || b.to_ascii_lowercase() == a)
+                    })
+                    .map(|k| k as u8)
+                    .collect()
+            })
+            .collect();
+        Suffixes { list, by_last }
+    }
+
+    /// [`ends_with_any`]`(word, list, min_stem)`.
+    #[inline]
+    pub(crate) fn find(&self, word: &str, min_stem: usize) -> Option<&'static str> {
+        let last = word.as_bytes().last().map(u8::to_ascii_lowercase);
+        match last {
+            Some(a) if a.is_ascii() => self.by_last[usize::from(a)]
+                .iter()
+                .map(|&k| self.list[usize::from(k)])
+                .find(|suf| ends_with(word, last, suf, min_stem)),
+            _ => ends_with_any(word, self.list, min_stem),
         }
-        let n = suf.chars().count();
-        let mut rev = word.chars().rev();
-        let tail_ok = suf.chars().rev().all(|sc| {
-            rev.next()
-                .is_some_and(|wc| wc == sc || wc.to_lowercase().eq(sc.to_lowercase()))
-        });
-        tail_ok && word.chars().count() >= n + min_stem
-    })
+    }
 }
 
 #[cfg(test)]
@@ -278,6 +410,50 @@ mod tests {
     }
 
     #[test]
+    fn indexed_suffixes_equal_the_scan() {
+        use crate::recognizers::location::words::GLUED_TYPES;
+        let glued = Suffixes::new(GLUED_TYPES);
+        let words = [
+            "Herrmannstraße",
+            "STRASSE",
+            "Sagerstr",
+            "Lukasstraat",
+            "SAARRING",
+            "weg",
+            "Kirchweg",
+            "Bahnhofplatz",
+            "é",
+            "",
+            "Xß",
+            "Am Damm",
+            "Ringstraẞe",
+            "kade",
+            "Collinschester",
+            "aé",
+        ];
+        for w in words {
+            for stem in 0..4 {
+                assert_eq!(
+                    glued.find(w, stem),
+                    ends_with_any(w, GLUED_TYPES, stem),
+                    "{w}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indexed_suffixes_equal_the_scan_on_random_words(w in "[a-zA-Zßẞéü]{0,12}(straße|STRASSE|weg|ring|str|ville|ß)?") {
+            use crate::recognizers::location::words::GLUED_TYPES;
+            let glued = Suffixes::new(GLUED_TYPES);
+            for stem in 0..4 {
+                proptest::prop_assert_eq!(glued.find(&w, stem), ends_with_any(&w, GLUED_TYPES, stem));
+            }
+        }
+    }
+
+    #[test]
     fn suffixes() {
         assert_eq!(
             ends_with_any("Herrmannstraße", &["straße"], 2),
@@ -286,5 +462,126 @@ mod tests {
         assert_eq!(ends_with_any("Straße", &["straße"], 2), None);
         assert_eq!(ends_with_any("é", &["weg"], 1), None);
         assert_eq!(ends_with_any("SAARRING", &["ring"], 2), Some("ring"));
+    }
+
+    /// The tokenizer before its byte-class fast path, for comparison.
+    /// Splits `text` into tokens, appending to `out` (cleared first).
+    fn reference_tokenize(text: &str, out: &mut Vec<Tok>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        let mut space = false;
+        while let Some(c) = char_at(text, pos) {
+            let i = pos;
+            pos += c.len_utf8();
+            if c == '\n' {
+                out.push(Tok::new(i, pos, Kind::Newline, space, c));
+                space = false;
+                continue;
+            }
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            // JSON-escaped line breaks and quotes inside serialised strings.
+            if c == '\\' {
+                match bytes.get(pos) {
+                    Some(b'n') => {
+                        pos += 1;
+                        out.push(Tok::new(i, pos, Kind::Newline, space, c));
+                        space = false;
+                        continue;
+                    }
+                    Some(b'r') | Some(b't') => {
+                        pos += 1;
+                        space = true;
+                        continue;
+                    }
+                    Some(b'"') => {
+                        pos += 1;
+                        out.push(Tok::new(i, pos, Kind::Punct, space, c));
+                        space = false;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            let kind = if c.is_ascii_digit() {
+                Kind::Num
+            } else if c.is_alphabetic() {
+                Kind::Word
+            } else {
+                out.push(Tok::new(i, pos, Kind::Punct, space, c));
+                space = false;
+                continue;
+            };
+            let mut end = pos;
+            loop {
+                // ASCII letters and digits always join; skip them a byte at a time.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some(d) = char_at(text, end) else {
+                    break;
+                };
+                let next = end + d.len_utf8();
+                let joins = if is_word_char(d) {
+                    true
+                } else if matches!(d, '\'' | '’' | '-') && kind == Kind::Word {
+                    text[next..].chars().next().is_some_and(char::is_alphabetic)
+                } else if matches!(d, '/' | '-') && kind == Kind::Num {
+                    bytes.get(next).is_some_and(u8::is_ascii_digit)
+                } else {
+                    false
+                };
+                if !joins {
+                    break;
+                }
+                end = next;
+            }
+            pos = end;
+            out.push(Tok::new(i, end, kind, space, c));
+            space = false;
+        }
+    }
+
+    fn same(a: &[Tok], b: &[Tok]) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                (x.start, x.end, x.kind, x.space_before, x.cap)
+                    == (y.start, y.end, y.kind, y.space_before, y.cap)
+            })
+    }
+
+    #[test]
+    fn ascii_classes_match_char_methods() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let class = CLASS[usize::from(b)];
+            assert_eq!(class == C_SPACE, c.is_whitespace() && c != '\n', "{b}");
+            assert_eq!(class == C_DIGIT, c.is_ascii_digit(), "{b}");
+            assert_eq!(
+                class == C_UPPER,
+                c.is_alphabetic() && c.is_uppercase(),
+                "{b}"
+            );
+            assert_eq!(
+                class == C_LOWER,
+                c.is_alphabetic() && !c.is_uppercase(),
+                "{b}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_tokenizer_equals_reference(
+            text in "([ a-zA-Z0-9\\\\\"'’/\\-.,:\t\r\n]|[éÜßà😀\u{300}\u{85}\u{a0}²]){0,60}"
+        ) {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            tokenize(&text, &mut a);
+            reference_tokenize(&text, &mut b);
+            proptest::prop_assert!(same(&a, &b), "{:?}", text);
+        }
     }
 }
