@@ -225,7 +225,8 @@ fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, 
         } else {
             let from = keys.len();
             if t.ascii && !t.quote {
-                keys.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                keys.push_str(word);
+                keys[from..].make_ascii_lowercase();
             } else {
                 normalize_push(word, keys);
             }
@@ -237,7 +238,12 @@ fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, 
             &keys[key_start..]
         };
         let key_end = key_start + key.len();
-        let mut flags = g.flags(key);
+        // ASCII words without apostrophes hold only letters and hyphens: looked up as they stand.
+        let mut flags = if t.ascii && !t.quote {
+            g.flags_of_ascii(text.as_bytes(), t.start, t.end)
+        } else {
+            g.flags(key)
+        };
         if flags & (FIRST | LAST) == 0
             && t.hyphen
             && word
