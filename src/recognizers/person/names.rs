@@ -818,6 +818,15 @@ impl<'a> Scan<'a> {
         if acronyms {
             return None;
         }
+        // Chains that only a strong cue can make a name (unknown capitalised words alone; a lone
+        // word-name in no name position), where no strong cue can be: no score, whatever the tests below
+        // say, so they are not run.
+        let needs_strong_cue = names == 0
+            && initials == 0
+            && (word_names == 0 || word_names == 1 && unknown == 0 && self.lone_word_name_fails(c));
+        if needs_strong_cue && !self.strong_cue_possible(c) {
+            return None;
+        }
         // Cheapest tests first; the column header, which may read the table's first lines, last.
         if self.is_date_part(c)
             || self.field_of_thing(c)
@@ -963,15 +972,7 @@ impl<'a> Scan<'a> {
                 if w.flags & CALENDAR != 0 || upper || self.sentence_initial(c) {
                     return None;
                 }
-                // Mid-sentence capital between lower-case words: `if Will can swap`.
-                let prev_lower = self
-                    .prev_on_line(i)
-                    .is_some_and(|p| self.tokens[p].shape == Shape::Lower && self.gap(p, i) == " ");
-                let next_lower = self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ");
-                if cue == Cue::Weak || prev_lower && next_lower {
+                if cue == Cue::Weak || self.between_lower(i) {
                     Some((WEAK, "word-name in name position"))
                 } else {
                     None
@@ -979,6 +980,29 @@ impl<'a> Scan<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Mid-sentence capital between lower-case words: `if Will can swap`.
+    fn between_lower(&self, i: usize) -> bool {
+        let prev_lower = self
+            .prev_on_line(i)
+            .is_some_and(|p| self.tokens[p].shape == Shape::Lower && self.gap(p, i) == " ");
+        prev_lower
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ")
+    }
+
+    /// For a chain of one word-name (after trimming): whether [`single`](Self::single) gives it no score
+    /// unless the cue is strong (a month, capitals, sentence-initial, or neither a weak cue nor between
+    /// lower-case words).
+    fn lone_word_name_fails(&self, c: Chain) -> bool {
+        let i = c.first;
+        self.words[i].flags & CALENDAR != 0
+            || self.tokens[i].shape == Shape::Upper
+            || self.sentence_initial(c)
+            || !self.weak_cue(c) && !self.between_lower(i)
     }
 
     /// Lower-case names where the text says a name follows (`@jane`, `hi jane`, `[10:02] jane:`,
