@@ -305,19 +305,20 @@ struct WordTable {
     /// Index + 1 into `entries`, 0 for an empty slot; a power of two long.
     slots: Box<[u32]>,
     entries: Vec<Entry>,
-    /// The keys, each from an offset that is a multiple of 8 and padded with zero bytes to the next one.
-    arena: Vec<u8>,
+    /// The bytes of each key after its first eight, from an offset that is a multiple of 8 and padded with
+    /// zero bytes to the next one.
+    arena: Vec<u64>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
     shift: u32,
 }
 
 #[derive(Clone, Copy)]
 struct Entry {
-    /// Offset of the key in the arena.
+    /// The key's first eight bytes, zero-padded.
+    head: u64,
+    /// Index in `arena` of the key's later bytes.
     at: u32,
-    len: u32,
-    /// Bits of the hash other than those that pick the slot, compared before the key.
-    tag: u32,
+    len: u16,
     flags: u16,
 }
 
@@ -338,17 +339,22 @@ fn load(text: &[u8], at: usize, n: usize) -> u64 {
             u64::from_le_bytes(word)
         }
     };
-    if n >= 8 {
-        w
-    } else {
-        w & ((1u64 << (8 * n)) - 1)
-    }
+    w & low_bytes(n)
+}
+
+/// A mask of the low `n` bytes (1 to 8).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    u64::MAX >> (64 - 8 * n.min(8))
 }
 
 #[inline]
 fn mix(h: u64, w: u64) -> u64 {
     (h.rotate_left(5) ^ w).wrapping_mul(SEED)
 }
+
+/// Setting bit 5 of a byte lower-cases an ASCII letter and leaves `-` as it is.
+const FOLD: u64 = 0x2020_2020_2020_2020;
 
 impl WordTable {
     fn new(words: &HashMap<Box<str>, u16, FxBuildHasher>) -> WordTable {
@@ -365,19 +371,24 @@ impl WordTable {
         sorted.sort_unstable();
         for (key, flags) in sorted {
             let bytes = key.as_bytes();
-            let h = Self::hash(bytes, |_, w| w);
-            let at = table.arena.len();
-            table.arena.extend_from_slice(bytes);
-            table
-                .arena
-                .resize(at + bytes.len().div_ceil(8).max(1) * 8, 0);
-            let entry = Entry {
-                at: at as u32,
-                len: bytes.len() as u32,
-                tag: h as u32,
-                flags,
+            let Ok(len) = u16::try_from(bytes.len()) else {
+                continue;
             };
-            table.entries.push(entry);
+            if bytes.is_empty() {
+                continue;
+            }
+            let chunks: Vec<u64> = (0..bytes.len().div_ceil(8))
+                .map(|k| load(bytes, k * 8, bytes.len() - k * 8))
+                .collect();
+            let h = Self::hash(bytes.len(), &chunks);
+            let at = table.arena.len() as u32;
+            table.arena.extend_from_slice(&chunks[1..]);
+            table.entries.push(Entry {
+                head: chunks[0],
+                at,
+                len,
+                flags,
+            });
             let mask = table.slots.len() - 1;
             let mut slot = (h >> table.shift) as usize;
             while table.slots[slot] != 0 {
@@ -388,20 +399,17 @@ impl WordTable {
         table
     }
 
-    /// The hash of `bytes`, whose eight-byte chunks pass through `fold` (chunk index, chunk) first.
+    /// The hash of a key of `len` bytes in `chunks` (eight bytes each, the last zero-padded).
     #[inline]
-    fn hash(bytes: &[u8], mut fold: impl FnMut(usize, u64) -> u64) -> u64 {
-        let mut h = bytes.len() as u64;
-        let mut k = 0;
-        while k * 8 < bytes.len() {
-            let n = (bytes.len() - k * 8).min(8);
-            h = mix(h, fold(k, load(bytes, k * 8, n)));
-            k += 1;
+    fn hash(len: usize, chunks: &[u64]) -> u64 {
+        let mut h = mix(len as u64, chunks[0]);
+        for &c in &chunks[1..] {
+            h = mix(h, c);
         }
         mix(h, 0x9e37_79b9)
     }
 
-    /// The flags of the key whose chunks are `chunks` (zero-padded, `len` bytes) and hash `h`.
+    /// The flags of the key of `len` bytes whose chunks are `chunks` (at least one) and hash `h`.
     #[inline]
     fn find(&self, h: u64, len: usize, chunks: &[u64]) -> u16 {
         let mask = self.slots.len() - 1;
@@ -411,17 +419,15 @@ impl WordTable {
             if e == 0 {
                 return 0;
             }
-            let entry = self.entries[e as usize - 1];
-            if entry.tag == h as u32 && entry.len as usize == len {
-                let at = entry.at as usize;
-                let same = chunks.iter().enumerate().all(|(k, &c)| {
-                    let mut word = [0u8; 8];
-                    word.copy_from_slice(&self.arena[at + k * 8..at + k * 8 + 8]);
-                    u64::from_le_bytes(word) == c
-                });
-                if same {
-                    return entry.flags;
-                }
+            let entry = &self.entries[e as usize - 1];
+            if entry.head == chunks[0]
+                && usize::from(entry.len) == len
+                && (chunks.len() == 1 || {
+                    let at = entry.at as usize;
+                    self.arena.get(at..at + chunks.len() - 1) == Some(&chunks[1..])
+                })
+            {
+                return entry.flags;
             }
             slot = (slot + 1) & mask;
         }
@@ -433,48 +439,41 @@ impl WordTable {
             return self.get_long(key);
         }
         let mut chunks = [0u64; MAX_FOLDED / 8];
-        let h = Self::hash(key, |k, w| {
-            chunks[k] = w;
-            w
-        });
-        self.find(h, key.len(), &chunks[..key.len().div_ceil(8)])
+        let k = key.len().div_ceil(8);
+        for (i, c) in chunks[..k].iter_mut().enumerate() {
+            *c = load(key, i * 8, key.len() - i * 8);
+        }
+        self.find(Self::hash(key.len(), &chunks[..k]), key.len(), &chunks[..k])
     }
 
     /// Flags of `text[start..end]` (ASCII letters and hyphens) lower-cased.
     #[inline]
     fn get_folded(&self, text: &[u8], start: usize, end: usize) -> u16 {
         let len = end - start;
-        if len == 0 || len > MAX_FOLDED {
+        if len == 0 || len > 16 {
             return self.get_long(&text[start..end].to_ascii_lowercase());
         }
-        let mut chunks = [0u64; MAX_FOLDED / 8];
-        let mut h = len as u64;
-        let mut k = 0;
-        while k * 8 < len {
-            let n = (len - k * 8).min(8);
-            // Setting bit 5 lower-cases an ASCII letter and leaves `-` as it is.
-            let lower = if n >= 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * n)) - 1
-            };
-            let w = load(text, start + k * 8, n) | (0x2020_2020_2020_2020 & lower);
-            chunks[k] = w;
-            h = mix(h, w);
-            k += 1;
+        // One or two chunks: most words.
+        let first = load(text, start, len) | (FOLD & low_bytes(len));
+        if len <= 8 {
+            let h = mix(mix(len as u64, first), 0x9e37_79b9);
+            return self.find(h, len, &[first]);
         }
-        let h = mix(h, 0x9e37_79b9);
-        self.find(h, len, &chunks[..k])
+        let second = load(text, start + 8, len - 8) | (FOLD & low_bytes(len - 8));
+        let chunks = [first, second];
+        self.find(Self::hash(len, &chunks), len, &chunks)
     }
 
     /// Flags of a key of any length (the empty key and keys longer than [`MAX_FOLDED`] bytes).
     #[cold]
     fn get_long(&self, key: &[u8]) -> u16 {
+        if key.is_empty() {
+            return 0;
+        }
         let chunks: Vec<u64> = (0..key.len().div_ceil(8))
-            .map(|k| load(key, k * 8, (key.len() - k * 8).min(8)))
+            .map(|k| load(key, k * 8, key.len() - k * 8))
             .collect();
-        let h = Self::hash(key, |_, w| w);
-        self.find(h, key.len(), &chunks)
+        self.find(Self::hash(key.len(), &chunks), key.len(), &chunks)
     }
 }
 
