@@ -356,6 +356,10 @@ fn colon_follows(text: &str, pos: usize) -> bool {
 }
 
 fn kind_of(t: &Token, flags: u16, text: &str, lines: &Lines) -> Kind {
+    // A lower-case word is a particle or nothing: the tests below can only make it nothing.
+    if t.shape == Shape::Lower && flags & PARTICLE == 0 {
+        return Kind::Other;
+    }
     let word = &text[t.start..t.end];
     let named = flags & (FIRST | LAST) != 0;
     if t.quote && contraction(word) {

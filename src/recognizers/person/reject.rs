@@ -166,7 +166,6 @@ impl Scan<'_> {
     /// `Trude-Schaaf-Allee`.
     pub(super) fn street(&self, c: Chain) -> bool {
         let last = self.key(c.last);
-        let suffix = last.rsplit('-').next().unwrap_or("");
         let head = self.key(c.first);
         let compass = c.last == c.first + 1
             && matches!(
@@ -188,8 +187,10 @@ impl Scan<'_> {
         if compass && self.words[c.last].flags & FIRST != 0 {
             return true;
         }
+        // The part after the last hyphen: `Trude-Schaaf-Allee`.
+        let suffix = || last.rfind('-').map(|p| &last[p + 1..]);
         if c.last > c.first && STREETS_AFTER_SET.contains(last)
-            || last.contains('-') && STREETS_AFTER_SET.contains(suffix)
+            || suffix().is_some_and(|suffix| STREETS_AFTER_SET.contains(suffix))
         {
             return true;
         }
