@@ -84,8 +84,18 @@ struct Buffers {
     tokens: Vec<Token>,
     words: Vec<Word>,
     keys: String,
+    index: Index,
     work: Work,
     found: Vec<Found>,
+}
+
+/// The tokens the later steps start from, in text order, so they need not walk every token.
+#[derive(Default)]
+pub(super) struct Index {
+    /// Tokens that can be part of a capitalised chain (see [`Scan::chains`]).
+    capitalised: Vec<usize>,
+    /// Lower-case tokens that can start a lower-case name (see [`Scan::lower_case_names`]).
+    lower_names: Vec<usize>,
 }
 
 /// Buffers of [`Scan::names`].
@@ -177,6 +187,7 @@ impl GazetteerPersonRecognizer {
             tokens,
             words,
             keys,
+            index,
             work,
             found,
         } = buffers;
@@ -184,11 +195,13 @@ impl GazetteerPersonRecognizer {
         let lines = Lines::default();
         classify(text, tokens, &lines, words, keys);
         complete_stop_names(words, text, tokens);
+        index_words(words, tokens, index);
         let scan = Scan {
             text,
             tokens,
             words,
             keys,
+            index,
             lines,
             column: Cell::new(None),
             headers: RefCell::new(HeaderCache::default()),
@@ -308,6 +321,28 @@ fn complete_stop_names(words: &mut [Word], text: &str, tokens: &[Token]) {
             && w.flags & FIRST != 0;
         if given_before || surname_after {
             words[i].kind = Kind::WordName;
+        }
+    }
+}
+
+/// Lists the tokens that can be part of a capitalised chain and the lower-case tokens that can start a
+/// lower-case name into `index`.
+fn index_words(words: &[Word], tokens: &[Token], index: &mut Index) {
+    index.capitalised.clear();
+    index.lower_names.clear();
+    for (i, (w, t)) in words.iter().zip(tokens).enumerate() {
+        if matches!(
+            w.kind,
+            Kind::Name | Kind::WordName | Kind::Unknown | Kind::Initial
+        ) {
+            index.capitalised.push(i);
+        } else if t.shape == Shape::Lower
+            && !t.glued
+            && w.flags & (FIRST | LAST) != 0
+            && w.flags & (STOP | PARTICLE | DETERMINER | LABEL) == 0
+            && t.end - t.start >= 3
+        {
+            index.lower_names.push(i);
         }
     }
 }
@@ -482,6 +517,8 @@ pub(super) struct Scan<'a> {
     pub(super) words: &'a [Word],
     /// The normalised keys of the tokens that are not their own keys, one after another (see [`Word`]).
     keys: &'a str,
+    /// Where chains and lower-case names may start.
+    index: &'a Index,
     /// Shouting lines of the text.
     lines: Lines,
     /// The last column looked up, by start of the cell (see [`column`](Self::column)).
@@ -544,12 +581,13 @@ impl<'a> Scan<'a> {
     fn chains(&self, out: &mut Vec<Chain>) {
         out.clear();
         let n = self.tokens.len();
-        let mut i = 0;
-        while i < n {
-            if !self.capitalised(i) {
-                i += 1;
+        // The first token not yet in a chain.
+        let mut next = 0;
+        for &i in &self.index.capitalised {
+            if i < next {
                 continue;
             }
+            debug_assert!(self.capitalised(i));
             let mut last = i;
             let mut j = i + 1;
             while j < n && self.joins(j - 1, j) {
@@ -584,7 +622,7 @@ impl<'a> Scan<'a> {
                 }
             }
             out.push(Chain { first: i, last });
-            i = last + 1;
+            next = last + 1;
         }
     }
 
@@ -1013,18 +1051,15 @@ impl<'a> Scan<'a> {
     /// `Customer: jane doe`), appended to `out`.
     fn lower_case_names(&self, out: &mut Vec<Found>) {
         let n = self.tokens.len();
-        let mut i = 0;
-        while i < n {
+        // The first token not yet looked at.
+        let mut next = 0;
+        for &i in &self.index.lower_names {
+            if i < next {
+                continue;
+            }
             let t = self.tokens[i];
             let w = self.words[i];
-            if t.shape != Shape::Lower
-                || t.glued
-                || w.flags & (FIRST | LAST) == 0
-                || w.flags & (STOP | PARTICLE | DETERMINER | LABEL) != 0
-                || t.end - t.start < 3
-                || contraction(self.word(i))
-            {
-                i += 1;
+            if contraction(self.word(i)) {
                 continue;
             }
             let mut last = i;
@@ -1039,7 +1074,7 @@ impl<'a> Scan<'a> {
             }
             let c = Chain { first: i, last };
             if !self.may_have_cue(c) {
-                i = last + 1;
+                next = last + 1;
                 continue;
             }
             let (cue, why) = self.cue(c);
@@ -1084,7 +1119,7 @@ impl<'a> Scan<'a> {
                     out.push((t.start, self.tokens[strict].end, STRONG, why));
                 }
             }
-            i = last + 1;
+            next = last + 1;
         }
     }
 }
