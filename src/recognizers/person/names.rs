@@ -226,58 +226,63 @@ impl GazetteerPersonRecognizer {
 /// Looks every token up once, writing its normalised key to `keys` and its [`Word`] to `words`.
 fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, keys: &mut String) {
     let g = &*GAZETTEER;
+    let bytes = text.as_bytes();
     words.clear();
+    words.reserve(tokens.len());
     keys.clear();
     let mut folded = String::new();
     for t in tokens {
-        let word = &text[t.start..t.end];
-        // Lower-case ASCII words without apostrophes are their own keys.
-        let key_in_text = t.ascii && !t.quote && t.shape == Shape::Lower;
+        // ASCII words without apostrophes hold only letters and hyphens: looked up as they stand.
+        let plain_ascii = t.ascii && !t.quote;
+        // Lower-case ones are their own keys.
+        let key_in_text = plain_ascii && t.shape == Shape::Lower;
+        let mut flags = 0;
         let key_start = if key_in_text {
             t.start
         } else {
             let from = keys.len();
-            if t.ascii && !t.quote {
+            let word = &text[t.start..t.end];
+            if plain_ascii {
                 keys.push_str(word);
                 keys[from..].make_ascii_lowercase();
             } else {
                 normalize_push(word, keys);
+                flags = g.flags(&keys[from..]);
             }
             from
         };
-        let key = if key_in_text {
-            word
-        } else {
-            &keys[key_start..]
-        };
-        let key_end = key_start + key.len();
-        // ASCII words without apostrophes hold only letters and hyphens: looked up as they stand.
-        let mut flags = if t.ascii && !t.quote {
-            g.flags_of_ascii(text.as_bytes(), t.start, t.end)
-        } else {
-            g.flags(key)
-        };
-        if flags & (FIRST | LAST) == 0
-            && t.hyphen
-            && word
-                .split('-')
-                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
-        {
-            // Jean-Luc, Anne-Katrin: every part a name.
-            let mut parts = 0;
-            let all = key.split('-').all(|p| {
-                let f = g.flags(p) & (FIRST | LAST);
-                parts |= f;
-                f != 0
-            });
-            if all {
-                flags |= parts;
-            }
+        if plain_ascii {
+            flags = g.flags_of_ascii(bytes, t.start, t.end);
         }
-        if flags & (FIRST | LAST) == 0 && t.quote {
-            folded.clear();
-            folded.extend(key.chars().filter(|&c| c != '\''));
-            flags |= g.flags(&folded) & (FIRST | LAST);
+        let key_end = if key_in_text { t.end } else { keys.len() };
+        if flags & (FIRST | LAST) == 0 && (t.hyphen || t.quote) {
+            let word = &text[t.start..t.end];
+            let key = if key_in_text {
+                word
+            } else {
+                &keys[key_start..key_end]
+            };
+            if t.hyphen
+                && word
+                    .split('-')
+                    .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+            {
+                // Jean-Luc, Anne-Katrin: every part a name.
+                let mut parts = 0;
+                let all = key.split('-').all(|p| {
+                    let f = g.flags(p) & (FIRST | LAST);
+                    parts |= f;
+                    f != 0
+                });
+                if all {
+                    flags |= parts;
+                }
+            }
+            if flags & (FIRST | LAST) == 0 && t.quote {
+                folded.clear();
+                folded.extend(key.chars().filter(|&c| c != '\''));
+                flags |= g.flags(&folded) & (FIRST | LAST);
+            }
         }
         let kind = if t.glued {
             Kind::Other
