@@ -230,9 +230,17 @@ const DETERMINERS: &[&str] = &[
 /// The compiled lookup table: lower-cased word → flags.
 pub(crate) struct Gazetteer {
     words: WordTable,
+    /// The first words of the keys of several words that are places (`new` of `new york`).
+    place_heads: HashSet<Box<str>, FxBuildHasher>,
 }
 
 impl Gazetteer {
+    /// Whether some place of several words starts with the word `head` (lower-cased, as keys are): when not,
+    /// no key of the form `head …` has [`PLACE`].
+    pub(crate) fn may_start_place(&self, head: &str) -> bool {
+        self.place_heads.contains(head)
+    }
+
     /// Flags of `key` (already lower-cased and normalised), 0 when unknown.
     pub(crate) fn flags(&self, key: &str) -> u16 {
         self.words.get(key.as_bytes())
@@ -509,8 +517,14 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             add(&mut words, w, flag);
         }
     }
+    let place_heads = words
+        .iter()
+        .filter(|(key, flags)| *flags & PLACE != 0 && key.contains(' '))
+        .map(|(key, _)| key.split(' ').next().unwrap_or("").into())
+        .collect();
     Gazetteer {
         words: WordTable::new(&words),
+        place_heads,
     }
 });
 
@@ -644,6 +658,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_place_of_several_words_has_its_head_listed() {
+        for line in NAME_PLACES.lines().chain(NAME_REGIONS.lines()) {
+            let key = line.to_lowercase();
+            if let Some((head, _)) = key.split_once(' ') {
+                assert!(GAZETTEER.may_start_place(head), "{line}");
+                assert_ne!(flags(line) & PLACE, 0, "{line}");
+            }
+        }
+        assert!(GAZETTEER.may_start_place("hong"));
+        assert!(!GAZETTEER.may_start_place("jane"));
     }
 
     #[test]

@@ -31,6 +31,14 @@ const ORG_AFTER: &[&str] = &[
 static ORG_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_AFTER));
 static STREETS_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STREETS_AFTER));
 static BRAND_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BRANDS));
+/// The first word of each brand.
+static BRAND_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    let heads: Vec<&'static str> = BRANDS
+        .iter()
+        .map(|b| b.split(' ').next().unwrap_or(b))
+        .collect();
+    WordSet::new(&heads)
+});
 
 /// Companies and brands named like people.
 #[rustfmt::skip]
@@ -143,6 +151,10 @@ impl Scan<'_> {
                 key[from..].make_ascii_lowercase();
             } else {
                 key.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            // No place or brand starts with the first word: the whole key is neither.
+            if i == c.first && !GAZETTEER.may_start_place(&key) && !BRAND_HEADS.contains(&key) {
+                return false;
             }
         }
         GAZETTEER.flags(&key) & PLACE != 0 || BRAND_SET.contains(&key)
