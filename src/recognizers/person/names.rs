@@ -503,6 +503,11 @@ impl Lines {
     /// Whether the line holding `pos` is written in capitals (no lower-case letters), judged within
     /// [`LINE_REACH`] bytes either side.
     pub(super) fn shouting(&self, text: &str, pos: usize) -> bool {
+        if let Some((s, e, yes)) = self.last.get() {
+            if Self::same_line(text, pos, s, e) {
+                return yes;
+            }
+        }
         let (start, end) = line_near(text, pos);
         if let Some((s, e, yes)) = self.last.get() {
             if (s, e) == (start, end) {
@@ -512,6 +517,29 @@ impl Lines {
         let yes = shouting(&text[start..end]);
         self.last.set(Some((start, end, yes)));
         yes
+    }
+}
+
+impl Lines {
+    /// Whether `line_near(text, pos)` is `(s, e)`, a range it gave before, told without searching: true
+    /// when `s..e` is a whole line (a line break or the text's edge on either side) that holds `pos` and
+    /// whose ends are within [`LINE_REACH`] of it.
+    fn same_line(text: &str, pos: usize, s: usize, e: usize) -> bool {
+        let bytes = text.as_bytes();
+        if pos < s || pos > e {
+            return false;
+        }
+        let start_found = if s == 0 {
+            pos <= LINE_REACH
+        } else {
+            bytes[s - 1] == b'\n' && s - 1 + LINE_REACH >= pos
+        };
+        let end_found = if e == bytes.len() {
+            pos + LINE_REACH >= e
+        } else {
+            bytes[e] == b'\n' && e < pos + LINE_REACH
+        };
+        start_found && end_found
     }
 }
 
@@ -1140,6 +1168,37 @@ mod tests {
         rec.analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
             .unwrap();
         out.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    #[test]
+    fn remembered_lines_are_the_lines_near() {
+        let long = "x".repeat(700);
+        // The capital line is longer than the reach: read from near its start it shouts, near its end not.
+        let upper = "X".repeat(700);
+        let text = format!("AB CD EF\nab\n\n{long}\nGH IJ KL {upper} mn\nend");
+        assert_eq!(text.len(), 1430);
+        let lines = Lines::default();
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            for &(s, e) in &[
+                (0, 8),
+                (9, 11),
+                (12, 12),
+                (13, 713),
+                (714, 1426),
+                (1427, 1430),
+            ] {
+                if Lines::same_line(&text, pos, s, e) {
+                    assert_eq!(line_near(&text, pos), (s, e), "{pos} {s} {e}");
+                }
+            }
+            let fresh = {
+                let (s, e) = line_near(&text, pos);
+                shouting(&text[s..e])
+            };
+            assert_eq!(lines.shouting(&text, pos), fresh, "{pos}");
+        }
+        assert!(Lines::default().shouting(&text, 720));
+        assert!(!Lines::default().shouting(&text, 1420));
     }
 
     #[test]
