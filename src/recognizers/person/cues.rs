@@ -122,13 +122,51 @@ impl Scan<'_> {
         if self.column(c) == Some(Column::Person) {
             return (Cue::Strong, "column header");
         }
-        if let Some(p) = self.prev_on_line(c.first) {
-            let gap = self.gap(p, c.first).trim();
-            if matches!(gap, "" | "(" | ":" | ",") && WEAK_CUE_SET.contains(self.key(p)) {
-                return (Cue::Weak, "weak cue");
-            }
+        if self.weak_cue(c) {
+            return (Cue::Weak, "weak cue");
         }
         (Cue::None, "")
+    }
+
+    /// A word before the chain that hints at a person (`by`, `with`, `ask`): the weak cue of
+    /// [`cue`](Self::cue) when there is no strong one.
+    pub(super) fn weak_cue(&self, c: Chain) -> bool {
+        self.prev_on_line(c.first).is_some_and(|p| {
+            let gap = self.gap(p, c.first).trim();
+            matches!(gap, "" | "(" | ":" | ",") && WEAK_CUE_SET.contains(self.key(p))
+        })
+    }
+
+    /// A cheap test that is true whenever [`cue`](Self::cue) is strong: it rules out each strong cue by a
+    /// necessary condition (mention; honorific, greeting or separator before; introduction; something
+    /// after the chain that a speaker needs; a sign-off line; a delimited cell for a column header).
+    pub(super) fn strong_cue_possible(&self, c: Chain) -> bool {
+        let t = &self.tokens[c.first];
+        if t.mention {
+            return true;
+        }
+        if let Some(p) = self.prev_on_line(c.first) {
+            if self.words[p].flags & (HONORIFIC | GREETING) != 0
+                || self
+                    .gap(p, c.first)
+                    .bytes()
+                    .any(|b| matches!(b, b':' | b'=' | b'>' | b'|'))
+            {
+                return true;
+            }
+        }
+        let end = self.tokens[c.last].end;
+        let after = &self.text[end..];
+        if after.starts_with([':', ')', '>', ']']) || after.starts_with(" (") {
+            return true;
+        }
+        let edge = |ch: Option<char>| {
+            ch.is_none_or(|ch| matches!(ch, ',' | ';' | '\t' | '|' | '"' | '\n' | '\r'))
+        };
+        if edge(self.text[..t.start].chars().next_back()) && edge(after.chars().next()) {
+            return true;
+        }
+        introduced(&self.text[..t.start]) || self.signature(c)
     }
 
     /// What the table column holds when the chain fills a whole cell of a delimited table with a

@@ -229,13 +229,33 @@ const DETERMINERS: &[&str] = &[
 
 /// The compiled lookup table: lower-cased word → flags.
 pub(crate) struct Gazetteer {
-    words: Table,
+    words: WordTable,
+    /// The first words of the keys of several words that are places (`new` of `new york`).
+    place_heads: HashSet<Box<str>, FxBuildHasher>,
 }
 
 impl Gazetteer {
+    /// Whether some place of several words starts with the word `head` (lower-cased, as keys are): when not,
+    /// no key of the form `head …` has [`PLACE`].
+    pub(crate) fn may_start_place(&self, head: &str) -> bool {
+        self.place_heads.contains(head)
+    }
+
     /// Flags of `key` (already lower-cased and normalised), 0 when unknown.
     pub(crate) fn flags(&self, key: &str) -> u16 {
-        self.words.get(key).copied().unwrap_or(0)
+        self.words.get(key.as_bytes())
+    }
+
+    /// Flags of the word `text[start..end]`, made of ASCII letters and hyphens only, lower-cased on the way
+    /// (the same as [`flags`](Self::flags) of its lower-cased copy, without making the copy).
+    #[inline]
+    pub(crate) fn flags_of_ascii(&self, text: &[u8], start: usize, end: usize) -> u16 {
+        debug_assert!(
+            text[start..end]
+                .iter()
+                .all(|b| b.is_ascii_alphabetic() || *b == b'-')
+        );
+        self.words.get_folded(text, start, end)
     }
 
     /// Flags of a word as written: ASCII words are lower-cased on the stack, others through `key`.
@@ -280,6 +300,191 @@ fn add_names(words: &mut Table, list: &str, flag: u16) {
     }
 }
 
+/// Multiplier of the word hash (FxHash's): odd, with well-spread bits.
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// Longest key hashed and compared without a copy; longer ones are lower-cased into a buffer first.
+const MAX_FOLDED: usize = 32;
+
+/// Open-addressing hash table from lower-cased words to flags, probed with eight bytes at a time of the
+/// word as it stands in the text, lower-cased on the fly for ASCII letters, so that looking a word up
+/// needs no copy of it.
+struct WordTable {
+    /// Index + 1 into `entries`, 0 for an empty slot; a power of two long.
+    slots: Box<[u32]>,
+    entries: Vec<Entry>,
+    /// The bytes of each key after its first eight, from an offset that is a multiple of 8 and padded with
+    /// zero bytes to the next one.
+    arena: Vec<u64>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
+    shift: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The key's first eight bytes, zero-padded.
+    head: u64,
+    /// Index in `arena` of the key's later bytes.
+    at: u32,
+    len: u16,
+    flags: u16,
+}
+
+/// Up to eight bytes of `text` from `at`, `n` of them (1 to 8), in a little-endian word padded with zeros.
+#[inline]
+fn load(text: &[u8], at: usize, n: usize) -> u64 {
+    let w = match text.get(at..at + 8) {
+        Some(chunk) => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            u64::from_le_bytes(word)
+        }
+        None => {
+            let mut word = [0u8; 8];
+            for (d, s) in word.iter_mut().zip(&text[at..]) {
+                *d = *s;
+            }
+            u64::from_le_bytes(word)
+        }
+    };
+    w & low_bytes(n)
+}
+
+/// A mask of the low `n` bytes (1 to 8).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    u64::MAX >> (64 - 8 * n.min(8))
+}
+
+#[inline]
+fn mix(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(SEED)
+}
+
+/// Setting bit 5 of a byte lower-cases an ASCII letter and leaves `-` as it is.
+const FOLD: u64 = 0x2020_2020_2020_2020;
+
+impl WordTable {
+    fn new(words: &HashMap<Box<str>, u16, FxBuildHasher>) -> WordTable {
+        let size = (words.len() * 2).next_power_of_two().max(8);
+        let shift = 64 - size.trailing_zeros();
+        let mut table = WordTable {
+            slots: vec![0u32; size].into_boxed_slice(),
+            entries: Vec::with_capacity(words.len()),
+            arena: Vec::new(),
+            shift,
+        };
+        // In a fixed order, so the table is the same on every run.
+        let mut sorted: Vec<(&str, u16)> = words.iter().map(|(k, &f)| (&**k, f)).collect();
+        sorted.sort_unstable();
+        for (key, flags) in sorted {
+            let bytes = key.as_bytes();
+            let Ok(len) = u16::try_from(bytes.len()) else {
+                continue;
+            };
+            if bytes.is_empty() {
+                continue;
+            }
+            let chunks: Vec<u64> = (0..bytes.len().div_ceil(8))
+                .map(|k| load(bytes, k * 8, bytes.len() - k * 8))
+                .collect();
+            let h = Self::hash(bytes.len(), &chunks);
+            let at = table.arena.len() as u32;
+            table.arena.extend_from_slice(&chunks[1..]);
+            table.entries.push(Entry {
+                head: chunks[0],
+                at,
+                len,
+                flags,
+            });
+            let mask = table.slots.len() - 1;
+            let mut slot = (h >> table.shift) as usize;
+            while table.slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            table.slots[slot] = table.entries.len() as u32;
+        }
+        table
+    }
+
+    /// The hash of a key of `len` bytes in `chunks` (eight bytes each, the last zero-padded).
+    #[inline]
+    fn hash(len: usize, chunks: &[u64]) -> u64 {
+        let mut h = mix(len as u64, chunks[0]);
+        for &c in &chunks[1..] {
+            h = mix(h, c);
+        }
+        mix(h, 0x9e37_79b9)
+    }
+
+    /// The flags of the key of `len` bytes whose chunks are `chunks` (at least one) and hash `h`.
+    #[inline]
+    fn find(&self, h: u64, len: usize, chunks: &[u64]) -> u16 {
+        let mask = self.slots.len() - 1;
+        let mut slot = (h >> self.shift) as usize;
+        loop {
+            let e = self.slots[slot];
+            if e == 0 {
+                return 0;
+            }
+            let entry = &self.entries[e as usize - 1];
+            if entry.head == chunks[0]
+                && usize::from(entry.len) == len
+                && (chunks.len() == 1 || {
+                    let at = entry.at as usize;
+                    self.arena.get(at..at + chunks.len() - 1) == Some(&chunks[1..])
+                })
+            {
+                return entry.flags;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Flags of `key` as it is.
+    fn get(&self, key: &[u8]) -> u16 {
+        if key.is_empty() || key.len() > MAX_FOLDED {
+            return self.get_long(key);
+        }
+        let mut chunks = [0u64; MAX_FOLDED / 8];
+        let k = key.len().div_ceil(8);
+        for (i, c) in chunks[..k].iter_mut().enumerate() {
+            *c = load(key, i * 8, key.len() - i * 8);
+        }
+        self.find(Self::hash(key.len(), &chunks[..k]), key.len(), &chunks[..k])
+    }
+
+    /// Flags of `text[start..end]` (ASCII letters and hyphens) lower-cased.
+    #[inline]
+    fn get_folded(&self, text: &[u8], start: usize, end: usize) -> u16 {
+        let len = end - start;
+        if len == 0 || len > 16 {
+            return self.get_long(&text[start..end].to_ascii_lowercase());
+        }
+        // One or two chunks: most words.
+        let first = load(text, start, len) | (FOLD & low_bytes(len));
+        if len <= 8 {
+            let h = mix(mix(len as u64, first), 0x9e37_79b9);
+            return self.find(h, len, &[first]);
+        }
+        let second = load(text, start + 8, len - 8) | (FOLD & low_bytes(len - 8));
+        let chunks = [first, second];
+        self.find(Self::hash(len, &chunks), len, &chunks)
+    }
+
+    /// Flags of a key of any length (the empty key and keys longer than [`MAX_FOLDED`] bytes).
+    #[cold]
+    fn get_long(&self, key: &[u8]) -> u16 {
+        if key.is_empty() {
+            return 0;
+        }
+        let chunks: Vec<u64> = (0..key.len().div_ceil(8))
+            .map(|k| load(key, k * 8, key.len() - k * 8))
+            .collect();
+        self.find(Self::hash(key.len(), &chunks), key.len(), &chunks)
+    }
+}
+
 /// The table, built on first use.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut words: Table = HashMap::with_capacity_and_hasher(80_000, Default::default());
@@ -312,7 +517,15 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             add(&mut words, w, flag);
         }
     }
-    Gazetteer { words }
+    let place_heads = words
+        .iter()
+        .filter(|(key, flags)| *flags & PLACE != 0 && key.contains(' '))
+        .map(|(key, _)| key.split(' ').next().unwrap_or("").into())
+        .collect();
+    Gazetteer {
+        words: WordTable::new(&words),
+        place_heads,
+    }
 });
 
 /// Names in both lists that rank higher (relative to list length) as surnames than as given names:
@@ -384,6 +597,80 @@ mod tests {
         let mut key = String::new();
         normalize_into(word, &mut key);
         GAZETTEER.flags(&key)
+    }
+
+    #[test]
+    fn table_lookups_equal_a_hash_map() {
+        let mut words: Table = HashMap::default();
+        for (i, w) in [
+            "jane",
+            "jean-luc",
+            "o'brien",
+            "straße",
+            "a",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopqrstuvwxyz-abcdefghijklmnop",
+        ]
+        .iter()
+        .enumerate()
+        {
+            words.insert((*w).into(), 1 << i);
+        }
+        let table = WordTable::new(&words);
+        for probe in [
+            "jane",
+            "JANE",
+            "Jane",
+            "janes",
+            "jan",
+            "jean-luc",
+            "Jean-Luc",
+            "o'brien",
+            "straße",
+            "a",
+            "A",
+            "b",
+            "",
+            "abcdefgh",
+            "ABCDEFGHI",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopqrstuvwxyz-abcdefghijklmnop",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ-abcdefghijklmnop",
+        ] {
+            let lower = probe.to_lowercase();
+            let want = words.get(lower.as_str()).copied().unwrap_or(0);
+            assert_eq!(table.get(lower.as_bytes()), want, "{probe}");
+            if probe.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+                // Inside a longer text and at its very end.
+                let text = format!("x {probe} y");
+                assert_eq!(
+                    table.get_folded(text.as_bytes(), 2, 2 + probe.len()),
+                    want,
+                    "{probe}"
+                );
+                assert_eq!(
+                    table.get_folded(probe.as_bytes(), 0, probe.len()),
+                    want,
+                    "{probe}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_place_of_several_words_has_its_head_listed() {
+        for line in NAME_PLACES.lines().chain(NAME_REGIONS.lines()) {
+            let key = line.to_lowercase();
+            if let Some((head, _)) = key.split_once(' ') {
+                assert!(GAZETTEER.may_start_place(head), "{line}");
+                assert_ne!(flags(line) & PLACE, 0, "{line}");
+            }
+        }
+        assert!(GAZETTEER.may_start_place("hong"));
+        assert!(!GAZETTEER.may_start_place("jane"));
     }
 
     #[test]

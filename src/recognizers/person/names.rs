@@ -84,8 +84,18 @@ struct Buffers {
     tokens: Vec<Token>,
     words: Vec<Word>,
     keys: String,
+    index: Index,
     work: Work,
     found: Vec<Found>,
+}
+
+/// The tokens the later steps start from, in text order, so they need not walk every token.
+#[derive(Default)]
+pub(super) struct Index {
+    /// Tokens that can be part of a capitalised chain (see [`Scan::chains`]).
+    capitalised: Vec<usize>,
+    /// Lower-case tokens that can start a lower-case name (see [`Scan::lower_case_names`]).
+    lower_names: Vec<usize>,
 }
 
 /// Buffers of [`Scan::names`].
@@ -177,6 +187,7 @@ impl GazetteerPersonRecognizer {
             tokens,
             words,
             keys,
+            index,
             work,
             found,
         } = buffers;
@@ -184,11 +195,13 @@ impl GazetteerPersonRecognizer {
         let lines = Lines::default();
         classify(text, tokens, &lines, words, keys);
         complete_stop_names(words, text, tokens);
+        index_words(words, tokens, index);
         let scan = Scan {
             text,
             tokens,
             words,
             keys,
+            index,
             lines,
             column: Cell::new(None),
             headers: RefCell::new(HeaderCache::default()),
@@ -213,52 +226,63 @@ impl GazetteerPersonRecognizer {
 /// Looks every token up once, writing its normalised key to `keys` and its [`Word`] to `words`.
 fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, keys: &mut String) {
     let g = &*GAZETTEER;
+    let bytes = text.as_bytes();
     words.clear();
+    words.reserve(tokens.len());
     keys.clear();
     let mut folded = String::new();
     for t in tokens {
-        let word = &text[t.start..t.end];
-        // Lower-case ASCII words without apostrophes are their own keys.
-        let key_in_text = t.ascii && !t.quote && t.shape == Shape::Lower;
+        // ASCII words without apostrophes hold only letters and hyphens: looked up as they stand.
+        let plain_ascii = t.ascii && !t.quote;
+        // Lower-case ones are their own keys.
+        let key_in_text = plain_ascii && t.shape == Shape::Lower;
+        let mut flags = 0;
         let key_start = if key_in_text {
             t.start
         } else {
             let from = keys.len();
-            if t.ascii && !t.quote {
-                keys.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let word = &text[t.start..t.end];
+            if plain_ascii {
+                keys.push_str(word);
+                keys[from..].make_ascii_lowercase();
             } else {
                 normalize_push(word, keys);
+                flags = g.flags(&keys[from..]);
             }
             from
         };
-        let key = if key_in_text {
-            word
-        } else {
-            &keys[key_start..]
-        };
-        let key_end = key_start + key.len();
-        let mut flags = g.flags(key);
-        if flags & (FIRST | LAST) == 0
-            && t.hyphen
-            && word
-                .split('-')
-                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
-        {
-            // Jean-Luc, Anne-Katrin: every part a name.
-            let mut parts = 0;
-            let all = key.split('-').all(|p| {
-                let f = g.flags(p) & (FIRST | LAST);
-                parts |= f;
-                f != 0
-            });
-            if all {
-                flags |= parts;
-            }
+        if plain_ascii {
+            flags = g.flags_of_ascii(bytes, t.start, t.end);
         }
-        if flags & (FIRST | LAST) == 0 && t.quote {
-            folded.clear();
-            folded.extend(key.chars().filter(|&c| c != '\''));
-            flags |= g.flags(&folded) & (FIRST | LAST);
+        let key_end = if key_in_text { t.end } else { keys.len() };
+        if flags & (FIRST | LAST) == 0 && (t.hyphen || t.quote) {
+            let word = &text[t.start..t.end];
+            let key = if key_in_text {
+                word
+            } else {
+                &keys[key_start..key_end]
+            };
+            if t.hyphen
+                && word
+                    .split('-')
+                    .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+            {
+                // Jean-Luc, Anne-Katrin: every part a name.
+                let mut parts = 0;
+                let all = key.split('-').all(|p| {
+                    let f = g.flags(p) & (FIRST | LAST);
+                    parts |= f;
+                    f != 0
+                });
+                if all {
+                    flags |= parts;
+                }
+            }
+            if flags & (FIRST | LAST) == 0 && t.quote {
+                folded.clear();
+                folded.extend(key.chars().filter(|&c| c != '\''));
+                flags |= g.flags(&folded) & (FIRST | LAST);
+            }
         }
         let kind = if t.glued {
             Kind::Other
@@ -302,6 +326,28 @@ fn complete_stop_names(words: &mut [Word], text: &str, tokens: &[Token]) {
             && w.flags & FIRST != 0;
         if given_before || surname_after {
             words[i].kind = Kind::WordName;
+        }
+    }
+}
+
+/// Lists the tokens that can be part of a capitalised chain and the lower-case tokens that can start a
+/// lower-case name into `index`.
+fn index_words(words: &[Word], tokens: &[Token], index: &mut Index) {
+    index.capitalised.clear();
+    index.lower_names.clear();
+    for (i, (w, t)) in words.iter().zip(tokens).enumerate() {
+        if matches!(
+            w.kind,
+            Kind::Name | Kind::WordName | Kind::Unknown | Kind::Initial
+        ) {
+            index.capitalised.push(i);
+        } else if t.shape == Shape::Lower
+            && !t.glued
+            && w.flags & (FIRST | LAST) != 0
+            && w.flags & (STOP | PARTICLE | DETERMINER | LABEL) == 0
+            && t.end - t.start >= 3
+        {
+            index.lower_names.push(i);
         }
     }
 }
@@ -350,6 +396,10 @@ fn colon_follows(text: &str, pos: usize) -> bool {
 }
 
 fn kind_of(t: &Token, flags: u16, text: &str, lines: &Lines) -> Kind {
+    // A lower-case word is a particle or nothing: the tests below can only make it nothing.
+    if t.shape == Shape::Lower && flags & PARTICLE == 0 {
+        return Kind::Other;
+    }
     let word = &text[t.start..t.end];
     let named = flags & (FIRST | LAST) != 0;
     if t.quote && contraction(word) {
@@ -453,6 +503,11 @@ impl Lines {
     /// Whether the line holding `pos` is written in capitals (no lower-case letters), judged within
     /// [`LINE_REACH`] bytes either side.
     pub(super) fn shouting(&self, text: &str, pos: usize) -> bool {
+        if let Some((s, e, yes)) = self.last.get() {
+            if Self::same_line(text, pos, s, e) {
+                return yes;
+            }
+        }
         let (start, end) = line_near(text, pos);
         if let Some((s, e, yes)) = self.last.get() {
             if (s, e) == (start, end) {
@@ -465,6 +520,29 @@ impl Lines {
     }
 }
 
+impl Lines {
+    /// Whether `line_near(text, pos)` is `(s, e)`, a range it gave before, told without searching: true
+    /// when `s..e` is a whole line (a line break or the text's edge on either side) that holds `pos` and
+    /// whose ends are within [`LINE_REACH`] of it.
+    fn same_line(text: &str, pos: usize, s: usize, e: usize) -> bool {
+        let bytes = text.as_bytes();
+        if pos < s || pos > e {
+            return false;
+        }
+        let start_found = if s == 0 {
+            pos <= LINE_REACH
+        } else {
+            bytes[s - 1] == b'\n' && s - 1 + LINE_REACH >= pos
+        };
+        let end_found = if e == bytes.len() {
+            pos + LINE_REACH >= e
+        } else {
+            bytes[e] == b'\n' && e < pos + LINE_REACH
+        };
+        start_found && end_found
+    }
+}
+
 /// One analysis over a tokenised text.
 pub(super) struct Scan<'a> {
     pub(super) text: &'a str,
@@ -472,6 +550,8 @@ pub(super) struct Scan<'a> {
     pub(super) words: &'a [Word],
     /// The normalised keys of the tokens that are not their own keys, one after another (see [`Word`]).
     keys: &'a str,
+    /// Where chains and lower-case names may start.
+    index: &'a Index,
     /// Shouting lines of the text.
     lines: Lines,
     /// The last column looked up, by start of the cell (see [`column`](Self::column)).
@@ -534,12 +614,13 @@ impl<'a> Scan<'a> {
     fn chains(&self, out: &mut Vec<Chain>) {
         out.clear();
         let n = self.tokens.len();
-        let mut i = 0;
-        while i < n {
-            if !self.capitalised(i) {
-                i += 1;
+        // The first token not yet in a chain.
+        let mut next = 0;
+        for &i in &self.index.capitalised {
+            if i < next {
                 continue;
             }
+            debug_assert!(self.capitalised(i));
             let mut last = i;
             let mut j = i + 1;
             while j < n && self.joins(j - 1, j) {
@@ -574,7 +655,7 @@ impl<'a> Scan<'a> {
                 }
             }
             out.push(Chain { first: i, last });
-            i = last + 1;
+            next = last + 1;
         }
     }
 
@@ -812,6 +893,15 @@ impl<'a> Scan<'a> {
         if acronyms {
             return None;
         }
+        // Chains that only a strong cue can make a name (unknown capitalised words alone; a lone
+        // word-name in no name position), where no strong cue can be: no score, whatever the tests below
+        // say, so they are not run.
+        let needs_strong_cue = names == 0
+            && initials == 0
+            && (word_names == 0 || word_names == 1 && unknown == 0 && self.lone_word_name_fails(c));
+        if needs_strong_cue && !self.strong_cue_possible(c) {
+            return None;
+        }
         // Cheapest tests first; the column header, which may read the table's first lines, last.
         if self.is_date_part(c)
             || self.field_of_thing(c)
@@ -957,15 +1047,7 @@ impl<'a> Scan<'a> {
                 if w.flags & CALENDAR != 0 || upper || self.sentence_initial(c) {
                     return None;
                 }
-                // Mid-sentence capital between lower-case words: `if Will can swap`.
-                let prev_lower = self
-                    .prev_on_line(i)
-                    .is_some_and(|p| self.tokens[p].shape == Shape::Lower && self.gap(p, i) == " ");
-                let next_lower = self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ");
-                if cue == Cue::Weak || prev_lower && next_lower {
+                if cue == Cue::Weak || self.between_lower(i) {
                     Some((WEAK, "word-name in name position"))
                 } else {
                     None
@@ -975,22 +1057,42 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Mid-sentence capital between lower-case words: `if Will can swap`.
+    fn between_lower(&self, i: usize) -> bool {
+        let prev_lower = self
+            .prev_on_line(i)
+            .is_some_and(|p| self.tokens[p].shape == Shape::Lower && self.gap(p, i) == " ");
+        prev_lower
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ")
+    }
+
+    /// For a chain of one word-name (after trimming): whether [`single`](Self::single) gives it no score
+    /// unless the cue is strong (a month, capitals, sentence-initial, or neither a weak cue nor between
+    /// lower-case words).
+    fn lone_word_name_fails(&self, c: Chain) -> bool {
+        let i = c.first;
+        self.words[i].flags & CALENDAR != 0
+            || self.tokens[i].shape == Shape::Upper
+            || self.sentence_initial(c)
+            || !self.weak_cue(c) && !self.between_lower(i)
+    }
+
     /// Lower-case names where the text says a name follows (`@jane`, `hi jane`, `[10:02] jane:`,
     /// `Customer: jane doe`), appended to `out`.
     fn lower_case_names(&self, out: &mut Vec<Found>) {
         let n = self.tokens.len();
-        let mut i = 0;
-        while i < n {
+        // The first token not yet looked at.
+        let mut next = 0;
+        for &i in &self.index.lower_names {
+            if i < next {
+                continue;
+            }
             let t = self.tokens[i];
             let w = self.words[i];
-            if t.shape != Shape::Lower
-                || t.glued
-                || w.flags & (FIRST | LAST) == 0
-                || w.flags & (STOP | PARTICLE | DETERMINER | LABEL) != 0
-                || t.end - t.start < 3
-                || contraction(self.word(i))
-            {
-                i += 1;
+            if contraction(self.word(i)) {
                 continue;
             }
             let mut last = i;
@@ -1005,7 +1107,7 @@ impl<'a> Scan<'a> {
             }
             let c = Chain { first: i, last };
             if !self.may_have_cue(c) {
-                i = last + 1;
+                next = last + 1;
                 continue;
             }
             let (cue, why) = self.cue(c);
@@ -1050,7 +1152,7 @@ impl<'a> Scan<'a> {
                     out.push((t.start, self.tokens[strict].end, STRONG, why));
                 }
             }
-            i = last + 1;
+            next = last + 1;
         }
     }
 }
@@ -1066,6 +1168,37 @@ mod tests {
         rec.analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
             .unwrap();
         out.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    #[test]
+    fn remembered_lines_are_the_lines_near() {
+        let long = "x".repeat(700);
+        // The capital line is longer than the reach: read from near its start it shouts, near its end not.
+        let upper = "X".repeat(700);
+        let text = format!("AB CD EF\nab\n\n{long}\nGH IJ KL {upper} mn\nend");
+        assert_eq!(text.len(), 1430);
+        let lines = Lines::default();
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            for &(s, e) in &[
+                (0, 8),
+                (9, 11),
+                (12, 12),
+                (13, 713),
+                (714, 1426),
+                (1427, 1430),
+            ] {
+                if Lines::same_line(&text, pos, s, e) {
+                    assert_eq!(line_near(&text, pos), (s, e), "{pos} {s} {e}");
+                }
+            }
+            let fresh = {
+                let (s, e) = line_near(&text, pos);
+                shouting(&text[s..e])
+            };
+            assert_eq!(lines.shouting(&text, pos), fresh, "{pos}");
+        }
+        assert!(Lines::default().shouting(&text, 720));
+        assert!(!Lines::default().shouting(&text, 1420));
     }
 
     #[test]

@@ -1,14 +1,12 @@
 //! NRP: nationalities, religious and political groups, from a small curated list.
 //!
 //! Presidio gets NRP from spaCy's `NORP` label. This recognizer finds the same kind of words with one
-//! Aho-Corasick pass over a list of demonyms, religions and parties, case-sensitive (`Catholic`, not
+//! pass over a list of demonyms, religions and parties (the list looked up only at capital letters that start an entry), case-sensitive (`Catholic`, not
 //! `catholic` taste), and rejects the usual collisions: a word that is part of a longer capitalised name
 //! (`Christian Hill`, `American Express`, `French-Sweeney`) and a language use (`in French`,
 //! `Spanish translation`).
 
 use std::sync::{Arc, LazyLock};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
@@ -69,12 +67,103 @@ const THING_AFTER: &[&str] = &[
     "style", "layout",
 ];
 
-static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(GROUPS)
-        .expect("constant word list builds")
+/// The entries grouped by their first two bytes, longest first within a group.
+struct Buckets {
+    /// Entries sorted by first two bytes, then by length, longest first.
+    entries: Vec<&'static [u8]>,
+    /// For a first byte `b0` (an ASCII capital) and an ASCII second byte `b1`, the range of `entries`
+    /// starting with them, at `(b0 - b'A') * 128 + b1`.
+    ranges: Vec<(u16, u16)>,
+}
+
+static BUCKETS: LazyLock<Buckets> = LazyLock::new(|| {
+    let mut entries: Vec<&'static [u8]> = GROUPS.iter().map(|g| g.as_bytes()).collect();
+    debug_assert!(
+        entries
+            .iter()
+            .all(|e| e.len() >= 2 && e[0].is_ascii_uppercase() && e[1].is_ascii())
+    );
+    entries.sort_by(|a, b| a[..2].cmp(&b[..2]).then(b.len().cmp(&a.len())));
+    let mut ranges = vec![(0u16, 0u16); 26 * 128];
+    for (i, e) in entries.iter().enumerate() {
+        let slot = &mut ranges[usize::from(e[0] - b'A') * 128 + usize::from(e[1])];
+        // `i` is below the list's length, a few hundred.
+        let i = i as u16;
+        if slot.0 == slot.1 {
+            *slot = (i, i + 1);
+        } else {
+            slot.1 = i + 1;
+        }
+    }
+    Buckets { entries, ranges }
 });
+
+impl Buckets {
+    /// The entries that may start at `i` (an ASCII capital letter), longest first.
+    #[inline]
+    fn at(&self, bytes: &[u8], i: usize) -> &[&'static [u8]] {
+        match bytes.get(i + 1) {
+            Some(&next) if next < 0x80 => {
+                let (from, to) =
+                    self.ranges[usize::from(bytes[i] - b'A') * 128 + usize::from(next)];
+                &self.entries[usize::from(from)..usize::from(to)]
+            }
+            _ => &[],
+        }
+    }
+}
+
+/// Byte mask with only the high bit of each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// One in each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` that is an ASCII capital letter, eight bytes at a time.
+#[inline]
+fn capitals(x: u64) -> u64 {
+    let low = x & !HIGH;
+    // The high bit is set where `low >= b'A'` and where `low > b'Z'`; no byte carries into the next.
+    let at_least_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    at_least_a & !past_z & !x & HIGH
+}
+
+/// The first position at or after `from` where an entry of [`GROUPS`] may start: an ASCII capital letter
+/// whose next byte continues some entry.
+fn next_candidate(buckets: &Buckets, bytes: &[u8], mut from: usize) -> Option<usize> {
+    while from + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[from..from + 8]);
+        let mut mask = capitals(u64::from_le_bytes(word));
+        while mask != 0 {
+            let i = from + (mask.trailing_zeros() / 8) as usize;
+            if !buckets.at(bytes, i).is_empty() {
+                return Some(i);
+            }
+            mask &= mask - 1;
+        }
+        from += 8;
+    }
+    (from..bytes.len()).find(|&i| bytes[i].is_ascii_uppercase() && !buckets.at(bytes, i).is_empty())
+}
+
+/// The matches of [`GROUPS`] in `text`, leftmost-longest and not overlapping (as an unanchored
+/// leftmost-longest Aho-Corasick search gives), looked for only where a candidate starts.
+fn matches(text: &str, mut on_match: impl FnMut(usize, usize)) {
+    let buckets = &*BUCKETS;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(s) = next_candidate(buckets, bytes, at) {
+        let rest = &bytes[s..];
+        match buckets.at(bytes, s).iter().find(|e| rest.starts_with(e)) {
+            Some(e) => {
+                on_match(s, s + e.len());
+                at = s + e.len();
+            }
+            None => at = s + 1,
+        }
+    }
+}
 
 /// `NrpRecognizer`: nationalities, religions and political groups (`NRP`) from a curated list, score 0.5.
 pub struct NrpRecognizer {
@@ -132,14 +221,13 @@ impl Recognizer for NrpRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        for m in MATCHER.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        matches(text, |s, e| {
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
             let joined =
                 |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "-_@/'’".contains(c));
             if joined(before) || joined(after) {
-                continue;
+                return;
             }
             // Part of a longer capitalised name: `Christian Hill`, `American Express`, `New Mexican`.
             let next = if after == Some(' ') {
@@ -155,13 +243,13 @@ impl Recognizer for NrpRecognizer {
             if next.chars().next().is_some_and(char::is_uppercase)
                 || prev.chars().next().is_some_and(char::is_uppercase) && !sentence_start(text, s)
             {
-                continue;
+                return;
             }
-            let prev_l = prev.to_ascii_lowercase();
-            let next_l = next.to_ascii_lowercase();
-            if LANGUAGE_BEFORE.contains(&prev_l.as_str()) || THING_AFTER.contains(&next_l.as_str())
+            // The lists are lower case: comparing ignoring ASCII case equals lower-casing a copy.
+            if LANGUAGE_BEFORE.iter().any(|w| w.eq_ignore_ascii_case(prev))
+                || THING_AFTER.iter().any(|w| w.eq_ignore_ascii_case(next))
             {
-                continue;
+                return;
             }
             results.push(RecognizerResult::new(
                 self.entities[0].clone(),
@@ -170,7 +258,7 @@ impl Recognizer for NrpRecognizer {
                 SCORE,
                 self.name.clone(),
             ));
-        }
+        });
         Ok(())
     }
 }
@@ -188,6 +276,8 @@ fn sentence_start(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasickBuilder, MatchKind};
+    use proptest::strategy::Strategy;
 
     fn find(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
@@ -196,6 +286,52 @@ mod tests {
             .analyze(text, &RecognizerContext::new(&ents, "en"), &mut out)
             .unwrap();
         out.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    /// The matches of a plain unanchored leftmost-longest search over the whole text.
+    fn unfiltered(text: &str) -> Vec<(usize, usize)> {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(GROUPS)
+            .unwrap();
+        ac.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+
+    fn filtered(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        matches(text, |s, e| out.push((s, e)));
+        out
+    }
+
+    #[test]
+    fn candidates_find_what_a_full_search_finds() {
+        for text in [
+            "",
+            "A",
+            "Am",
+            "xSouth Africans and South African, Roman Catholics; NeoAmerican Neo-Nazis",
+            "SOUTH AFRICAN Sri Lankan Jehovah's Witnesses Lib Dems GOP GOPs Thai",
+            "éAmerican ÀGreek 🥳Dutch\nGerman Republican Party of Liberal Democrats",
+        ] {
+            assert_eq!(filtered(text), unfiltered(text), "{text}");
+        }
+        assert_eq!(filtered("Thai").len(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefilter_equals_full_search(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(GROUPS.to_vec()).prop_map(str::to_string),
+                    "[A-Za-z' é-]{0,6}",
+                ],
+                0..12,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(filtered(&text), unfiltered(&text));
+        }
     }
 
     #[test]

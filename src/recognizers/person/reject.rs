@@ -31,6 +31,14 @@ const ORG_AFTER: &[&str] = &[
 static ORG_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_AFTER));
 static STREETS_AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STREETS_AFTER));
 static BRAND_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BRANDS));
+/// The first word of each brand.
+static BRAND_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    let heads: Vec<&'static str> = BRANDS
+        .iter()
+        .map(|b| b.split(' ').next().unwrap_or(b))
+        .collect();
+    WordSet::new(&heads)
+});
 
 /// Companies and brands named like people.
 #[rustfmt::skip]
@@ -144,6 +152,10 @@ impl Scan<'_> {
             } else {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
+            // No place or brand starts with the first word: the whole key is neither.
+            if i == c.first && !GAZETTEER.may_start_place(&key) && !BRAND_HEADS.contains(&key) {
+                return false;
+            }
         }
         GAZETTEER.flags(&key) & PLACE != 0 || BRAND_SET.contains(&key)
     }
@@ -166,7 +178,6 @@ impl Scan<'_> {
     /// `Trude-Schaaf-Allee`.
     pub(super) fn street(&self, c: Chain) -> bool {
         let last = self.key(c.last);
-        let suffix = last.rsplit('-').next().unwrap_or("");
         let head = self.key(c.first);
         let compass = c.last == c.first + 1
             && matches!(
@@ -188,8 +199,10 @@ impl Scan<'_> {
         if compass && self.words[c.last].flags & FIRST != 0 {
             return true;
         }
+        // The part after the last hyphen: `Trude-Schaaf-Allee`.
+        let suffix = || last.rfind('-').map(|p| &last[p + 1..]);
         if c.last > c.first && STREETS_AFTER_SET.contains(last)
-            || last.contains('-') && STREETS_AFTER_SET.contains(suffix)
+            || suffix().is_some_and(|suffix| STREETS_AFTER_SET.contains(suffix))
         {
             return true;
         }

@@ -72,8 +72,234 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
     }
 }
 
+/// Byte class: an ASCII lower-case letter.
+const LOWER: u8 = 1;
+/// Byte class: an ASCII capital letter.
+const UPPER: u8 = 2;
+/// Byte class: part of a non-ASCII character.
+const WIDE: u8 = 4;
+/// Byte class: an ASCII letter.
+const LETTER: u8 = LOWER | UPPER;
+/// Byte class: an ASCII byte that, next to a word, may glue it to an identifier or make it a mention:
+/// a digit, `_`, `@`, `.`, `/`, `+`, `%`, `\`, `-`. Any other ASCII neighbour that is not a letter says
+/// neither.
+const JOINS: u8 = 8;
+
+/// The class of every byte; 0 for the ASCII bytes that are not letters.
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if b >= 0x80 {
+            WIDE
+        } else if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_digit()
+            || matches!(byte, b'_' | b'@' | b'.' | b'/' | b'+' | b'%' | b'\\' | b'-')
+        {
+            JOINS
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
 /// Splits `text` into word tokens, appending them to `out` (cleared first).
+///
+/// One walk over the bytes with a class table: runs of ASCII letters are read a byte at a time, counting
+/// capitals on the way, and characters are decoded only at non-ASCII bytes, apostrophes and hyphens.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        // Skip to the next letter or non-ASCII character.
+        while i < n && class(bytes[i]) & (LETTER | WIDE) == 0 {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        let first_class = class(bytes[i]);
+        let first_len = if first_class == WIDE {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if !is_letter(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
+        } else {
+            1
+        };
+        let mut start = i;
+        // Only ASCII letters so far: no apostrophe, hyphen or other letter.
+        let mut simple = first_class != WIDE;
+        // Capitals after the first letter, counted while the word is simple.
+        let mut capitals = 0usize;
+        // Scan the word.
+        let mut j = i + first_len;
+        loop {
+            // Run over ASCII letters.
+            while j < n {
+                let k = class(bytes[j]);
+                if k & LETTER == 0 {
+                    break;
+                }
+                capitals += usize::from(k >> 1);
+                j += 1;
+            }
+            let Some(&b) = bytes.get(j) else {
+                break;
+            };
+            if b < 0x80 && b != b'\'' && b != b'-' {
+                break;
+            }
+            let Some(d) = text[j..].chars().next() else {
+                break;
+            };
+            simple = false;
+            if is_letter(d) {
+                j += d.len_utf8();
+                continue;
+            }
+            if is_quote(d) || d == '-' {
+                // Join when a letter follows (allowing a doubled ASCII apostrophe).
+                let mut k = j + d.len_utf8();
+                if d == '\'' && bytes.get(k) == Some(&b'\'') {
+                    k += 1;
+                }
+                if char_at(text, k).is_some_and(is_letter) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut end = j;
+        // Possessive 's / ’s at the end is not part of the name.
+        if !simple && bytes[j - 1] == b's' {
+            let word = &text[start..end];
+            for suffix in ["'s", "’s", "''s"] {
+                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                    end -= suffix.len();
+                    break;
+                }
+            }
+        }
+        // `\nJane` inside JSON-escaped text: the escape letter is not part of the word.
+        let escaped = start > 0
+            && bytes[start - 1] == b'\\'
+            && matches!(bytes[start], b'n' | b't' | b'r')
+            && end - start > 1;
+        if escaped {
+            start += 1;
+        }
+        // Neighbours that are ASCII but neither letters nor joining bytes (spaces, most punctuation) say
+        // nothing: only the others are looked at.
+        let plain_neighbour = |pos: Option<usize>| pos.is_none_or(|p| class(bytes[p]) == 0);
+        let (glued, mention) = if escaped {
+            (neighbour_after(text, j), false)
+        } else if plain_neighbour(start.checked_sub(1))
+            && plain_neighbour(Some(j).filter(|&j| j < n))
+        {
+            (false, false)
+        } else {
+            let (glued_before, mention) = neighbour_before(text, start);
+            (glued_before || neighbour_after(text, j), mention)
+        };
+        let facts = if simple && !escaped {
+            facts_of_counted(first_class == UPPER, end - start - 1, capitals)
+        } else if simple {
+            facts_of_letters(&bytes[start..end])
+        } else {
+            facts_of(&text[start..end])
+        };
+        out.push(Token {
+            start,
+            end,
+            shape: facts.shape,
+            glued,
+            mention,
+            hyphen: facts.hyphen,
+            quote: facts.quote,
+            ascii: facts.ascii,
+            plain: facts.plain,
+        });
+        i = j;
+    }
+}
+
+fn alnum_id(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// For a word starting at `start` (not after an escape): whether the character before glues it to an
+/// identifier, and whether it is a mention (`@jane`).
+fn neighbour_before(text: &str, start: usize) -> (bool, bool) {
+    let before = char_before(text, start);
+    // The character two before, read only when the first neighbour asks for it.
+    let before2 = || before.and_then(|b| char_before(text, start - b.len_utf8()));
+    let glued = match before {
+        Some(b) if alnum_id(b) => true,
+        Some('.') | Some('/') | Some('+') | Some('%') => before2().is_some_and(alnum_id),
+        Some('\\') => before2().is_some_and(alnum_id),
+        _ => false,
+    };
+    let mention = before == Some('@') && !before2().is_some_and(alnum_id);
+    (glued, mention)
+}
+
+/// Whether the characters from `j` on (right after a word) glue the word to an identifier.
+fn neighbour_after(text: &str, j: usize) -> bool {
+    let after = char_at(text, j);
+    // The character two after, read only when the first neighbour asks for it.
+    let after2 = || after.and_then(|a| char_at(text, j + a.len_utf8()));
+    match after {
+        Some(a) if a.is_numeric() || a == '_' || a == '@' => true,
+        Some('.') | Some('/') => after2().is_some_and(alnum_id),
+        // `CUST-283139`, `EMP-00412`: an identifier prefix.
+        Some('-') => after2().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// The facts of a word of ASCII letters from its first letter's case and the capitals among the `rest`
+/// letters after it.
+#[inline]
+fn facts_of_counted(first_upper: bool, rest: usize, upper: usize) -> Facts {
+    let lower = rest - upper;
+    let shape = match (first_upper, upper, lower) {
+        (true, 0, 0) => Shape::Initial,
+        (true, _, 0) => Shape::Upper,
+        (true, 0, _) => Shape::Title,
+        (false, 0, _) => Shape::Lower,
+        _ => Shape::Mixed,
+    };
+    Facts {
+        shape,
+        hyphen: false,
+        quote: false,
+        ascii: true,
+        plain: true,
+    }
+}
+
+/// The tokenizer before the byte-class fast path, kept to check [`tokenize`] against.
+#[cfg(test)]
+fn tokenize_reference(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -321,6 +547,36 @@ mod tests {
         out.iter()
             .map(|t| (&text[t.start..t.end], t.shape, t.glued))
             .collect()
+    }
+
+    fn both(text: &str) -> (String, String) {
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        tokenize(text, &mut fast);
+        tokenize_reference(text, &mut slow);
+        (format!("{fast:?}"), format!("{slow:?}"))
+    }
+
+    #[test]
+    fn fast_path_equals_reference_on_cases() {
+        for text in [
+            "",
+            "a",
+            "J",
+            "JANE DOE J. McDonald iPhone jane O'Brien O''Brien Jean-Luc’s café Zoë",
+            r"line\nJane \tX \nA said @anna hi a@b x.Jane 12Jane Jane_ EMP-0041 Smith's",
+            "Ünal ÖZTÜRK naïve e\u{301}clair Zoë's Mary-Kate-Olsen -Jane Jane- 'Jane' ''",
+        ] {
+            let (fast, slow) = both(text);
+            assert_eq!(fast, slow, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_equals_reference(text in "[a-zA-Z0-9 '’@._/+%\\\\\n-éÉßü\u{301}🥳]{0,40}") {
+            let (fast, slow) = both(&text);
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]
