@@ -66,7 +66,7 @@ fn run_separator(bytes: &[u8], i: usize) -> Option<usize> {
 /// texts hold many short numbers.
 fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     let bytes = text.as_bytes();
-    let first = from + bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
+    let first = crate::validate::scan::find_digit(bytes, from)?;
     let mut start = first;
     while start > from && first - start < 2 && matches!(bytes[start - 1], b'+' | b'(') {
         start -= 1;
@@ -74,6 +74,10 @@ fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     let mut end = first + 1;
     let mut digits = 1;
     loop {
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+            digits += 1;
+        }
         // Up to three separators, then a digit continues the run.
         let mut j = end;
         let mut seps = 0;
@@ -84,7 +88,7 @@ fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
             j += len;
             seps += 1;
         }
-        if bytes.get(j).is_some_and(u8::is_ascii_digit) {
+        if seps > 0 && bytes.get(j).is_some_and(u8::is_ascii_digit) {
             end = j + 1;
             digits += 1;
         } else {
