@@ -179,11 +179,11 @@ impl NumericShapes {
 /// Non-blank bytes a written date can hold before its month name: a weekday of up to ten characters of up to
 /// four bytes, `.` and `,`, a day of two digits and a two-byte suffix, and `de`; with room to spare.
 const WRITTEN_BEFORE: usize = 64;
-/// Non-blank bytes any date can hold after its first separator (numeric dates) or after its month name
-/// (written dates): the rest of the date, at most 20, and a [`TIME`] of at most 78 (`,`, `a laſ`, three
-/// one- or two-digit parts, a fraction of six digits, `am`, a zone), counting four bytes for each digit
-/// `\d` matches; with room to spare.
-const DATE_AFTER: usize = 128;
+/// Non-blank bytes any date can hold from its first separator (numeric dates: two separators and two parts
+/// of two digits, 18) or from the byte after its month name (written dates: at most 18, as `.-` and a
+/// two-digit year), and a [`TIME`] of at most 77 (`,`, `a laſ`, three one- or two-digit parts, a fraction
+/// of six digits, `am`, a zone), counting four bytes for each digit `\d` matches; with room to spare.
+const DATE_AFTER: usize = 100;
 /// Non-blank bytes a numeric date holds before its first separator: two digits of up to four bytes each.
 const NUMERIC_BEFORE: usize = 8;
 

@@ -51,9 +51,9 @@ use crate::{
 /// Whether `bytes[i..]` starts with a run separator: a space, no-break space, `-`, `.`, `/` or a
 /// parenthesis. Returns its length in bytes.
 fn run_separator(bytes: &[u8], i: usize) -> Option<usize> {
-    match bytes.get(i..)? {
-        [b' ' | b'-' | b'.' | b'/' | b'(' | b')', ..] => Some(1),
-        [0xC2, 0xA0, ..] => Some(2),
+    match *bytes.get(i)? {
+        b' ' | b'-' | b'.' | b'/' | b'(' | b')' => Some(1),
+        0xC2 if bytes.get(i + 1) == Some(&0xA0) => Some(2),
         _ => None,
     }
 }
@@ -633,13 +633,25 @@ impl PhoneRecognizer {
                 i += 1;
             }
         }
+        // How each pair of neighbouring groups is joined, classified once.
+        joins.clear();
+        joins.extend(
+            groups
+                .windows(2)
+                .map(|w| classify(&text[w[0].end..w[1].start])),
+        );
         // Split into segments at separators that are not phone separators.
         let mut seg_start = 0;
         for k in 1..=groups.len() {
-            let split = k == groups.len()
-                || classify(&text[groups[k - 1].end..groups[k].start]) == Join::Break;
+            let split = k == groups.len() || joins[k - 1] == Join::Break;
             if split {
-                self.scan_segment(text, run, &groups[seg_start..k], joins, found);
+                self.scan_segment(
+                    text,
+                    run,
+                    &groups[seg_start..k],
+                    &joins[seg_start..k - 1],
+                    found,
+                );
                 seg_start = k;
             }
         }
@@ -650,16 +662,9 @@ impl PhoneRecognizer {
         text: &str,
         run: (usize, usize),
         groups: &[Group],
-        joins: &mut Vec<Join>,
+        joins: &[Join],
         found: &mut Vec<(usize, usize, f64)>,
     ) {
-        joins.clear();
-        joins.extend(
-            groups
-                .windows(2)
-                .map(|w| classify(&text[w[0].end..w[1].start])),
-        );
-        let joins = &joins[..];
         let mut i = 0;
         while i < groups.len() {
             let mut next = i + 1;
