@@ -148,10 +148,15 @@ impl NumericShapes {
 
     /// The gates passed, as a bit set (see [`Gate::bit`]).
     fn bits(self) -> u8 {
-        u8::from(self.iso) * Gate::Iso.bit()
-            | u8::from(self.numeric) * Gate::Numeric.bit()
-            | u8::from(self.slashes) * Gate::Slashes.bit()
-            | u8::from(self.month_year) * Gate::MonthYear.bit()
+        [
+            (self.iso, Gate::Iso),
+            (self.numeric, Gate::Numeric),
+            (self.slashes, Gate::Slashes),
+            (self.month_year, Gate::MonthYear),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |bits, (_, gate)| bits | gate.bit())
     }
 
     fn add(&mut self, other: NumericShapes) {
