@@ -10,6 +10,7 @@
 //! and **log event timestamps** — a date-time that starts a log line or sits in a `ts`/`timestamp` field
 //! (when an event was logged is rarely personal data, and scrubbing it destroys the log's use).
 
+use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -68,8 +69,15 @@ enum Gate {
     Slashes,
     /// `MM/YYYY`: a two-digit month, a slash and a year starting `1` or `2`.
     MonthYear,
-    /// A month name followed by a separator and a digit (see [`has_month_then_digit`]).
+    /// A month name followed by a separator and a digit (see [`month_before`]).
     Written,
+}
+
+impl Gate {
+    /// The gate's bit in a window's set of gates.
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
 }
 
 /// Which numeric [`Gate`]s a text passes, found in one pass over its bytes.
@@ -88,89 +96,344 @@ fn digit_like(b: u8) -> bool {
 }
 
 impl NumericShapes {
-    /// Scans `text` for the shapes the numeric date patterns need. Each flag is a necessary condition for
-    /// its pattern to match anywhere in `text`.
+    /// The shapes whose first separator is the `-`, `/` or `.` at `bytes[i]`, which follows a
+    /// [`digit_like`] byte. A pattern's match has its shape at the first separator of the match.
+    fn at(bytes: &[u8], i: usize) -> NumericShapes {
+        let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+        let sep = bytes[i];
+        let mut found = NumericShapes::default();
+        if sep == b'-'
+            && matches!(at(i + 1), b'0' | b'1')
+            && at(i + 2).is_ascii_digit()
+            && at(i + 3) == b'-'
+        {
+            found.iso = true;
+        }
+        if sep == b'/'
+            && i >= 2
+            && matches!(bytes[i - 2], b'0' | b'1')
+            && bytes[i - 1].is_ascii_digit()
+            && matches!(at(i + 1), b'1' | b'2')
+        {
+            found.month_year = true;
+        }
+        // A middle part of one or two digit characters, then the same separator and a digit.
+        let mut j = i + 1;
+        let mut chars = 0;
+        while chars < 2 {
+            let b = at(j);
+            if b.is_ascii_digit() {
+                j += 1;
+            } else if b >= 0xC0 {
+                j += match b {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
+            } else {
+                break;
+            }
+            chars += 1;
+        }
+        if chars > 0 && at(j) == sep && digit_like(at(j + 1)) {
+            found.numeric = true;
+            found.slashes = sep == b'/';
+        }
+        found
+    }
+
+    fn any(self) -> bool {
+        self.iso || self.numeric || self.slashes || self.month_year
+    }
+
+    /// The gates passed, as a bit set (see [`Gate::bit`]).
+    fn bits(self) -> u8 {
+        [
+            (self.iso, Gate::Iso),
+            (self.numeric, Gate::Numeric),
+            (self.slashes, Gate::Slashes),
+            (self.month_year, Gate::MonthYear),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |bits, (_, gate)| bits | gate.bit())
+    }
+
+    fn add(&mut self, other: NumericShapes) {
+        self.iso |= other.iso;
+        self.numeric |= other.numeric;
+        self.slashes |= other.slashes;
+        self.month_year |= other.month_year;
+    }
+
+    /// Scans all of `text` for the shapes the numeric date patterns need. Each flag is a necessary
+    /// condition for its pattern to match anywhere in `text`.
+    #[cfg(test)]
     fn scan(text: &str) -> NumericShapes {
         let bytes = text.as_bytes();
-        let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
         let mut found = NumericShapes::default();
-        // Separators are found with `memchr`, one pass per separator.
-        for sep in [b'-', b'/', b'.'] {
-            for (i, _) in text.match_indices(char::from(sep)) {
-                if i == 0 || !digit_like(bytes[i - 1]) {
-                    continue;
-                }
-                if sep == b'-'
-                    && matches!(at(i + 1), b'0' | b'1')
-                    && at(i + 2).is_ascii_digit()
-                    && at(i + 3) == b'-'
-                {
-                    found.iso = true;
-                }
-                if sep == b'/'
-                    && i >= 2
-                    && matches!(bytes[i - 2], b'0' | b'1')
-                    && bytes[i - 1].is_ascii_digit()
-                    && matches!(at(i + 1), b'1' | b'2')
-                {
-                    found.month_year = true;
-                }
-                // A middle part of one or two digit characters, then the same separator and a digit.
-                let mut j = i + 1;
-                let mut chars = 0;
-                while chars < 2 {
-                    let b = at(j);
-                    if b.is_ascii_digit() {
-                        j += 1;
-                    } else if b >= 0xC0 {
-                        j += match b {
-                            0xF0.. => 4,
-                            0xE0.. => 3,
-                            _ => 2,
-                        };
-                    } else {
-                        break;
-                    }
-                    chars += 1;
-                }
-                if chars > 0 && at(j) == sep && digit_like(at(j + 1)) {
-                    found.numeric = true;
-                    found.slashes |= sep == b'/';
-                }
+        for (i, &b) in bytes.iter().enumerate() {
+            if matches!(b, b'-' | b'/' | b'.') && i > 0 && digit_like(bytes[i - 1]) {
+                found.add(NumericShapes::at(bytes, i));
             }
         }
         found
     }
 }
 
-/// The gates a text passes; the month-name gate is checked on first use only.
-struct Gates<'t> {
-    text: &'t str,
+/// Non-blank bytes a written date can hold before its month name: a weekday of up to ten characters of up to
+/// four bytes, `.` and `,`, a day of two digits and a two-byte suffix, and `de`; with room to spare.
+const WRITTEN_BEFORE: usize = 64;
+/// Non-blank bytes any date can hold from its first separator (numeric dates: two separators and two parts
+/// of two digits, 18) or from the byte after its month name (written dates: at most 18, as `.-` and a
+/// two-digit year), and a [`TIME`] of at most 77 (`,`, `a laſ`, three one- or two-digit parts, a fraction
+/// of six digits, `am`, a zone), counting four bytes for each digit `\d` matches; with room to spare.
+const DATE_AFTER: usize = 100;
+/// Non-blank bytes a numeric date holds before its first separator: two digits of up to four bytes each.
+const NUMERIC_BEFORE: usize = 8;
+
+/// Where the date patterns can match in a text, found in one pass over its digits: which numeric shapes
+/// and whether a written date's month name occur, and byte windows such that every match of every
+/// pattern lies inside one window.
+///
+/// Every match holds an anchor: its first separator (numeric dates) or its month name followed by a
+/// separator and a digit (written dates; see [`month_before`]). Both sit next to a run of
+/// [`digit_like`] bytes: the separator ends one, the digit after the month starts one. A window reaches
+/// from an anchor as far as a match holding it can, counting spaces and tabs (which patterns repeat
+/// without bound) for free, and ends before a byte that is not an ASCII word character, so the pattern's
+/// ASCII `\b` sees the same at the window's end as in the whole text. Windows that overlap are merged: a
+/// match starting in a window then also ends in it, so searching the windows in order finds exactly the
+/// matches a search of the whole text finds.
+#[derive(Default)]
+struct Candidates {
     shapes: NumericShapes,
-    written: Option<bool>,
+    written: bool,
+    /// Start, end, and the gates ([`Gate::bit`]) of the anchors in the window.
+    windows: Vec<(usize, usize, u8)>,
 }
 
-impl<'t> Gates<'t> {
-    fn new(text: &'t str) -> Self {
-        Gates {
-            text,
-            shapes: NumericShapes::scan(text),
-            written: None,
+impl Candidates {
+    /// The candidates of `text`, with `windows` (cleared) as the window buffer.
+    fn find(text: &str, mut windows: Vec<(usize, usize, u8)>) -> Candidates {
+        let bytes = text.as_bytes();
+        windows.clear();
+        let mut found = Candidates {
+            windows,
+            ..Candidates::default()
+        };
+        let mut from = 0;
+        while let Some(a) = crate::validate::scan::find_digit_like(bytes, from) {
+            let mut b = a + 1;
+            while b < bytes.len() && digit_like(bytes[b]) {
+                b += 1;
+            }
+            from = b;
+            // A written date: a month name, a separator, then this run.
+            if a > 0 && matches!(bytes[a - 1], b'-' | b' ' | b'\t') {
+                if let Some(month_end) = month_before(bytes, a) {
+                    found.written = true;
+                    let lo = blank_free_left(bytes, month_end, WRITTEN_BEFORE + MONTH_INFO.longest);
+                    let hi = word_end(bytes, month_end, DATE_AFTER);
+                    found.windows.push((lo, hi, Gate::Written.bit()));
+                }
+            }
+            // A numeric date: this run, then its first separator.
+            if b < bytes.len() && matches!(bytes[b], b'-' | b'/' | b'.') {
+                let shapes = NumericShapes::at(bytes, b);
+                if shapes.any() {
+                    found.shapes.add(shapes);
+                    let mut lo = b.saturating_sub(NUMERIC_BEFORE);
+                    while !text.is_char_boundary(lo) {
+                        lo -= 1;
+                    }
+                    found
+                        .windows
+                        .push((lo, word_end(bytes, b, DATE_AFTER), shapes.bits()));
+                }
+            }
         }
+        // Merge overlapping (and touching) windows.
+        let windows = &mut found.windows;
+        if windows.len() > 1 {
+            windows.sort_unstable();
+            let mut n = 0;
+            for k in 1..windows.len() {
+                if windows[k].0 <= windows[n].1 {
+                    windows[n].1 = windows[n].1.max(windows[k].1);
+                    windows[n].2 |= windows[k].2;
+                } else {
+                    n += 1;
+                    windows[n] = windows[k];
+                }
+            }
+            windows.truncate(n + 1);
+        }
+        found
     }
 
     /// Whether `gate` is passed.
-    fn passes(&mut self, gate: Gate) -> bool {
+    fn passes(&self, gate: Gate) -> bool {
         match gate {
             Gate::Iso => self.shapes.iso,
             Gate::Numeric => self.shapes.numeric,
             Gate::Slashes => self.shapes.slashes,
             Gate::MonthYear => self.shapes.month_year,
-            Gate::Written => *self
-                .written
-                .get_or_insert_with(|| has_month_then_digit(self.text)),
+            Gate::Written => self.written,
         }
     }
+}
+
+/// Whether byte `b` can be part of a date match: ASCII letters and digits, spaces and tabs, `-`, `/`,
+/// `.`, `:`, `,`, `+`, and every byte of a non-ASCII character. The patterns match nothing else, so no
+/// match spans another byte (a quote, a parenthesis, a line break).
+fn in_date(b: u8) -> bool {
+    IN_DATE[usize::from(b)]
+}
+
+/// [`in_date`] as a table.
+static IN_DATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric()
+            || !c.is_ascii()
+            || matches!(c, b' ' | b'\t' | b'-' | b'/' | b'.' | b':' | b',' | b'+');
+        b += 1;
+    }
+    t
+};
+
+/// The start of the stretch before byte `i` holding `budget` bytes other than spaces and tabs (and any
+/// number of those) and no byte outside dates (see [`in_date`]), moved back to a character boundary.
+fn blank_free_left(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
+    while i > 0 {
+        let b = bytes[i - 1];
+        if !in_date(b) {
+            break;
+        }
+        if !matches!(b, b' ' | b'\t') {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+        }
+        i -= 1;
+    }
+    // Back to the start of a character: continuation bytes are 0b10xx_xxxx.
+    while i > 0 && i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    i
+}
+
+/// The end of the stretch from byte `i` holding `budget` bytes other than spaces and tabs (and any number
+/// of those) and no byte outside dates (see [`in_date`]), moved on to a byte that is not an ASCII word character and starts a character (or the end).
+fn word_end(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !in_date(b) {
+            break;
+        }
+        if !matches!(b, b' ' | b'\t') {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+        }
+        i += 1;
+    }
+    while i < bytes.len()
+        && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] & 0xC0 == 0x80)
+    {
+        i += 1;
+    }
+    i
+}
+
+/// Where a month name ends when the [`digit_like`] run at `p` (after a `-`, space or tab) is the digit after
+/// it in a written date: month, optional `.` and `,`, then `-` and the run,
+/// or spaces or tabs, an optional `de` with spaces or tabs, and an ASCII digit.
+fn month_before(bytes: &[u8], p: usize) -> Option<usize> {
+    let blanks_before = |mut i: usize| {
+        while i > 0 && matches!(bytes[i - 1], b' ' | b'\t') {
+            i -= 1;
+        }
+        i
+    };
+    // Before the separator: an optional `.`, then an optional `,`.
+    let month_end = |mut i: usize| {
+        if i > 0 && bytes[i - 1] == b',' {
+            i -= 1;
+        }
+        if i > 0 && bytes[i - 1] == b'.' {
+            i -= 1;
+        }
+        month_ends_at(bytes, i).then_some(i)
+    };
+    if bytes[p - 1] == b'-' {
+        return month_end(p - 1);
+    }
+    if !bytes[p].is_ascii_digit() {
+        return None;
+    }
+    let q = blanks_before(p);
+    if let Some(end) = month_end(q) {
+        return Some(end);
+    }
+    if q >= 2 && &bytes[q - 2..q] == b"de" {
+        let q2 = blanks_before(q - 2);
+        if q2 < q - 2 {
+            return month_end(q2);
+        }
+    }
+    None
+}
+
+/// Facts about the month spellings for [`month_ends_at`].
+struct MonthInfo {
+    /// The longest spelling, in bytes.
+    longest: usize,
+    /// A bit set of the last three bytes of every spelling, keyed by [`tail_key`].
+    tails: Box<[u64; 512]>,
+}
+
+static MONTH_INFO: LazyLock<MonthInfo> = LazyLock::new(|| {
+    let spellings = month_spellings();
+    let mut tails = Box::new([0u64; 512]);
+    for m in &spellings {
+        let key = tail_key(m.as_bytes(), m.len());
+        tails[key / 64] |= 1 << (key % 64);
+    }
+    MonthInfo {
+        longest: spellings.iter().map(String::len).max().unwrap_or(0),
+        tails,
+    }
+});
+
+/// The low five bits of each of the three bytes before `end` (`end >= 3`): the same for both ASCII cases
+/// of a letter, so a month spelling's key is its key in any case.
+fn tail_key(bytes: &[u8], end: usize) -> usize {
+    let five = |b: u8| usize::from(b & 31);
+    five(bytes[end - 3]) << 10 | five(bytes[end - 2]) << 5 | five(bytes[end - 1])
+}
+
+/// Whether a month name (any spelling the regexes accept) ends at byte `end`, followed by a separator
+/// (`bytes[end]` is one of ` `, `\t`, `.`, `,`, `-`).
+fn month_ends_at(bytes: &[u8], end: usize) -> bool {
+    if end < 3 || end >= bytes.len() {
+        return false;
+    }
+    let key = tail_key(bytes, end);
+    if MONTH_INFO.tails[key / 64] & (1 << (key % 64)) == 0 {
+        return false;
+    }
+    // The automaton reports the earliest-ending match and resumes after it; a match ending with the
+    // separator at `end` is reported (see `has_month_then_digit`).
+    let from = end.saturating_sub(MONTH_INFO.longest);
+    MONTH_NAMES
+        .find_iter(&bytes[from..=end])
+        .any(|m| from + m.end() == end + 1)
 }
 
 /// Characters of the month names whose Unicode case folding (used by the regexes' `(?i:…)`) matches more
@@ -211,7 +474,7 @@ fn month_spellings() -> Vec<String> {
 }
 
 /// Every month name in every case followed by one of the bytes that can follow a month in a written date
-/// (`.`, `,`, `-`, space or tab), for [`has_month_then_digit`].
+/// (`.`, `,`, `-`, space or tab), for [`month_ends_at`].
 static MONTH_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let patterns: Vec<String> = month_spellings()
         .iter()
@@ -231,6 +494,7 @@ static MONTH_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 ///
 /// The automaton reports the earliest-ending match and resumes after it, which loses no candidate: a
 /// match ends in a separator, which no month name contains, so no other match can straddle its end.
+#[cfg(test)]
 fn has_month_then_digit(text: &str) -> bool {
     let bytes = text.as_bytes();
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
@@ -487,58 +751,111 @@ impl Recognizer for DateRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
+        thread_local! {
+            /// The window buffer, reused across calls.
+            static WINDOWS: Cell<Vec<(usize, usize, u8)>> = const { Cell::new(Vec::new()) };
+        }
+        let candidates = Candidates::find(text, WINDOWS.take());
+        self.find_in(text, &candidates, ctx, results);
+        WINDOWS.set(candidates.windows);
+        Ok(())
+    }
+}
+
+impl DateRecognizer {
+    /// Runs the patterns `candidates` lets through over its windows of `text`.
+    fn find_in(
+        &self,
+        text: &str,
+        candidates: &Candidates,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) {
         let bytes = text.as_bytes();
-        let mut gates = Gates::new(text);
         for (pattern, gate, regex, score) in PATTERNS.iter() {
-            if !gates.passes(*gate) {
+            if !candidates.passes(*gate) {
                 continue;
             }
-            for m in regex.find_iter(text) {
-                let (start, end) = (m.start(), m.end());
-                let value = m.as_str();
-                // Part of a longer dotted/dashed number (versions, IPs, phone numbers).
-                let glued_before = start >= 2
-                    && matches!(bytes[start - 1], b'.' | b'-' | b'/' | b':')
-                    && bytes[start - 2].is_ascii_digit();
-                let glued_after = end + 1 < bytes.len()
-                    && matches!(bytes[end], b'.' | b'-' | b'/' | b':')
-                    && bytes[end + 1].is_ascii_digit();
-                if glued_before || glued_after {
+            for &(lo, hi, gates) in &candidates.windows {
+                // A match holds an anchor of its pattern's gate, so it lies in a window with that gate.
+                if gates & gate.bit() == 0 {
                     continue;
                 }
-                if *pattern == "numeric" && !numeric_ok(value) {
-                    continue;
-                }
-                // `3.6.21`, `10.4.36`: dotted triples with a two-digit year are usually versions; a date
-                // in that form pads day and month (`07.03.23`) and is not announced as a version.
-                if *pattern == "numeric" && value.contains('.') {
-                    let short_year = value
-                        .split('.')
-                        .nth(2)
-                        .is_some_and(|y| y.bytes().take_while(u8::is_ascii_digit).count() == 2);
-                    let padded = value.split('.').take(2).all(|p| p.len() == 2);
-                    if (short_year && !padded)
-                        || super::cue::cue_before(text, start, 2, super::cue::VERSION_WORDS)
-                    {
-                        continue;
-                    }
-                }
-                if is_log_timestamp(text, start, value) {
-                    continue;
-                }
-                results.push(
-                    RecognizerResult::new(
-                        self.entities[0].clone(),
-                        start,
-                        end,
+                // The window ends before a byte that is not an ASCII word character, so `\b` sees the
+                // same at its end as in the whole text; before `lo` the regex sees the text.
+                let haystack = &text[..hi];
+                let mut at = lo;
+                while let Some(m) = regex.find_at(haystack, at) {
+                    at = m.end();
+                    self.check(
+                        text,
+                        bytes,
+                        pattern,
+                        m.start(),
+                        m.end(),
                         *score,
-                        self.name.clone(),
-                    )
-                    .explained(ctx, pattern),
-                );
+                        ctx,
+                        results,
+                    );
+                }
             }
         }
-        Ok(())
+    }
+
+    /// Applies the checks after a pattern's match and pushes it when it passes.
+    #[allow(clippy::too_many_arguments)]
+    fn check(
+        &self,
+        text: &str,
+        bytes: &[u8],
+        pattern: &str,
+        start: usize,
+        end: usize,
+        score: f64,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) {
+        let value = &text[start..end];
+        // Part of a longer dotted/dashed number (versions, IPs, phone numbers).
+        let glued_before = start >= 2
+            && matches!(bytes[start - 1], b'.' | b'-' | b'/' | b':')
+            && bytes[start - 2].is_ascii_digit();
+        let glued_after = end + 1 < bytes.len()
+            && matches!(bytes[end], b'.' | b'-' | b'/' | b':')
+            && bytes[end + 1].is_ascii_digit();
+        if glued_before || glued_after {
+            return;
+        }
+        if pattern == "numeric" && !numeric_ok(value) {
+            return;
+        }
+        // `3.6.21`, `10.4.36`: dotted triples with a two-digit year are usually versions; a date in that
+        // form pads day and month (`07.03.23`) and is not announced as a version.
+        if pattern == "numeric" && value.contains('.') {
+            let short_year = value
+                .split('.')
+                .nth(2)
+                .is_some_and(|y| y.bytes().take_while(u8::is_ascii_digit).count() == 2);
+            let padded = value.split('.').take(2).all(|p| p.len() == 2);
+            if (short_year && !padded)
+                || super::cue::cue_before(text, start, 2, super::cue::VERSION_WORDS)
+            {
+                return;
+            }
+        }
+        if is_log_timestamp(text, start, value) {
+            return;
+        }
+        results.push(
+            RecognizerResult::new(
+                self.entities[0].clone(),
+                start,
+                end,
+                score,
+                self.name.clone(),
+            )
+            .explained(ctx, pattern),
+        );
     }
 }
 
@@ -631,6 +948,162 @@ mod tests {
             assert!(!has_month_then_digit(no), "{no}");
         }
         assert!(!has_month_then_digit("mar,2024 ago."));
+    }
+
+    /// Text made of pieces of dates, numbers, month and weekday names in several cases and scripts,
+    /// separators and words, in random order: a deterministic xorshift generator.
+    fn random_texts(n: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "0",
+            "1",
+            "2",
+            "3",
+            "5",
+            "9",
+            "12",
+            "2024",
+            "1999",
+            "31",
+            "07",
+            "19",
+            "00",
+            "+",
+            "-",
+            "/",
+            ".",
+            ":",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            ",",
+            "x",
+            "a",
+            "Z",
+            "de ",
+            "de",
+            "à ",
+            "at ",
+            "pm",
+            "AM",
+            "UTC",
+            "T",
+            "st",
+            "th",
+            "er",
+            "º",
+            "\u{663}",
+            "é",
+            "日",
+            "_",
+            "v",
+            "version ",
+            "ts=",
+            "[",
+            "Jan",
+            "january",
+            "JUNE",
+            "März",
+            "MÄRZ",
+            "août",
+            "DÉC",
+            "déc",
+            "sept",
+            "mayo",
+            "May",
+            "Mon",
+            "monday",
+            "Thu,",
+            "mardi",
+            "Sábado",
+            "o\u{212A}t",
+            "\u{17F}ept",
+            "number ",
+            "12/01/1969",
+            "2024-03-05",
+            "14.05.2023",
+            "09/2021",
+            "5 mar 2024",
+            "July 4, 1976",
+            "21-Mar-24",
+            "Mon, 22 Jul 2024 19:15:34 +0200",
+            "2024/3/5",
+            "10:02:33",
+            "3.6.21",
+            "1/\u{663}/24",
+            "\u{663}\u{664}",
+            "(",
+            ")",
+            "\"",
+            ";",
+            "=",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..n)
+            .map(|_| {
+                let pieces = 1 + next() % 30;
+                (0..pieces)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn spans(text: &str, candidates: &Candidates) -> Vec<(usize, usize, u64)> {
+        let ents = [EntityType::DATE_TIME];
+        let mut out = Vec::new();
+        date().find_in(
+            text,
+            candidates,
+            &RecognizerContext::new(&ents, "en"),
+            &mut out,
+        );
+        out.iter()
+            .map(|r| (r.start, r.end, r.score.to_bits()))
+            .collect()
+    }
+
+    /// Searching the candidate windows finds exactly what every pattern finds in the whole text, and the
+    /// candidate pass's gates are those of whole-text scans.
+    #[test]
+    fn windows_find_what_the_whole_text_finds() {
+        let mut texts = random_texts(30_000);
+        texts.push("Mon, 22 Jul 2024 19:15:34 +0200 and 5. März 2024 um 14:00".into());
+        texts.push(format!("on {} 5 mar 2024", " ".repeat(300)));
+        texts.push(format!(
+            "March{}5, 2024 then 12/01/1969{}10:00 pm",
+            " ".repeat(200),
+            "\t".repeat(150)
+        ));
+        let mut found = 0;
+        for text in &texts {
+            let candidates = Candidates::find(text, Vec::new());
+            assert_eq!(candidates.shapes, NumericShapes::scan(text), "{text:?}");
+            assert_eq!(candidates.written, has_month_then_digit(text), "{text:?}");
+            for w in candidates.windows.windows(2) {
+                assert!(w[0].1 < w[1].0, "{text:?}");
+            }
+            let whole = Candidates {
+                shapes: NumericShapes {
+                    iso: true,
+                    numeric: true,
+                    slashes: true,
+                    month_year: true,
+                },
+                written: true,
+                windows: vec![(0, text.len(), u8::MAX)],
+            };
+            let expected = spans(text, &whole);
+            found += expected.len();
+            assert_eq!(spans(text, &candidates), expected, "{text:?}");
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     /// Every character that `(?i:…)` can match in a month name is covered by the automaton: ASCII letters

@@ -90,6 +90,7 @@ fn iban_end(candidate: &str) -> Option<usize> {
 }
 
 /// The offset of the first two ASCII letters followed by two ASCII digits, how every candidate starts.
+#[cfg(test)]
 fn first_letters_digits(bytes: &[u8]) -> Option<usize> {
     bytes.windows(4).position(|w| {
         w[2].is_ascii_digit()
@@ -108,6 +109,66 @@ fn upper_case(value: &str) -> Option<bool> {
         (_, false) => Some(true),
         (false, true) => Some(false),
     }
+}
+
+/// The most bytes a candidate holds: two letters, two digits and eight groups of four and one of three,
+/// each after a space.
+const LONGEST: usize = 4 + 8 * 5 + 4;
+
+/// Where candidates can start, in order: two ASCII letters, not after an ASCII word character (the
+/// pattern's `\b`), then two ASCII digits. Found from the digit runs.
+fn candidate_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(first) = crate::validate::scan::find_digit(bytes, from) {
+            let mut end = first + 1;
+            while end < bytes.len() && bytes[end].is_ascii_digit() {
+                end += 1;
+            }
+            from = end;
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            if end - first >= 2
+                && first >= 2
+                && bytes[first - 1].is_ascii_alphabetic()
+                && bytes[first - 2].is_ascii_alphabetic()
+                && (first == 2 || !word(bytes[first - 3]))
+            {
+                return Some(first - 2);
+            }
+        }
+        None
+    })
+}
+
+/// The first candidate starting at or after `at`: what `CANDIDATES.find_at(text, at)` finds. Every match
+/// starts at one of `starts`; each start is tried in a window of [`LONGEST`] bytes, moved on to a byte that
+/// is not an ASCII word character and starts a character, so the pattern sees the same as in the whole
+/// text.
+fn next_candidate<'t>(
+    text: &'t str,
+    starts: &mut impl Iterator<Item = usize>,
+    at: usize,
+) -> Option<regex::Match<'t>> {
+    let bytes = text.as_bytes();
+    for start in starts.by_ref() {
+        if start < at {
+            continue;
+        }
+        let mut end = (start + LONGEST).min(bytes.len());
+        while end < bytes.len()
+            && (bytes[end].is_ascii_alphanumeric()
+                || bytes[end] == b'_'
+                || bytes[end] & 0xC0 == 0x80)
+        {
+            end += 1;
+        }
+        if let Some(m) = CANDIDATES.find_at(&text[..end], start) {
+            if m.start() == start {
+                return Some(m);
+            }
+        }
+    }
+    None
 }
 
 impl Recognizer for IbanRecognizer {
@@ -132,11 +193,9 @@ impl Recognizer for IbanRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        // Every candidate starts with two letters and two digits: none can start before the first such.
-        let Some(mut at) = first_letters_digits(text.as_bytes()) else {
-            return Ok(());
-        };
-        while let Some(m) = CANDIDATES.find_at(text, at) {
+        let mut starts = candidate_starts(text.as_bytes());
+        let mut at = 0;
+        while let Some(m) = next_candidate(text, &mut starts, at) {
             let candidate = m.as_str();
             let found = iban_end(candidate).and_then(|len| {
                 let value = &candidate[..len];
@@ -246,6 +305,70 @@ mod tests {
         assert!(find("DE89 3704 0044 0532 0130").is_empty());
         assert!(find("DE89 37040044 0532 0130 00").is_empty());
         assert!(find("no account number here, 1234").is_empty());
+    }
+
+    /// The windowed candidate search finds what the search of the whole text finds.
+    #[test]
+    fn candidates_are_those_of_the_whole_text() {
+        const PIECES: &[&str] = &[
+            "DE89",
+            "GB82",
+            "de89",
+            "WEST",
+            "3704",
+            "0044",
+            "0532",
+            "0130",
+            "00",
+            "1",
+            "12",
+            " ",
+            "  ",
+            "x",
+            "AB",
+            "_",
+            "é",
+            "-",
+            "NL91ABNA0417164300",
+            "1234",
+            "Z",
+            "\n",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut found = 0;
+        for _ in 0..30_000 {
+            let pieces = 1 + next() % 24;
+            let text: String = (0..pieces)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let mut starts = candidate_starts(text.as_bytes());
+            // Each position in turn, as the recognizer's loop may resume anywhere.
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let mut starts_at = candidate_starts(text.as_bytes());
+                let expected = CANDIDATES.find_at(&text, at).map(|m| m.range());
+                assert_eq!(
+                    next_candidate(&text, &mut starts_at, at).map(|m| m.range()),
+                    expected,
+                    "{text:?} {at}"
+                );
+                found += usize::from(expected.is_some());
+            }
+            let mut at = 0;
+            while let Some(m) = next_candidate(&text, &mut starts, at) {
+                assert_eq!(
+                    CANDIDATES.find_at(&text, at).map(|m| m.range()),
+                    Some(m.range())
+                );
+                at = m.start() + 1;
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     #[test]

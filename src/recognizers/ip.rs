@@ -131,67 +131,157 @@ impl Recognizer for IpRecognizer {
             return Ok(());
         }
         let first_new = results.len();
-        if has_ascii_dotted_quad(text) {
-            for m in V4.find_iter(text) {
+        let mut at = 0;
+        for (lo, hi) in v4_stretches(text) {
+            // Within the stretch the regex sees the whole text before it and the byte after it.
+            let haystack = &text[..hi];
+            at = at.max(lo);
+            while let Some(m) = V4.find_at(haystack, at) {
+                at = m.end();
                 if m.as_str().parse::<Ipv4Addr>().is_ok() && v4_context_ok(text, m.start(), m.end())
                 {
                     self.push(m.start(), m.end(), "IPv4", ctx, results);
                 }
             }
         }
-        if !has_colon_pair(text) {
-            return Ok(());
-        }
-        for m in V6.find_iter(text) {
-            if let Some((s, e)) = ipv6_within(text, m.start(), m.end()) {
-                // The IPv4 tail of an IPv4-mapped address is not a second address.
-                let mut k = first_new;
-                while k < results.len() {
-                    if results[k].start >= s && results[k].end <= e {
-                        results.swap_remove(k);
-                    } else {
-                        k += 1;
+        let mut at = 0;
+        for (lo, hi) in v6_stretches(text) {
+            // No match of `V6` crosses a byte outside its class, and `V6` looks at no byte around a match.
+            let haystack = &text[..hi];
+            at = at.max(lo);
+            while let Some(m) = V6.find_at(haystack, at) {
+                at = m.end();
+                if let Some((s, e)) = ipv6_within(text, m.start(), m.end()) {
+                    // The IPv4 tail of an IPv4-mapped address is not a second address.
+                    let mut k = first_new;
+                    while k < results.len() {
+                        if results[k].start >= s && results[k].end <= e {
+                            results.swap_remove(k);
+                        } else {
+                            k += 1;
+                        }
                     }
+                    self.push(s, e, "IPv6", ctx, results);
                 }
-                self.push(s, e, "IPv6", ctx, results);
             }
         }
         Ok(())
     }
 }
 
+/// Whether byte `b` can be part of a [`V4`] match: an ASCII digit, a dot, or any byte of a non-ASCII
+/// character (`\d` matches every Unicode decimal digit).
+fn in_v4(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'.' || !b.is_ascii()
+}
+
+/// The stretches of `bytes` that can hold an IPv4 address: maximal runs of [`in_v4`] bytes that pass
+/// `has_ascii_dotted_quad`, as `(start, end)`. Every [`V4`] match lies in one run, and one that parses as
+/// an address makes its run pass. The end is moved past any ASCII word characters after the run, so that
+/// the pattern's ASCII `\b` sees the same at the end as in the whole text; no match starts among them.
+fn v4_stretches(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    // Where to look for dots, and the end of the last stretch looked at (no later one starts before it).
+    let (mut from, mut floor) = (0, 0);
+    std::iter::from_fn(move || {
+        // `str::find` looks for the dot with `memchr`; stretches end before a character boundary.
+        while let Some(dot) = text.get(from..)?.find('.') {
+            let dot = from + dot;
+            from = dot + 1;
+            // The dotted quad of `has_ascii_dotted_quad`, at this dot.
+            if !quad_at(bytes, dot) {
+                continue;
+            }
+            let mut start = dot;
+            while start > floor && in_v4(bytes[start - 1]) {
+                start -= 1;
+            }
+            let mut end = dot + 1;
+            while end < bytes.len() && in_v4(bytes[end]) {
+                end += 1;
+            }
+            (from, floor) = (end, end);
+            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
+                end += 1;
+            }
+            return Some((start, end));
+        }
+        None
+    })
+}
+
+/// Whether byte `b` is in the class of every [`V6`] match: hex digits, `:` and `.`.
+fn in_v6(b: u8) -> bool {
+    b.is_ascii_hexdigit() || b == b':' || b == b'.'
+}
+
+/// The stretches of `text` that can hold a [`V6`] match: maximal runs of [`in_v6`] bytes that pass
+/// `has_colon_pair`, as `(start, end)`. Every match lies in one run and makes it pass.
+fn v6_stretches(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let (mut from, mut floor) = (0, 0);
+    std::iter::from_fn(move || {
+        // `str::find` looks for the colon with `memchr`; stretches end before a character boundary.
+        while let Some(colon) = text.get(from..)?.find(':') {
+            let colon = from + colon;
+            from = colon + 1;
+            // The colon pair of `has_colon_pair`, from this colon.
+            let mut end = colon + 1;
+            while end < bytes.len() && (bytes[end].is_ascii_hexdigit() || bytes[end] == b'.') {
+                end += 1;
+            }
+            if bytes.get(end) != Some(&b':') {
+                continue;
+            }
+            let mut start = colon;
+            while start > floor && in_v6(bytes[start - 1]) {
+                start -= 1;
+            }
+            while end < bytes.len() && in_v6(bytes[end]) {
+                end += 1;
+            }
+            (from, floor) = (end, end);
+            return Some((start, end));
+        }
+        None
+    })
+}
+
 /// Whether `text` holds four dot-separated groups of ASCII digits (the last one at least started), the
 /// middle two of one to three digits. Every [`V4`] match that parses as an address has them. The dots are
 /// found with `memchr`, so this costs far less than a pass of the regex.
-fn has_ascii_dotted_quad(text: &str) -> bool {
-    let bytes = text.as_bytes();
+#[cfg(test)]
+fn has_ascii_dotted_quad(bytes: &[u8]) -> bool {
+    (0..bytes.len()).any(|dot| quad_at(bytes, dot))
+}
+
+/// Whether the dot at `bytes[dot]` (if it is one) starts the shape of `has_ascii_dotted_quad`: a digit
+/// before it, two more groups of one to three digits each followed by a dot, then a digit.
+fn quad_at(bytes: &[u8], dot: usize) -> bool {
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    text.match_indices('.').any(|(dot, _)| {
-        if dot == 0 || !digit(dot - 1) {
+    if bytes.get(dot) != Some(&b'.') || dot == 0 || !digit(dot - 1) {
+        return false;
+    }
+    let mut i = dot + 1;
+    for _ in 0..2 {
+        let run = bytes[i..]
+            .iter()
+            .take(4)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=3).contains(&run) || bytes.get(i + run) != Some(&b'.') {
             return false;
         }
-        // Two more groups of one to three digits, each followed by a dot, then a digit.
-        let mut i = dot + 1;
-        for _ in 0..2 {
-            let run = bytes[i..]
-                .iter()
-                .take(4)
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            if !(1..=3).contains(&run) || bytes.get(i + run) != Some(&b'.') {
-                return false;
-            }
-            i += run + 1;
-        }
-        digit(i)
-    })
+        i += run + 1;
+    }
+    digit(i)
 }
 
 /// Whether `text` holds two colons with only hex digits and dots between them, which every [`V6`] match
 /// has. The colons are found with `memchr`.
-fn has_colon_pair(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    text.match_indices(':').any(|(colon, _)| {
+#[cfg(test)]
+fn has_colon_pair(bytes: &[u8]) -> bool {
+    (0..bytes.len()).filter(|&i| bytes[i] == b':').any(|colon| {
         bytes[colon + 1..]
             .iter()
             .find(|b| !(b.is_ascii_hexdigit() || **b == b'.'))
@@ -271,16 +361,106 @@ mod tests {
 
     #[test]
     fn gates() {
-        assert!(has_ascii_dotted_quad("1.2.3.4"));
-        assert!(has_ascii_dotted_quad("x 1234.5.6.7"));
-        assert!(has_ascii_dotted_quad("a. 1.2.3.4"));
-        assert!(!has_ascii_dotted_quad("1.2.3."));
-        assert!(!has_ascii_dotted_quad("1.2..3.4"));
-        assert!(!has_ascii_dotted_quad("1.2.3 4.5"));
-        assert!(!has_ascii_dotted_quad("1.2345.3.4"));
-        assert!(has_colon_pair("::1"));
-        assert!(has_colon_pair("a fe80:1.2:x"));
-        assert!(!has_colon_pair("Name: x, Tel: 1"));
+        assert!(has_ascii_dotted_quad(b"1.2.3.4"));
+        assert!(has_ascii_dotted_quad(b"x 1234.5.6.7"));
+        assert!(has_ascii_dotted_quad(b"a. 1.2.3.4"));
+        assert!(!has_ascii_dotted_quad(b"1.2.3."));
+        assert!(!has_ascii_dotted_quad(b"1.2..3.4"));
+        assert!(!has_ascii_dotted_quad(b"1.2.3 4.5"));
+        assert!(!has_ascii_dotted_quad(b"1.2345.3.4"));
+        assert!(has_colon_pair(b"::1"));
+        assert!(has_colon_pair(b"a fe80:1.2:x"));
+        assert!(!has_colon_pair(b"Name: x, Tel: 1"));
+    }
+
+    /// The old search: both patterns over the whole text, behind the whole-text gates.
+    fn whole_text(text: &str) -> Vec<(usize, usize)> {
+        let rec = ip();
+        let ents = [EntityType::IP_ADDRESS];
+        let ctx = RecognizerContext::new(&ents, "en");
+        let mut out = Vec::new();
+        if has_ascii_dotted_quad(text.as_bytes()) {
+            for m in V4.find_iter(text) {
+                if m.as_str().parse::<Ipv4Addr>().is_ok() && v4_context_ok(text, m.start(), m.end())
+                {
+                    rec.push(m.start(), m.end(), "IPv4", &ctx, &mut out);
+                }
+            }
+        }
+        if has_colon_pair(text.as_bytes()) {
+            for m in V6.find_iter(text) {
+                if let Some((s, e)) = ipv6_within(text, m.start(), m.end()) {
+                    out.retain(|r| !(r.start >= s && r.end <= e));
+                    rec.push(s, e, "IPv6", &ctx, &mut out);
+                }
+            }
+        }
+        let mut spans: Vec<(usize, usize)> = out.iter().map(|r| (r.start, r.end)).collect();
+        spans.sort_unstable();
+        spans
+    }
+
+    /// Searching only the stretches finds what the search of the whole text finds.
+    #[test]
+    fn stretches_find_what_the_whole_text_finds() {
+        const PIECES: &[&str] = &[
+            "1",
+            "12",
+            "192",
+            "256",
+            "0",
+            ".",
+            "..",
+            ":",
+            "::",
+            "fe80",
+            "ff",
+            "db8",
+            "2001",
+            "a",
+            "x",
+            "_",
+            " ",
+            "/",
+            "v",
+            "é",
+            "\u{663}",
+            "%eth0",
+            "[",
+            "]",
+            "version ",
+            "10.0.0.1",
+            "1.2.3.4.5",
+            "::ffff:192.0.2.128",
+            "\n",
+            "-",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut found = 0;
+        for _ in 0..30_000 {
+            let pieces = 1 + next() % 24;
+            let text: String = (0..pieces)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let expected = whole_text(&text);
+            found += expected.len();
+            let mut got: Vec<(usize, usize)> = find(&text)
+                .iter()
+                .map(|s| {
+                    let start = s.as_ptr() as usize - text.as_ptr() as usize;
+                    (start, start + s.len())
+                })
+                .collect();
+            got.sort_unstable();
+            assert_eq!(got, expected, "{text:?}");
+        }
+        assert!(found > 3_000, "{found}");
     }
 
     #[test]

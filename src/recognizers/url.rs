@@ -101,15 +101,6 @@ fn field_end(candidate: &str) -> usize {
         .map_or(bytes.len(), |(i, _)| i)
 }
 
-/// Whether `text` has what every candidate needs: a `/` (in `://` or a path) or `www.` in any case. Both
-/// are looked for with `memchr`.
-fn may_hold_url(text: &str) -> bool {
-    text.contains('/')
-        || text
-            .match_indices('.')
-            .any(|(dot, _)| dot >= 3 && text.as_bytes()[dot - 3..dot].eq_ignore_ascii_case(b"www"))
-}
-
 impl Recognizer for UrlRecognizer {
     fn name(&self) -> &str {
         &self.name
@@ -129,55 +120,122 @@ impl Recognizer for UrlRecognizer {
         ctx: &RecognizerContext<'_>,
         results: &mut Vec<RecognizerResult>,
     ) -> Result<(), Error> {
-        if !ctx.wants(&self.entities[0]) || !may_hold_url(text) {
+        if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        for m in CANDIDATES.find_iter(text) {
-            let candidate = &m.as_str()[..field_end(m.as_str())];
-            let has_scheme = candidate.contains("://");
-            if !has_scheme && text[..m.start()].ends_with(['@', '.', '-']) {
-                continue;
+        let mut at = 0;
+        for (lo, hi) in url_tokens(text) {
+            // A match ends before the byte after its token, which the pattern does not look at.
+            let haystack = &text[..hi];
+            at = at.max(lo);
+            while let Some(m) = CANDIDATES.find_at(haystack, at) {
+                at = m.end();
+                self.candidate(text, m, ctx, results);
             }
-            let end = trimmed_end(candidate);
-            let url = &candidate[..end];
-            let h = host(url);
-            let ok = if has_scheme {
-                !h.is_empty() && h.bytes().any(|b| b.is_ascii_alphanumeric())
-            } else {
-                let tld = h.rsplit('.').next().unwrap_or("");
-                h.contains('.') && is_public_tld(tld)
-            };
-            if !ok {
-                continue;
-            }
-            let score = if has_scheme { 0.6 } else { SCORE };
-            let mut r = RecognizerResult::new(
-                self.entities[0].clone(),
-                m.start(),
-                m.start() + end,
-                score,
-                self.name.clone(),
-            );
-            if ctx.return_decision_process() {
-                r.explanation = Some(Box::new(AnalysisExplanation {
-                    recognizer: NAME.into(),
-                    pattern_name: Some(
-                        if has_scheme {
-                            "url with scheme"
-                        } else {
-                            "host with path"
-                        }
-                        .into(),
-                    ),
-                    original_score: score,
-                    score,
-                    ..AnalysisExplanation::default()
-                }));
-            }
-            results.push(r);
         }
         Ok(())
     }
+}
+
+impl UrlRecognizer {
+    /// Checks the candidate `m` and pushes the URL in it, if any.
+    fn candidate(
+        &self,
+        text: &str,
+        m: regex::Match<'_>,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) {
+        let candidate = &m.as_str()[..field_end(m.as_str())];
+        let has_scheme = candidate.contains("://");
+        if !has_scheme && text[..m.start()].ends_with(['@', '.', '-']) {
+            return;
+        }
+        let end = trimmed_end(candidate);
+        let url = &candidate[..end];
+        let h = host(url);
+        let ok = if has_scheme {
+            !h.is_empty() && h.bytes().any(|b| b.is_ascii_alphanumeric())
+        } else {
+            let tld = h.rsplit('.').next().unwrap_or("");
+            h.contains('.') && is_public_tld(tld)
+        };
+        if !ok {
+            return;
+        }
+        let score = if has_scheme { 0.6 } else { SCORE };
+        let mut r = RecognizerResult::new(
+            self.entities[0].clone(),
+            m.start(),
+            m.start() + end,
+            score,
+            self.name.clone(),
+        );
+        if ctx.return_decision_process() {
+            r.explanation = Some(Box::new(AnalysisExplanation {
+                recognizer: NAME.into(),
+                pattern_name: Some(
+                    if has_scheme {
+                        "url with scheme"
+                    } else {
+                        "host with path"
+                    }
+                    .into(),
+                ),
+                original_score: score,
+                score,
+                ..AnalysisExplanation::default()
+            }));
+        }
+        results.push(r);
+    }
+}
+
+/// Whether byte `b` ends every candidate: ASCII whitespace, `<`, `>`, `"`, `'` or a backtick.
+fn ends_candidates(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'<' | b'>' | b'"' | b'\'' | b'`'
+    )
+}
+
+/// The tokens of `text` that can hold a candidate, in order: maximal runs of bytes other than
+/// [`ends_candidates`] holding a `/` (in `://` or a path) or `www.` in any case. Every candidate is made of
+/// such bytes and holds one of those, so it lies in one of these tokens.
+fn url_tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // The next `/` and `www.` at or after `from`, once looked for; `None` inside when there is none.
+    let mut slash: Option<Option<usize>> = None;
+    let mut www: Option<Option<usize>> = None;
+    let mut dots = text.match_indices('.').map(|(dot, _)| dot);
+    std::iter::from_fn(move || {
+        if slash.is_none_or(|p| p.is_some_and(|p| p < from)) {
+            slash = Some(text.get(from..)?.find('/').map(|p| from + p));
+        }
+        if www.is_none_or(|p| p.is_some_and(|p| p < from)) {
+            // The first `www.` (any case) at or after `from`, as the offset of its dot.
+            www =
+                Some(dots.find(|&dot| {
+                    dot >= from + 3 && bytes[dot - 3..dot].eq_ignore_ascii_case(b"www")
+                }));
+        }
+        let anchor = match (slash.flatten(), www.flatten()) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => return None,
+        };
+        let mut start = anchor;
+        while start > 0 && !ends_candidates(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = anchor + 1;
+        while end < bytes.len() && !ends_candidates(bytes[end]) {
+            end += 1;
+        }
+        from = end;
+        Some((start, end))
+    })
 }
 
 /// Catalog entry.
@@ -220,6 +278,74 @@ mod tests {
             find("<http://10.0.0.1:8080/x>"),
             vec!["http://10.0.0.1:8080/x"]
         );
+    }
+
+    /// Searching only the tokens finds what the search of the whole text finds.
+    #[test]
+    fn tokens_find_what_the_whole_text_finds() {
+        const PIECES: &[&str] = &[
+            "https://",
+            "http",
+            "://",
+            "www",
+            "WWW.",
+            ".",
+            "/",
+            "example",
+            "com",
+            ".org",
+            "a",
+            "-",
+            "@",
+            " ",
+            "\t",
+            "\n",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "`",
+            ",",
+            ";",
+            "1",
+            "(",
+            ")",
+            "é",
+            "\u{a0}",
+            "x.co/",
+            "report.docx",
+            "?q=1",
+            "#f",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let rec = url();
+        let ents = [EntityType::URL];
+        let ctx = RecognizerContext::new(&ents, "en");
+        let mut found = 0;
+        for _ in 0..30_000 {
+            let pieces = 1 + next() % 20;
+            let text: String = (0..pieces)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let mut expected = Vec::new();
+            for m in CANDIDATES.find_iter(&text) {
+                rec.candidate(&text, m, &ctx, &mut expected);
+            }
+            let mut got = Vec::new();
+            rec.analyze(&text, &ctx, &mut got).unwrap();
+            let spans = |v: &[RecognizerResult]| -> Vec<(usize, usize)> {
+                v.iter().map(|r| (r.start, r.end)).collect()
+            };
+            found += expected.len();
+            assert_eq!(spans(&got), spans(&expected), "{text:?}");
+        }
+        assert!(found > 3_000, "{found}");
     }
 
     #[test]

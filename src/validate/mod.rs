@@ -53,6 +53,7 @@ pub(crate) mod civil_date;
 pub(crate) mod grouped;
 mod in_gstin;
 mod ph_tin;
+pub(crate) mod scan;
 mod sg_nric;
 mod sg_uen;
 mod us_npi;

@@ -51,9 +51,9 @@ use crate::{
 /// Whether `bytes[i..]` starts with a run separator: a space, no-break space, `-`, `.`, `/` or a
 /// parenthesis. Returns its length in bytes.
 fn run_separator(bytes: &[u8], i: usize) -> Option<usize> {
-    match bytes.get(i..)? {
-        [b' ' | b'-' | b'.' | b'/' | b'(' | b')', ..] => Some(1),
-        [0xC2, 0xA0, ..] => Some(2),
+    match *bytes.get(i)? {
+        b' ' | b'-' | b'.' | b'/' | b'(' | b')' => Some(1),
+        0xC2 if bytes.get(i + 1) == Some(&0xA0) => Some(2),
         _ => None,
     }
 }
@@ -66,7 +66,7 @@ fn run_separator(bytes: &[u8], i: usize) -> Option<usize> {
 /// texts hold many short numbers.
 fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     let bytes = text.as_bytes();
-    let first = from + bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
+    let first = crate::validate::scan::find_digit(bytes, from)?;
     let mut start = first;
     while start > from && first - start < 2 && matches!(bytes[start - 1], b'+' | b'(') {
         start -= 1;
@@ -74,6 +74,10 @@ fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
     let mut end = first + 1;
     let mut digits = 1;
     loop {
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+            digits += 1;
+        }
         // Up to three separators, then a digit continues the run.
         let mut j = end;
         let mut seps = 0;
@@ -84,7 +88,7 @@ fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
             j += len;
             seps += 1;
         }
-        if bytes.get(j).is_some_and(u8::is_ascii_digit) {
+        if seps > 0 && bytes.get(j).is_some_and(u8::is_ascii_digit) {
             end = j + 1;
             digits += 1;
         } else {
@@ -629,13 +633,25 @@ impl PhoneRecognizer {
                 i += 1;
             }
         }
+        // How each pair of neighbouring groups is joined, classified once.
+        joins.clear();
+        joins.extend(
+            groups
+                .windows(2)
+                .map(|w| classify(&text[w[0].end..w[1].start])),
+        );
         // Split into segments at separators that are not phone separators.
         let mut seg_start = 0;
         for k in 1..=groups.len() {
-            let split = k == groups.len()
-                || classify(&text[groups[k - 1].end..groups[k].start]) == Join::Break;
+            let split = k == groups.len() || joins[k - 1] == Join::Break;
             if split {
-                self.scan_segment(text, run, &groups[seg_start..k], joins, found);
+                self.scan_segment(
+                    text,
+                    run,
+                    &groups[seg_start..k],
+                    &joins[seg_start..k - 1],
+                    found,
+                );
                 seg_start = k;
             }
         }
@@ -646,16 +662,9 @@ impl PhoneRecognizer {
         text: &str,
         run: (usize, usize),
         groups: &[Group],
-        joins: &mut Vec<Join>,
+        joins: &[Join],
         found: &mut Vec<(usize, usize, f64)>,
     ) {
-        joins.clear();
-        joins.extend(
-            groups
-                .windows(2)
-                .map(|w| classify(&text[w[0].end..w[1].start])),
-        );
-        let joins = &joins[..];
         let mut i = 0;
         while i < groups.len() {
             let mut next = i + 1;

@@ -72,6 +72,8 @@ pub(crate) struct Plan {
     trunk_required: bool,
     /// `nationalPrefixForParsing` (or the national prefix), anchored at the start.
     national_prefix: Option<Regex>,
+    /// The same when it is a plain digit string (`0`, `1`), compared without the regex.
+    literal_prefix: Option<String>,
     /// `nationalPrefixTransformRule`, in `regex` replacement syntax.
     transform: Option<String>,
 }
@@ -110,9 +112,13 @@ impl Plan {
             .national_prefix_for_parsing()
             .map(|r| r.as_str().to_string())
             .or_else(|| meta.national_prefix().map(regex::escape));
-        let national_prefix = prefix_source.and_then(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            Regex::new(&format!("^(?:{s})")).ok()
+        let prefix_source: Option<String> =
+            prefix_source.map(|s| s.chars().filter(|c| !c.is_whitespace()).collect());
+        let national_prefix = prefix_source
+            .as_ref()
+            .and_then(|s| Regex::new(&format!("^(?:{s})")).ok());
+        let literal_prefix = prefix_source.filter(|s| {
+            national_prefix.is_some() && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
         });
         let transform = meta.national_prefix_transform_rule().map(|rule| {
             // "$1" in the metadata; "${1}" so a following digit is not read as part of the group number.
@@ -137,6 +143,7 @@ impl Plan {
             services: services_len,
             trunk_required: meta.national_prefix() == Some("0") && meta.id() != "IN",
             national_prefix,
+            literal_prefix,
             transform,
         })
     }
@@ -153,6 +160,15 @@ impl Plan {
     /// without the prefix (Australia's `1300 …`, `13 …`): `20 7946 0958` alone is not a British number in
     /// running text, though libphonenumber would parse it as one.
     pub(crate) fn is_valid_national(&self, digits: &str) -> bool {
+        // Every path below ends in `general.matches` of `digits` or, without a transform rule, of `digits`
+        // with a prefix stripped: a string no longer than `digits`, which must have a possible length.
+        let lengths = self.general.lengths;
+        let up_to_len = 1u32
+            .checked_shl(digits.len() as u32 + 1)
+            .map_or(u32::MAX, |b| b - 1);
+        if self.transform.is_none() && lengths != 0 && lengths & up_to_len == 0 {
+            return false;
+        }
         match self.strip_national_prefix(digits) {
             Some(stripped) => self.is_valid_nsn(&stripped),
             None if self.trunk_required => {
@@ -178,6 +194,13 @@ impl Plan {
     /// `None` when nothing is stripped.
     fn strip_national_prefix<'a>(&self, digits: &'a str) -> Option<Cow<'a, str>> {
         let re = self.national_prefix.as_ref()?;
+        if let (Some(prefix), None) = (&self.literal_prefix, &self.transform) {
+            // `^(?:0)` on a digit string is `starts_with("0")`.
+            let out = digits.strip_prefix(prefix.as_str())?;
+            return self
+                .keep_stripped(digits, out)
+                .then_some(Cow::Borrowed(out));
+        }
         if self.transform.is_none() {
             // The common case: no captures needed.
             let m = re.find(digits)?;
