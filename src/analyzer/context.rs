@@ -245,6 +245,14 @@ impl ContextWords {
 
     fn search<'a>(&'a self, words: &[String]) -> Option<&'a str> {
         for (i, w) in words.iter().enumerate() {
+            // Most words are no key: the filter rules them out without hashing the word with SipHash.
+            if w.is_ascii()
+                && !key_bits(w.as_bytes())
+                    .iter()
+                    .all(|&(k, bit)| self.key_filter[k] & bit != 0)
+            {
+                continue;
+            }
             if let Some(candidates) = self.by_first.get(w) {
                 for (seq, original) in candidates {
                     if words.len() - i >= seq.len() && words[i..i + seq.len()] == seq[..] {
