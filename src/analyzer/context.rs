@@ -69,6 +69,20 @@ impl WordBuf {
 pub(crate) struct ContextWords {
     /// Normalised word sequences, keyed by their first word, with the original spelling for explanations.
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// A Bloom filter of the ASCII keys of `by_first` (see [`key_bits`]).
+    key_filter: [u64; 16],
+}
+
+/// Two bits (out of 1024) standing for the normalised ASCII word `word` (lower-cased, without a plural
+/// `s`: the caller passes the bytes it keeps) in [`ContextWords::key_filter`].
+fn key_bits(word: &[u8]) -> [(usize, u64); 2] {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+    }
+    h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let bit = |x: u64| ((x >> 6) as usize & 15, 1u64 << (x & 63));
+    [bit(h), bit(h >> 32)]
 }
 
 impl ContextWords {
@@ -84,7 +98,93 @@ impl ContextWords {
                     .push((seq, original.to_string()));
             }
         }
-        ContextWords { by_first }
+        let mut key_filter = [0u64; 16];
+        for key in by_first.keys().filter(|k| k.is_ascii()) {
+            for (word, bit) in key_bits(key.as_bytes()) {
+                key_filter[word] |= bit;
+            }
+        }
+        ContextWords {
+            by_first,
+            key_filter,
+        }
+    }
+
+    /// Whether the ASCII word `word` (not yet normalised) may normalise to a key of `by_first`.
+    fn may_be_key(&self, word: &[u8]) -> bool {
+        let mut len = word.len();
+        if len >= 3
+            && word[len - 1].eq_ignore_ascii_case(&b's')
+            && !word[len - 2].eq_ignore_ascii_case(&b's')
+        {
+            len -= 1;
+        }
+        key_bits(&word[..len])
+            .iter()
+            .all(|&(w, bit)| self.key_filter[w] & bit != 0)
+    }
+
+    /// Whether [`find`](Self::find) surely finds nothing: the text around the match is ASCII, and no
+    /// word among those `find` would look at (or a few more) can be the first word of a context word or
+    /// phrase. Reads the bytes without allocating or hashing.
+    fn surely_misses(&self, text: &str, start: usize, end: usize, window: ContextWindow) -> bool {
+        let bytes = text.as_bytes();
+        if window.before > 0 {
+            let mut from =
+                start.saturating_sub(BYTES_PER_WINDOW_WORD * window.before + BYTES_PER_WINDOW_WORD);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let (mut i, mut words) = (start, 0);
+            while i > from && words < window.before {
+                let b = bytes[i - 1];
+                if !b.is_ascii() {
+                    return false;
+                }
+                if !b.is_ascii_alphanumeric() {
+                    i -= 1;
+                    continue;
+                }
+                let word_end = i;
+                while i > from && bytes[i - 1].is_ascii_alphanumeric() {
+                    i -= 1;
+                }
+                if self.may_be_key(&bytes[i..word_end]) {
+                    return false;
+                }
+                words += 1;
+            }
+        }
+        if window.after > 0 {
+            let mut to = (end + BYTES_PER_WINDOW_WORD * window.after + BYTES_PER_WINDOW_WORD)
+                .min(text.len());
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            let (mut i, mut words) = (end, 0);
+            while i < to && words < window.after {
+                let b = bytes[i];
+                if b == b'\n' {
+                    break;
+                }
+                if !b.is_ascii() {
+                    return false;
+                }
+                if !b.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let word_start = i;
+                while i < to && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                if self.may_be_key(&bytes[word_start..i]) {
+                    return false;
+                }
+                words += 1;
+            }
+        }
+        true
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -102,9 +202,21 @@ impl ContextWords {
         window: ContextWindow,
         scratch: &mut WordBuf,
     ) -> Option<&'a str> {
-        if self.is_empty() {
+        if self.is_empty() || self.surely_misses(text, start, end, window) {
             return None;
         }
+        self.find_words(text, start, end, window, scratch)
+    }
+
+    /// [`find`](Self::find) without the quick check: collects and compares the window's words.
+    fn find_words<'a>(
+        &'a self,
+        text: &str,
+        start: usize,
+        end: usize,
+        window: ContextWindow,
+        scratch: &mut WordBuf,
+    ) -> Option<&'a str> {
         scratch.clear();
         collect_before(text, start, window.before, scratch);
         if let Some(hit) = self.search(scratch.as_slice()) {
@@ -133,6 +245,14 @@ impl ContextWords {
 
     fn search<'a>(&'a self, words: &[String]) -> Option<&'a str> {
         for (i, w) in words.iter().enumerate() {
+            // Most words are no key: the filter rules them out without hashing the word with SipHash.
+            if w.is_ascii()
+                && !key_bits(w.as_bytes())
+                    .iter()
+                    .all(|&(k, bit)| self.key_filter[k] & bit != 0)
+            {
+                continue;
+            }
             if let Some(candidates) = self.by_first.get(w) {
                 for (seq, original) in candidates {
                     if words.len() - i >= seq.len() && words[i..i + seq.len()] == seq[..] {
@@ -166,19 +286,70 @@ pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, word
 const MAX_CSV_LINE: usize = 4096;
 
 /// Column headers of delimited data (CSV, TSV, `;`- or `|`-separated) for the results of one text, working
-/// out a line's table once for the results on it (the last few lines looked at are remembered).
+/// out a line's table once for the results on it.
 #[derive(Debug, Default)]
 pub(crate) struct HeaderCache {
-    /// Lines looked at (`start..end` before the line break) with their table, if they are data rows.
-    recent: Vec<(Range<usize>, Option<Table>)>,
-    /// Where the next line replaces an old one in `recent`.
-    next: usize,
+    /// Lines looked at (`start..end` before the line break) with their table, if they are data rows,
+    /// sorted by position (every recognizer's results revisit the same lines).
+    lines: Vec<(Range<usize>, Option<Table>)>,
     /// The end of the text's first line, once known: nothing on it has a header above it.
     first_line_end: Option<usize>,
+    /// The lines that may be a header, once known.
+    heads: Option<Heads>,
 }
 
-/// How many lines [`HeaderCache`] remembers.
-const RECENT_LINES: usize = 8;
+/// The text's first five lines, the only ones [`table_of`] takes as a header, with their cells counted
+/// at most once per text instead of once per row.
+#[derive(Debug, Default)]
+struct Heads {
+    /// Per line: its start, the position of its line break (the text's length for the last line), its
+    /// end without a trailing `\r`, and, once needed, its unquoted `,`, `;`, tab and `|` counts.
+    lines: [(usize, usize, usize, Option<[usize; 4]>); 5],
+    /// How many of `lines` there are.
+    len: usize,
+}
+
+impl Heads {
+    fn of(text: &str) -> Heads {
+        let mut heads = Heads::default();
+        let mut from = 0;
+        while heads.len < 5 && from < text.len() {
+            let nl = text[from..].find('\n').map_or(text.len(), |i| from + i);
+            let end = from + text[from..nl].trim_end_matches('\r').len();
+            heads.lines[heads.len] = (from, nl, end, None);
+            heads.len += 1;
+            from = nl + 1;
+        }
+        heads
+    }
+
+    /// The delimiter counts of line `i`.
+    fn counts(&mut self, text: &str, i: usize) -> [usize; 4] {
+        let (from, _, end, counts) = &mut self.lines[i];
+        *counts.get_or_insert_with(|| delimiter_counts(&text[*from..*end]))
+    }
+}
+
+/// The unquoted `,`, `;`, tab and `|` in `line`, counted in one pass.
+fn delimiter_counts(line: &str) -> [usize; 4] {
+    let mut counts = [0usize; 4];
+    let mut in_quotes = false;
+    for b in line.bytes() {
+        // Most bytes are none of the five: one test skips them.
+        if !matches!(b, b'"' | b',' | b';' | b'\t' | b'|') {
+            continue;
+        }
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => counts[0] += 1,
+            b';' if !in_quotes => counts[1] += 1,
+            b'\t' if !in_quotes => counts[2] += 1,
+            b'|' if !in_quotes => counts[3] += 1,
+            _ => {}
+        }
+    }
+    counts
+}
 
 impl HeaderCache {
     /// When `start` lies in a data row, the header cell of its column; header rows name what a column
@@ -191,27 +362,17 @@ impl HeaderCache {
         if start <= first_line_end {
             return None;
         }
-        let k = match self
-            .recent
-            .iter()
-            .position(|(line, _)| line.start <= start && start <= line.end)
-        {
-            Some(k) => k,
-            None => {
-                let line = line_at(text, start)?;
-                let table = table_of(text, line.clone());
-                if self.recent.len() < RECENT_LINES {
-                    self.recent.push((line, table));
-                    self.recent.len() - 1
-                } else {
-                    let k = self.next;
-                    self.next = (k + 1) % RECENT_LINES;
-                    self.recent[k] = (line, table);
-                    k
-                }
-            }
-        };
-        self.recent[k].1.as_ref()?.header_cell(text, start)
+        let heads = self.heads.get_or_insert_with(|| Heads::of(text));
+        // Lines are disjoint, so at most one holds `start`: the first that does not end before it.
+        let k = self.lines.partition_point(|(line, _)| line.end < start);
+        if self.lines.get(k).is_none_or(|(line, _)| line.start > start) {
+            // Lines up to a table line's length look the same from every position in them; longer
+            // ones are never table rows.
+            let line = line_at(text, start)?;
+            let table = table_of(text, line.clone(), heads);
+            self.lines.insert(k, (line, table));
+        }
+        self.lines[k].1.as_ref()?.header_cell(text, start)
     }
 }
 
@@ -220,18 +381,32 @@ impl HeaderCache {
 struct Table {
     /// The row, without a trailing `\r`.
     row: Range<usize>,
-    delimiter: char,
     /// The header line, without a trailing `\r`.
     header: Range<usize>,
+    /// The row's cells, relative to its start (split once for all the results on the row).
+    row_cells: Vec<(usize, usize)>,
+    /// The header's cells, relative to its start.
+    header_cells: Vec<(usize, usize)>,
 }
 
 impl Table {
+    fn new(text: &str, row: Range<usize>, delimiter: char, header: Range<usize>) -> Table {
+        Table {
+            row_cells: cells(&text[row.clone()], delimiter).collect(),
+            header_cells: cells(&text[header.clone()], delimiter).collect(),
+            row,
+            header,
+        }
+    }
+
     fn header_cell<'t>(&self, text: &'t str, start: usize) -> Option<&'t str> {
         let offset = start.checked_sub(self.row.start)?;
-        let column = cells(&text[self.row.clone()], self.delimiter)
-            .position(|(s, e)| s <= offset && offset <= e)?;
+        let column = self
+            .row_cells
+            .iter()
+            .position(|&(s, e)| s <= offset && offset <= e)?;
         let header = &text[self.header.clone()];
-        let (s, e) = cells(header, self.delimiter).nth(column)?;
+        let &(s, e) = self.header_cells.get(column)?;
         let cell = header[s..e].trim().trim_matches('"');
         (!cell.is_empty() && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@')).then_some(cell)
     }
@@ -240,11 +415,10 @@ impl Table {
 /// The line holding `start` (not the text's first line), as `start..end` before its line break, looking
 /// at most one table line's length around `start` so long lines cost nothing per result.
 fn line_at(text: &str, start: usize) -> Option<Range<usize>> {
-    let bytes = text.as_bytes();
     let from = start.saturating_sub(MAX_CSV_LINE);
-    let line_start = from + bytes[from..start].iter().rposition(|&b| b == b'\n')? + 1;
+    let line_start = from + memrchr_newline(text, from, start)? + 1;
     let to = (start + MAX_CSV_LINE).min(text.len());
-    let line_end = match bytes[start..to].iter().position(|&b| b == b'\n') {
+    let line_end = match memchr_newline(text, start, to) {
         Some(i) => start + i,
         None if to == text.len() => to,
         None => return None,
@@ -252,68 +426,91 @@ fn line_at(text: &str, start: usize) -> Option<Range<usize>> {
     Some(line_start..line_end)
 }
 
-/// When `line` is a delimited row under a header among the text's first five lines, that table.
-fn table_of(text: &str, line: Range<usize>) -> Option<Table> {
-    let bytes = text.as_bytes();
+/// The last `\n` in `text[from..to]`, as an offset into that range (a search for one ASCII byte: it
+/// cannot be inside a character, so the range's ends need not be on char boundaries).
+fn memrchr_newline(text: &str, from: usize, to: usize) -> Option<usize> {
+    let mut a = from;
+    while a < to && !text.is_char_boundary(a) {
+        a += 1;
+    }
+    if !text.is_char_boundary(to) {
+        return text.as_bytes()[from..to].iter().rposition(|&b| b == b'\n');
+    }
+    // `str::rfind` for a char uses the standard library's word-at-a-time memrchr.
+    text[a..to].rfind('\n').map(|i| a - from + i)
+}
+
+/// The first `\n` in `text[from..to]`, as an offset into that range (see [`memrchr_newline`]).
+fn memchr_newline(text: &str, from: usize, to: usize) -> Option<usize> {
+    let mut b = to;
+    while b > from && !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    if !text.is_char_boundary(from) {
+        return text.as_bytes()[from..to].iter().position(|&c| c == b'\n');
+    }
+    text[from..b].find('\n')
+}
+
+/// When `line` is a delimited row under a header among the text's first five lines (`heads`), that
+/// table.
+fn table_of(text: &str, line: Range<usize>, heads: &mut Heads) -> Option<Table> {
     let line_start = line.start;
     let row = text[line].trim_end_matches('\r');
     if row.len() > MAX_CSV_LINE {
         return None;
     }
-    // The delimiter that occurs most often outside quotes, counted in one pass.
-    let mut counts = [0usize; 4];
-    let mut in_quotes = false;
-    for b in row.bytes() {
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b',' if !in_quotes => counts[0] += 1,
-            b';' if !in_quotes => counts[1] += 1,
-            b'\t' if !in_quotes => counts[2] += 1,
-            b'|' if !in_quotes => counts[3] += 1,
-            _ => {}
-        }
-    }
+    // The delimiter that occurs most often outside quotes (the last of equals, as `max_by_key` picks).
+    let counts = delimiter_counts(row);
     let (k, &most) = counts.iter().enumerate().max_by_key(|&(_, c)| *c)?;
     if most == 0 {
         return None;
     }
     let delimiter = [',', ';', '\t', '|'][k];
-    let width = most + 1;
-    let mut from = 0;
-    for _ in 0..5 {
+    for i in 0..heads.len {
+        let (from, nl, end, _) = heads.lines[i];
         if from >= line_start {
             break;
         }
-        // A header is at most one table line long: stop at a longer line without scanning all of it.
-        let limit = (from + MAX_CSV_LINE + 2).min(line_start);
-        let end = from + bytes[from..limit].iter().position(|&b| b == b'\n')?;
-        let header = text[from..end].trim_end_matches('\r');
-        if cells(header, delimiter).count() == width {
-            return Some(Table {
-                row: line_start..line_start + row.len(),
-                delimiter,
-                header: from..from + header.len(),
-            });
+        // A header is at most one table line long.
+        if nl >= from + MAX_CSV_LINE + 2 {
+            return None;
         }
-        from = end + 1;
+        if heads.counts(text, i)[k] == most {
+            return Some(Table::new(
+                text,
+                line_start..line_start + row.len(),
+                delimiter,
+                from..end,
+            ));
+        }
     }
     None
 }
 
-/// The cells of one delimited line, as byte ranges, honouring double quotes.
+/// The cells of one delimited line, as byte ranges, honouring double quotes. The quote and the delimiter
+/// are ASCII, so the line is read a byte at a time.
 fn cells(line: &str, delimiter: char) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let delimiter = u8::try_from(delimiter).unwrap_or(b',');
+    let bytes = line.as_bytes();
     let mut in_quotes = false;
     let mut start = 0;
-    let mut chars = line
-        .char_indices()
-        .chain(std::iter::once((line.len(), delimiter)));
+    let mut i = 0;
     std::iter::from_fn(move || {
-        for (i, c) in chars.by_ref() {
-            if c == '"' {
+        while i <= bytes.len() {
+            let at = i;
+            i += 1;
+            let Some(&b) = bytes.get(at) else {
+                // The end of the line closes the last cell, even inside quotes.
+                let cell = (start, at);
+                start = at + 1;
+                return Some(cell);
+            };
+            if b == b'"' {
                 in_quotes = !in_quotes;
-            } else if c == delimiter && (!in_quotes || i == line.len()) {
-                let cell = (start, i);
-                start = i + c.len_utf8();
+            } else if b == delimiter && !in_quotes {
+                let cell = (start, at);
+                start = at + 1;
                 return Some(cell);
             }
         }
@@ -481,5 +678,169 @@ mod tests {
         assert!(find(&["phone"], &long, "555", (5, 3)).is_some());
         let far = format!("phone {} 555", "-".repeat(10_000));
         assert!(find(&["phone"], &far, "555", (5, 3)).is_none());
+    }
+
+    /// The header lookup as first written: the row's line and its header found by scanning, uncached.
+    fn reference_header(text: &str, start: usize) -> Option<&str> {
+        let bytes = text.as_bytes();
+        if start <= text.find('\n').unwrap_or(text.len()) {
+            return None;
+        }
+        let from = start.saturating_sub(MAX_CSV_LINE);
+        let line_start = from + bytes[from..start].iter().rposition(|&b| b == b'\n')? + 1;
+        let to = (start + MAX_CSV_LINE).min(text.len());
+        let line_end = match bytes[start..to].iter().position(|&b| b == b'\n') {
+            Some(i) => start + i,
+            None if to == text.len() => to,
+            None => return None,
+        };
+        let row = text[line_start..line_end].trim_end_matches('\r');
+        if row.len() > MAX_CSV_LINE {
+            return None;
+        }
+        let counts = delimiter_counts(row);
+        let (k, &most) = counts.iter().enumerate().max_by_key(|&(_, c)| *c)?;
+        if most == 0 {
+            return None;
+        }
+        let delimiter = [',', ';', '\t', '|'][k];
+        let mut from = 0;
+        for _ in 0..5 {
+            if from >= line_start {
+                break;
+            }
+            let limit = (from + MAX_CSV_LINE + 2).min(line_start);
+            let end = from + bytes[from..limit].iter().position(|&b| b == b'\n')?;
+            let header = text[from..end].trim_end_matches('\r');
+            if cells(header, delimiter).count() == most + 1 {
+                let header = &text[from..from + header.len()];
+                let offset = start - line_start;
+                let column = cells(row, delimiter).position(|(s, e)| s <= offset && offset <= e)?;
+                let (s, e) = cells(header, delimiter).nth(column)?;
+                let cell = header[s..e].trim().trim_matches('"');
+                return (!cell.is_empty()
+                    && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@'))
+                .then_some(cell);
+            }
+            from = end + 1;
+        }
+        None
+    }
+
+    /// The cells of a line as first written: a character at a time.
+    fn reference_cells(line: &str, delimiter: char) -> Vec<(usize, usize)> {
+        let mut in_quotes = false;
+        let mut start = 0;
+        let mut out = Vec::new();
+        for (i, c) in line
+            .char_indices()
+            .chain(std::iter::once((line.len(), delimiter)))
+        {
+            if c == '"' {
+                in_quotes = !in_quotes;
+            } else if c == delimiter && (!in_quotes || i == line.len()) {
+                out.push((start, i));
+                start = i + c.len_utf8();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn cached_headers_match_the_plain_lookup() {
+        const PIECES: &[&str] = &[
+            "a", "bc", ",", ",", ";", "\t", "|", "\"", "\n", "\n", "\r", "x1", " ", "é", "ssn",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        let mut found = 0;
+        for _ in 0..3000 {
+            let len = next() % 50;
+            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+            for d in [',', ';', '\t', '|'] {
+                assert_eq!(
+                    cells(&text, d).collect::<Vec<_>>(),
+                    reference_cells(&text, d)
+                );
+            }
+            let mut backwards = HeaderCache::default();
+            for start in (0..=text.len()).rev().filter(|&i| text.is_char_boundary(i)) {
+                let want = reference_header(&text, start);
+                assert_eq!(
+                    backwards.column_header(&text, start),
+                    want,
+                    "{text:?} at {start}"
+                );
+            }
+            let mut cache = HeaderCache::default();
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let want = reference_header(&text, start);
+                found += usize::from(want.is_some());
+                assert_eq!(
+                    cache.column_header(&text, start),
+                    want,
+                    "{text:?} at {start}"
+                );
+                assert_eq!(column_header(&text, start), want, "{text:?} at {start}");
+            }
+        }
+        assert!(found > 500, "{found}");
+        let long = format!("a,b\n{}\n1,2", "x".repeat(5000));
+        assert_eq!(column_header(&long, long.len() - 1), Some("b"));
+        let long_header = format!("t\n{},b\n1,2", "x".repeat(5000));
+        assert_eq!(column_header(&long_header, long_header.len() - 1), None);
+        assert_eq!(reference_header(&long_header, long_header.len() - 1), None);
+        let far = format!("a,b\n{},2", "x".repeat(5000));
+        assert_eq!(
+            column_header(&far, far.len() - 1),
+            reference_header(&far, far.len() - 1)
+        );
+    }
+
+    #[test]
+    fn quick_misses_never_hide_a_hit() {
+        const PIECES: &[&str] = &[
+            "ssn", "SSNs", "social", "security", "dl", "lic", "s", "ss", "a", "phone", "Phones",
+            " ", " ", "-", ":", "\n", "é", "电话", "12", "x", "licenses", "mac", "address",
+        ];
+        let cw = ContextWords::new(["ssn", "social security", "dl", "phones", "mac address"]);
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        let mut scratch = WordBuf::default();
+        let (mut hits, mut quick) = (0, 0);
+        for round in 0..3000 {
+            let len = next() % 30;
+            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+            let window = ContextWindow {
+                before: round % 6,
+                after: round % 4,
+            };
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for _ in 0..4 {
+                let a = bounds[next() % bounds.len()];
+                let b = bounds[next() % bounds.len()];
+                let (start, end) = (a.min(b), a.max(b));
+                let slow = cw
+                    .find_words(&text, start, end, window, &mut scratch)
+                    .map(str::to_string);
+                let fast = cw.find(&text, start, end, window, &mut scratch);
+                assert_eq!(fast, slow.as_deref(), "{text:?} {start}..{end} {window:?}");
+                hits += usize::from(slow.is_some());
+                quick += usize::from(cw.surely_misses(&text, start, end, window));
+            }
+        }
+        assert!(hits > 1000 && quick > 1000, "{hits} {quick}");
     }
 }

@@ -145,6 +145,21 @@ impl Needs {
         }
     }
 
+    /// The run every match contains that locates candidates best, as (kind, minimum length): the first
+    /// of a digit run, a digit chain, a capital-or-digit run and a letter-or-digit run whose requirement
+    /// is long enough for [`TextFacts`] to record its runs (see [`RUN_MIN`]).
+    fn anchor(&self) -> Option<(RunKind, usize)> {
+        [
+            (RunKind::Digits, self.digit_run),
+            (RunKind::Chain, self.digit_chain),
+            (RunKind::UpperDigits, self.upper_digit_run),
+            (RunKind::Alnum, self.alnum_run),
+        ]
+        .into_iter()
+        .find(|&(kind, n)| n > 0 && usize::from(n) >= RUN_MIN[kind as usize])
+        .map(|(kind, n)| (kind, usize::from(n)))
+    }
+
     /// Whether this requires anything at all.
     fn is_trivial(&self) -> bool {
         *self == Needs::NOTHING
@@ -198,9 +213,36 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// The kinds of maximal runs [`TextFacts`] records, in the order of [`RUN_MIN`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RunKind {
+    /// Consecutive digits (as in [`Needs::digit_run`]).
+    Digits = 0,
+    /// Digit groups joined by single `-`, ` ` or `.` (as in [`Needs::digit_chain`]).
+    Chain = 1,
+    /// Consecutive ASCII capitals or digits.
+    UpperDigits = 2,
+    /// Consecutive ASCII letters or digits.
+    Alnum = 3,
+}
+
+/// The shortest run of each [`RunKind`] that [`TextFacts`] records (shorter ones are common and locate
+/// nothing); a requirement shorter than this cannot anchor a windowed search.
+const RUN_MIN: [usize; 4] = [7, 7, 8, 12];
+
+/// One maximal run found by [`TextFacts::of`]: `start..end` covers it (`end` may include a trailing
+/// joiner of a chain), `len` counts its characters (digits, for a chain).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    kind: RunKind,
+    start: usize,
+    end: usize,
+    len: usize,
+}
+
 /// Cheap facts about one text, computed once per `analyze` call and shared by all pattern recognizers
 /// (see [`Needs`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct TextFacts {
     /// The longest run of digits (counting every non-ASCII character that may be one, see [`BYTE_CLASS`]).
     digit_run: usize,
@@ -218,73 +260,158 @@ pub(crate) struct TextFacts {
     dots: usize,
     /// How many `@` the text holds.
     ats: usize,
+    /// Every maximal run at least [`RUN_MIN`] long, each kind in text order.
+    runs: Vec<Run>,
 }
 
 impl TextFacts {
     /// The facts of `text`, in one pass over its bytes.
+    ///
+    /// The text is read as words (maximal runs of letters and digits, see [`BYTE_CLASS`]) and the gaps
+    /// between them: a lower-case word only extends the letter run, and only words with a digit or a
+    /// capital are looked at byte by byte. A chain of digit groups continues across a gap of exactly one
+    /// joiner into a word that starts with a digit.
     pub(crate) fn of(text: &str) -> Self {
+        const WORD: u8 = DIGIT | UPPER | LOWER;
         let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut facts = TextFacts::default();
+        let mut runs = Vec::new();
+        let mut record =
+            |facts: &mut TextFacts, kind: RunKind, start: usize, end: usize, len: usize| {
+                let max = match kind {
+                    RunKind::Digits => &mut facts.digit_run,
+                    RunKind::Chain => &mut facts.digit_chain,
+                    RunKind::UpperDigits => &mut facts.upper_digit_run,
+                    RunKind::Alnum => &mut facts.alnum_run,
+                };
+                *max = (*max).max(len);
+                if len >= RUN_MIN[kind as usize] {
+                    runs.push(Run {
+                        kind,
+                        start,
+                        end,
+                        len,
+                    });
+                }
+            };
+        // The digits of the chain in progress, and where it began; a chain is in progress across a gap
+        // only when the last word ended with a digit.
+        let (mut chain, mut chain_at) = (0usize, 0usize);
         let (mut colons, mut hyphens, mut dots, mut ats) = (0, 0, 0, 0);
-        let (mut digits, mut chain, mut upper_digits, mut alnum) = (0usize, 0usize, 0usize, 0usize);
-        let (mut max_digits, mut max_chain, mut max_upper_digits, mut max_alnum) = (0, 0, 0, 0);
-        // No run of digits or capitals is in progress: a small letter then only extends the letter run,
-        // and a space only ends it.
-        let mut idle = true;
-        for &b in bytes {
-            let class = BYTE_CLASS[usize::from(b)];
-            if idle && class == LOWER {
-                alnum += 1;
+        let mut i = 0;
+        while i < n {
+            // A gap: bytes that are not letters or digits (continuation bytes of such characters too).
+            let gap = i;
+            while i < n && BYTE_CLASS[usize::from(bytes[i])] & WORD == 0 {
+                match bytes[i] {
+                    b':' => colons += 1,
+                    b'-' => hyphens += 1,
+                    b'.' => dots += 1,
+                    b'@' => ats += 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if chain > 0 && !(i - gap == 1 && BYTE_CLASS[usize::from(bytes[gap])] & JOINER != 0) {
+                record(&mut facts, RunKind::Chain, chain_at, gap, chain);
+                chain = 0;
+            }
+            if i == n {
+                break;
+            }
+            // A word.
+            let start = i;
+            let mut seen = 0;
+            while i < n {
+                let class = BYTE_CLASS[usize::from(bytes[i])];
+                if class & (WORD | CONTINUATION) == 0 {
+                    break;
+                }
+                seen |= class;
+                i += 1;
+            }
+            let word = &bytes[start..i];
+            let chars = if seen & CONTINUATION != 0 {
+                word.iter()
+                    .filter(|&&b| BYTE_CLASS[usize::from(b)] != CONTINUATION)
+                    .count()
+            } else {
+                word.len()
+            };
+            if chars >= RUN_MIN[RunKind::Alnum as usize] || chars > facts.alnum_run {
+                record(&mut facts, RunKind::Alnum, start, i, chars);
+            }
+            if seen & (DIGIT | UPPER) == 0 {
+                if chain > 0 {
+                    record(&mut facts, RunKind::Chain, chain_at, start, chain);
+                    chain = 0;
+                }
                 continue;
             }
-            if idle && b == b' ' {
-                max_alnum = max_alnum.max(alnum);
-                alnum = 0;
+            if seen == DIGIT {
+                // A plain ASCII number: one run of each kind, continuing any chain.
+                if chain == 0 {
+                    chain_at = start;
+                }
+                chain += chars;
+                record(&mut facts, RunKind::Digits, start, i, chars);
+                record(&mut facts, RunKind::UpperDigits, start, i, chars);
                 continue;
             }
-            match b {
-                0x80..=0xBF => continue, // a continuation byte: its character was classified
-                b':' => colons += 1,
-                b'-' => hyphens += 1,
-                b'.' => dots += 1,
-                b'@' => ats += 1,
-                _ => {}
+            let (mut digits, mut digits_at, mut upper, mut upper_at) = (0, 0, 0, 0);
+            for (k, &b) in word.iter().enumerate() {
+                let class = BYTE_CLASS[usize::from(b)];
+                if class == CONTINUATION {
+                    continue;
+                }
+                let at = start + k;
+                if class & DIGIT != 0 {
+                    if digits == 0 {
+                        digits_at = at;
+                    }
+                    digits += 1;
+                    if chain == 0 {
+                        chain_at = at;
+                    }
+                    chain += 1;
+                } else {
+                    if digits > 0 {
+                        record(&mut facts, RunKind::Digits, digits_at, at, digits);
+                        digits = 0;
+                    }
+                    if chain > 0 {
+                        record(&mut facts, RunKind::Chain, chain_at, at, chain);
+                        chain = 0;
+                    }
+                }
+                if class & (DIGIT | UPPER) != 0 {
+                    if upper == 0 {
+                        upper_at = at;
+                    }
+                    upper += 1;
+                } else if upper > 0 {
+                    record(&mut facts, RunKind::UpperDigits, upper_at, at, upper);
+                    upper = 0;
+                }
             }
-            // Record the runs so far before this byte extends or ends them; runs only grow, so each
-            // run's final length is recorded here at the next byte of the slow path or after the loop.
-            max_digits = max_digits.max(digits);
-            max_chain = max_chain.max(chain);
-            max_upper_digits = max_upper_digits.max(upper_digits);
-            max_alnum = max_alnum.max(alnum);
-            let digit = class & DIGIT != 0;
-            chain = if digit {
-                chain + 1
-            } else if digits > 0 && class & JOINER != 0 {
-                chain
-            } else {
-                0
-            };
-            digits = if digit { digits + 1 } else { 0 };
-            upper_digits = if class & (DIGIT | UPPER) != 0 {
-                upper_digits + 1
-            } else {
-                0
-            };
-            alnum = if class & (DIGIT | UPPER | LOWER) != 0 {
-                alnum + 1
-            } else {
-                0
-            };
-            idle = chain == 0 && upper_digits == 0;
+            if digits > 0 {
+                record(&mut facts, RunKind::Digits, digits_at, i, digits);
+            }
+            if upper > 0 {
+                record(&mut facts, RunKind::UpperDigits, upper_at, i, upper);
+            }
+        }
+        if chain > 0 {
+            record(&mut facts, RunKind::Chain, chain_at, n, chain);
         }
         TextFacts {
-            digit_run: max_digits.max(digits),
-            digit_chain: max_chain.max(chain),
-            upper_digit_run: max_upper_digits.max(upper_digits),
-            alnum_run: max_alnum.max(alnum),
             colons,
             hyphens,
             dots,
             ats,
+            runs,
+            ..facts
         }
     }
 
@@ -298,6 +425,13 @@ impl TextFacts {
             _ => usize::MAX,
         }
     }
+
+    /// The recorded runs of `kind` at least `len` long, in text order.
+    fn runs(&self, kind: RunKind, len: usize) -> impl Iterator<Item = &Run> {
+        self.runs
+            .iter()
+            .filter(move |r| r.kind == kind && r.len >= len)
+    }
 }
 
 struct CompiledPattern {
@@ -305,6 +439,110 @@ struct CompiledPattern {
     regex: Regex,
     span_group: Option<usize>,
     needs: Needs,
+    /// When set, the pattern only runs on windows around the text's runs of one kind (see [`Window`]).
+    window: Option<Window>,
+}
+
+/// How to confine a gated pattern's search to the neighbourhood of the runs its matches must contain.
+///
+/// Every match contains a run of `kind` at least `len` long ([`Needs`]) and is at most `max_chars`
+/// characters long, so it lies within `max_chars` characters of such a run. The pattern's only look-around is the ASCII
+/// word boundary, and each window is widened until the bytes just outside it are not ASCII word
+/// characters, so the boundary is judged the same in the window as in the whole text. The windows are
+/// disjoint and every match lies inside one, so searching them in order finds exactly the matches a
+/// search of the whole text finds.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    kind: RunKind,
+    len: usize,
+    max_chars: usize,
+}
+
+impl Window {
+    /// The window for a pattern with these requirements, if it has one.
+    fn of(regex: &str, needs: Needs) -> Option<Window> {
+        use regex_syntax::hir::{Look, LookSet};
+        let (kind, len) = needs.anchor()?;
+        let hir = regex_syntax::Parser::new().parse(regex).ok()?;
+        let props = hir.properties();
+        if !props
+            .look_set()
+            .subtract(LookSet::singleton(Look::WordAscii))
+            .is_empty()
+        {
+            return None;
+        }
+        // The longest match in characters: the same pattern read with ASCII classes (`\d` as `[0-9]`)
+        // matches one byte per character wherever it can match a character, so its longest match in
+        // bytes bounds the original's in characters.
+        let ascii = regex_syntax::ParserBuilder::new()
+            .unicode(false)
+            .utf8(false)
+            .build()
+            .parse(regex)
+            .ok()
+            .and_then(|h| h.properties().maximum_len());
+        let max_len = props.maximum_len()?;
+        Some(Window {
+            kind,
+            len,
+            max_chars: ascii.unwrap_or(max_len).min(max_len),
+        })
+    }
+
+    /// Calls `search` on each disjoint window (`start..end`, on char boundaries) of `text` that can hold
+    /// a match, in text order.
+    fn each(&self, text: &str, facts: &TextFacts, mut search: impl FnMut(usize, usize)) {
+        let bytes = text.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let is_continuation = |b: u8| b & 0xC0 == 0x80;
+        let mut current: Option<(usize, usize)> = None;
+        for run in facts.runs(self.kind, self.len) {
+            // Back `max_chars` characters, then out of any ASCII word.
+            let mut start = run.start.saturating_sub(self.max_chars);
+            let mut chars = self.max_chars;
+            if !bytes[start..run.start].is_ascii() {
+                start = run.start;
+                chars = 0;
+            }
+            while start > 0 && chars < self.max_chars {
+                start -= 1;
+                if !is_continuation(bytes[start]) {
+                    chars += 1;
+                }
+            }
+            while start > 0 && word(bytes[start - 1]) {
+                start -= 1;
+            }
+            // Forward `max_chars` characters (to the end of the last), then out of any ASCII word.
+            let mut end = (run.end + self.max_chars).min(bytes.len());
+            let mut chars = self.max_chars;
+            if !bytes[run.end..end].is_ascii() {
+                end = run.end;
+                chars = 0;
+            }
+            while end < bytes.len() && chars < self.max_chars {
+                end += 1;
+                if end == bytes.len() || !is_continuation(bytes[end]) {
+                    chars += 1;
+                }
+            }
+            while end < bytes.len() && word(bytes[end]) {
+                end += 1;
+            }
+            current = match current {
+                Some((s, e)) if start <= e => Some((s, e.max(end))),
+                Some((s, e)) => {
+                    search(s, e);
+                    Some((start, end))
+                }
+                None => Some((start, end)),
+            };
+        }
+        if let Some((s, e)) = current {
+            search(s, e);
+        }
+    }
 }
 
 /// A recognizer made of regex patterns, with optional validation and context words.
@@ -429,27 +667,47 @@ impl Recognizer for PatternRecognizer {
                     );
                     continue;
                 }
-            }
-            match p.span_group {
-                None => {
-                    for m in p.regex.find_iter(text) {
-                        self.emit(p, m.start(), m.end(), text, ctx, results);
-                    }
-                }
-                Some(g) => {
-                    for caps in p.regex.captures_iter(text) {
-                        if let Some(m) = caps.get(g) {
-                            self.emit(p, m.start(), m.end(), text, ctx, results);
-                        }
-                    }
+                if let Some(window) = &p.window {
+                    window.each(text, facts, |start, end| {
+                        self.search(p, text, start, end, ctx, results);
+                    });
+                    continue;
                 }
             }
+            self.search(p, text, 0, text.len(), ctx, results);
         }
         Ok(())
     }
 }
 
 impl PatternRecognizer {
+    /// Emits the matches of `p` within `text[from..to]`, a window whose edges are not inside a match.
+    fn search(
+        &self,
+        p: &CompiledPattern,
+        text: &str,
+        from: usize,
+        to: usize,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) {
+        let window = &text[from..to];
+        match p.span_group {
+            None => {
+                for m in p.regex.find_iter(window) {
+                    self.emit(p, from + m.start(), from + m.end(), text, ctx, results);
+                }
+            }
+            Some(g) => {
+                for caps in p.regex.captures_iter(window) {
+                    if let Some(m) = caps.get(g) {
+                        self.emit(p, from + m.start(), from + m.end(), text, ctx, results);
+                    }
+                }
+            }
+        }
+    }
+
     fn emit(
         &self,
         p: &CompiledPattern,
@@ -621,11 +879,13 @@ impl PatternRecognizerBuilder {
                 kind,
             })?;
             let span_group = regex.capture_names().position(|n| n == Some(SPAN_GROUP));
+            let window = Window::of(&spec.regex, needs);
             patterns.push(CompiledPattern {
                 spec,
                 regex,
                 span_group,
                 needs,
+                window,
             });
         }
         let gated = patterns.iter().any(|p| !p.needs.is_trivial());
@@ -921,5 +1181,190 @@ mod tests {
                 (6, 8, 0.1)
             ]
         );
+    }
+
+    /// Every built-in pattern with a window, with its recognizer's name.
+    fn windowed_builtins() -> Vec<(Regex, Window, String)> {
+        use crate::recognizers as r;
+        let mut out = Vec::new();
+        let mut add = |rec: &PatternRecognizer| {
+            for p in &rec.patterns {
+                if let Some(w) = p.window {
+                    out.push((p.regex.clone(), w, format!("{}/{}", rec.name, p.spec.name)));
+                }
+            }
+        };
+        for rec in [r::us_ssn(), r::medical_license(), r::uuid(), r::crypto()] {
+            add(&rec);
+        }
+        for rec in [
+            r::us_bank(),
+            r::us_license(),
+            r::us_itin(),
+            r::us_passport(),
+            r::nhs(),
+        ] {
+            add(rec.patterns());
+        }
+        out
+    }
+
+    /// The matches of `re` found by searching only `window`'s windows of `text`.
+    fn windowed(re: &Regex, window: &Window, text: &str) -> Vec<(usize, usize)> {
+        let facts = TextFacts::of(text);
+        let mut out = Vec::new();
+        window.each(text, &facts, |from, to| {
+            out.extend(
+                re.find_iter(&text[from..to])
+                    .map(|m| (from + m.start(), from + m.end())),
+            );
+        });
+        out
+    }
+
+    #[test]
+    fn windowed_search_finds_what_a_whole_search_finds() {
+        const PIECES: &[&str] = &[
+            "0", "1", "2", "3", "9", "9", "5", "7", "4", "6", "8", "123", "4567", "-", " ", ".",
+            ":", "@", "A", "B", "W", "D", "L", "X", "a", "b", "c", "e", "x", "bc1", "٣", "७", "é",
+            "\n", "/", "_", "WDL", "€", "   ",
+        ];
+        let builtins = windowed_builtins();
+        assert!(builtins.len() >= 20, "{}", builtins.len());
+        // Longest matches in characters, counted by hand.
+        for (name, chars) in [
+            ("UuidRecognizer/UUID (hyphenated)", 36),
+            ("UsBankRecognizer/Bank account (very weak)", 17),
+            (
+                "MedicalLicenseRecognizer/USA DEA registration number (weak)",
+                9,
+            ),
+            (
+                "UsLicenseRecognizer/Driver license letter + digits (weak)",
+                19,
+            ),
+            ("UsSsnRecognizer/SSN5 (medium)", 11),
+        ] {
+            let (_, w, _) = builtins.iter().find(|(_, _, n)| n == name).unwrap();
+            assert_eq!(w.max_chars, chars, "{name}");
+        }
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        let mut found = 0;
+        for round in 0..4000 {
+            let len = 1 + next() % 90;
+            let mut text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+            if round % 3 == 0 {
+                // Long digit runs and chains, as in the patterns' matches.
+                text.push_str(&"1234567890".repeat(2)[..8 + next() % 10]);
+                text.push_str(PIECES[next() % PIECES.len()]);
+            }
+            for (re, w, name) in &builtins {
+                let whole: Vec<_> = re.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                found += whole.len();
+                assert_eq!(windowed(re, w, &text), whole, "{name} on {text:?}");
+            }
+        }
+        assert!(found > 1000, "{found}");
+        for m in MATCHES {
+            for text in [
+                m.to_string(),
+                format!("x {m}."),
+                arabic_digits(m),
+                format!("{m}:{m}"),
+            ] {
+                for (re, w, name) in &builtins {
+                    let whole: Vec<_> = re.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                    assert_eq!(windowed(re, w, &text), whole, "{name} on {text:?}");
+                }
+            }
+        }
+    }
+
+    /// The longest runs and byte counts, the straightforward way (one character at a time).
+    fn reference_facts(text: &str) -> [usize; 8] {
+        let (mut d, mut c, mut u, mut a) = (0, 0, 0, 0);
+        let mut max = [0usize; 4];
+        let mut prev_digit = false;
+        for ch in text.chars() {
+            let first = ch.to_string().as_bytes()[0];
+            let class = BYTE_CLASS[usize::from(first)];
+            let digit = class & DIGIT != 0;
+            c = if digit {
+                c + 1
+            } else if prev_digit && class & JOINER != 0 {
+                c
+            } else {
+                0
+            };
+            prev_digit = digit;
+            d = if digit { d + 1 } else { 0 };
+            u = if class & (DIGIT | UPPER) != 0 {
+                u + 1
+            } else {
+                0
+            };
+            a = if class & (DIGIT | UPPER | LOWER) != 0 {
+                a + 1
+            } else {
+                0
+            };
+            for (m, v) in max.iter_mut().zip([d, c, u, a]) {
+                *m = (*m).max(v);
+            }
+        }
+        let count = |b: char| text.matches(b).count();
+        [
+            max[0],
+            max[1],
+            max[2],
+            max[3],
+            count(':'),
+            count('-'),
+            count('.'),
+            count('@'),
+        ]
+    }
+
+    #[test]
+    fn text_facts_match_the_straightforward_count() {
+        const PIECES: &[&str] = &[
+            "0", "1", "22", "9", "-", " ", ".", ":", "@", "A", "BC", "a", "bc", "٣", "é", "\n",
+            "/", "_", "--", "  ", "X9",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        for _ in 0..5000 {
+            let len = next() % 60;
+            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+            let f = TextFacts::of(&text);
+            let got = [
+                f.digit_run,
+                f.digit_chain,
+                f.upper_digit_run,
+                f.alnum_run,
+                f.colons,
+                f.hyphens,
+                f.dots,
+                f.ats,
+            ];
+            assert_eq!(got, reference_facts(&text), "{text:?}");
+            for r in &f.runs {
+                assert!(
+                    r.len >= RUN_MIN[r.kind as usize] && r.start < r.end,
+                    "{r:?} in {text:?}"
+                );
+            }
+        }
     }
 }
