@@ -441,6 +441,124 @@ struct CompiledPattern {
     needs: Needs,
     /// When set, the pattern only runs on windows around the text's runs of one kind (see [`Window`]).
     window: Option<Window>,
+    /// When set (and `window` is not), the pattern only runs on the text's tokens that hold its
+    /// required byte (see [`TokenWindow`]).
+    token: Option<TokenWindow>,
+}
+
+/// How to confine a pattern that needs some byte `byte` at least `count` times to the text's tokens
+/// holding it.
+///
+/// `class` marks every byte that any match of the pattern can contain (read from the regex: each
+/// literal and class byte, every non-ASCII byte if the pattern can match a non-ASCII character), plus
+/// the ASCII word characters. Every match lies inside one maximal run of marked bytes (a token), and
+/// that token holds `byte` at least `count` times. The pattern's only look-around is the ASCII word
+/// boundary, and the bytes just outside a token are not ASCII word characters, so the boundary is
+/// judged the same in the token as in the whole text: searching the qualifying tokens in order finds
+/// exactly the matches a search of the whole text finds. Token edges are ASCII bytes or text ends, so
+/// they are char boundaries.
+#[derive(Clone, Copy)]
+struct TokenWindow {
+    byte: u8,
+    count: usize,
+    class: [bool; 256],
+}
+
+impl fmt::Debug for TokenWindow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenWindow")
+            .field("byte", &char::from(self.byte))
+            .field("count", &self.count)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TokenWindow {
+    /// The token window for a pattern with these requirements, if it has one.
+    fn of(regex: &str, needs: Needs) -> Option<TokenWindow> {
+        use regex_syntax::hir::{Class, HirKind, Look, LookSet};
+        fn mark(hir: &regex_syntax::hir::Hir, class: &mut [bool; 256]) {
+            let mut set = |lo: u32, hi: u32| {
+                for b in lo..=hi.min(0x7F) {
+                    class[b as usize] = true;
+                }
+                if hi > 0x7F {
+                    class[0x80..].iter_mut().for_each(|c| *c = true);
+                }
+            };
+            match hir.kind() {
+                HirKind::Empty | HirKind::Look(_) => {}
+                HirKind::Literal(lit) => lit.0.iter().for_each(|&b| set(b.into(), b.into())),
+                HirKind::Class(Class::Unicode(c)) => {
+                    c.iter().for_each(|r| set(r.start().into(), r.end().into()))
+                }
+                HirKind::Class(Class::Bytes(c)) => {
+                    c.iter().for_each(|r| set(r.start().into(), r.end().into()))
+                }
+                HirKind::Repetition(r) => mark(&r.sub, class),
+                HirKind::Capture(c) => mark(&c.sub, class),
+                HirKind::Concat(v) | HirKind::Alternation(v) => {
+                    v.iter().for_each(|h| mark(h, class));
+                }
+            }
+        }
+        let (byte, count) = needs.byte?;
+        if count == 0 || !byte.is_ascii() {
+            return None;
+        }
+        let hir = regex_syntax::Parser::new().parse(regex).ok()?;
+        if !hir
+            .properties()
+            .look_set()
+            .subtract(LookSet::singleton(Look::WordAscii))
+            .is_empty()
+        {
+            return None;
+        }
+        let mut class = [false; 256];
+        mark(&hir, &mut class);
+        for b in 0..=0x7Fu8 {
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                class[usize::from(b)] = true;
+            }
+        }
+        if !class[usize::from(byte)] {
+            return None;
+        }
+        Some(TokenWindow {
+            byte,
+            count: usize::from(count),
+            class,
+        })
+    }
+
+    /// Calls `search` on each token (`start..end`) of `text` holding `byte` at least `count` times, in
+    /// text order.
+    fn each(&self, text: &str, mut search: impl FnMut(usize, usize)) {
+        let bytes = text.as_bytes();
+        let needle = char::from(self.byte);
+        let mut i = 0;
+        // `i` is 0 or just after an ASCII byte of the last token, so a char boundary.
+        while let Some(k) = text[i..].find(needle) {
+            let at = i + k;
+            // `bytes[i - 1]` (if any) ended the last token, so the scan back stops at `i` at the latest,
+            // and `bytes[i..at]` holds no `byte`.
+            let mut start = at;
+            while start > i && self.class[usize::from(bytes[start - 1])] {
+                start -= 1;
+            }
+            let mut end = at;
+            let mut seen = 0;
+            while end < bytes.len() && self.class[usize::from(bytes[end])] {
+                seen += usize::from(bytes[end] == self.byte);
+                end += 1;
+            }
+            if seen >= self.count {
+                search(start, end);
+            }
+            i = end;
+        }
+    }
 }
 
 /// How to confine a gated pattern's search to the neighbourhood of the runs its matches must contain.
@@ -673,6 +791,12 @@ impl Recognizer for PatternRecognizer {
                     });
                     continue;
                 }
+                if let Some(token) = &p.token {
+                    token.each(text, |start, end| {
+                        self.search(p, text, start, end, ctx, results);
+                    });
+                    continue;
+                }
             }
             self.search(p, text, 0, text.len(), ctx, results);
         }
@@ -880,12 +1004,18 @@ impl PatternRecognizerBuilder {
             })?;
             let span_group = regex.capture_names().position(|n| n == Some(SPAN_GROUP));
             let window = Window::of(&spec.regex, needs);
+            let token = if window.is_none() {
+                TokenWindow::of(&spec.regex, needs)
+            } else {
+                None
+            };
             patterns.push(CompiledPattern {
                 spec,
                 regex,
                 span_group,
                 needs,
                 window,
+                token,
             });
         }
         let gated = patterns.iter().any(|p| !p.needs.is_trivial());
@@ -1284,6 +1414,94 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn token_windowed_search_finds_what_a_whole_search_finds() {
+        use crate::recognizers as r;
+        let email = r::email();
+        let mac = r::mac_address();
+        let tokened: Vec<(Regex, TokenWindow, String)> = [&email, mac.patterns()]
+            .into_iter()
+            .flat_map(|rec| {
+                rec.patterns.iter().map(|p| {
+                    let t = p
+                        .token
+                        .unwrap_or_else(|| panic!("{} has no token window", p.spec.name));
+                    (p.regex.clone(), t, p.spec.name.clone())
+                })
+            })
+            .collect();
+        assert_eq!(tokened.len(), 4);
+        const PIECES: &[&str] = &[
+            "a", "b", "0", "1", "f", "E", "x", "é", "ü", "٣", "-", ".", ":", "::", "@", " ", "_",
+            "+", "'", "%", "~", "/", "\n", ",", "(", "ab", "1a", "2B", "com", ".org", "xn--p1ai",
+            "user", "€", "😀", "\t", "x@y.io", "@ex.com", ":1a", ":2b", ":3c", "-2B", "-ff",
+            "1a2b.", "3c4d.", "00",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        let mut found = 0;
+        for _ in 0..6000 {
+            let len = 1 + next() % 60;
+            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+            for (re, t, name) in &tokened {
+                let whole: Vec<_> = re.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                found += whole.len();
+                let mut parts = Vec::new();
+                t.each(&text, |from, to| {
+                    assert!(text.is_char_boundary(from) && text.is_char_boundary(to));
+                    parts.extend(
+                        re.find_iter(&text[from..to])
+                            .map(|m| (from + m.start(), from + m.end())),
+                    );
+                });
+                assert_eq!(parts, whole, "{name} on {text:?}");
+            }
+        }
+        assert!(found > 300, "{found}");
+        for text in [
+            "mail bob.o'neil+x@mail.example.co.uk, or git@github.com:org/repo.git now",
+            "a@b.c@d.com é@x.org ü.ü@ü.de 00:1a:2b:3c:4d:5e 00-1A-2B-3C-4D-5E 001a.2b3c.4d5e",
+            "fe80::aa:bb:cc:dd:ee:ff x:00:1a:2b:3c:4d:5e:6f_ab-cd-ef-01-23-45-67",
+        ] {
+            for (re, t, name) in &tokened {
+                let whole: Vec<_> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+                let mut parts = Vec::new();
+                t.each(text, |from, to| {
+                    parts.extend(
+                        re.find_iter(&text[from..to])
+                            .map(|m| (from + m.start(), from + m.end())),
+                    );
+                });
+                assert_eq!(parts, whole, "{name} on {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn token_window_classes_come_from_the_regex() {
+        let t = TokenWindow::of(
+            r"(?-u:\b)[0-9a-f]{2}(?::[0-9a-f]{2}){5}(?-u:\b)",
+            Needs::byte(b':', 5),
+        )
+        .unwrap();
+        assert!(
+            t.class[usize::from(b':')] && t.class[usize::from(b'Z')] && t.class[usize::from(b'_')]
+        );
+        assert!(!t.class[usize::from(b'-')] && !t.class[0xC3]);
+        let t = TokenWindow::of(r"\w+@\w+", Needs::byte(b'@', 1)).unwrap();
+        assert!(t.class[0xC3] && t.class[0x80] && !t.class[usize::from(b'.')]);
+        // A byte the pattern cannot match, a byte that is not counted, other look-around: no window.
+        assert!(TokenWindow::of(r"a+", Needs::byte(b'@', 1)).is_none());
+        assert!(TokenWindow::of(r"a@", Needs::NOTHING).is_none());
+        assert!(TokenWindow::of(r"^a@", Needs::byte(b'@', 1)).is_none());
+        assert!(TokenWindow::of(r"\ba@", Needs::byte(b'@', 1)).is_none());
     }
 
     /// The longest runs and byte counts, the straightforward way (one character at a time).
