@@ -111,6 +111,8 @@ struct Facts {
 struct Lexicon {
     /// Words of at most eight bytes, packed by [`pack`]: one multiply and one compare per probe.
     short: ShortTable,
+    /// Words of nine to sixteen bytes, packed by [`pack16`].
+    mid: MidTable,
     /// Longer words.
     words: FxHashMap<Box<[u8]>, Facts>,
     longest: usize,
@@ -169,6 +171,83 @@ impl ShortTable {
     }
 }
 
+/// A word of nine to sixteen bytes as [`pack16`] packs it: its first and last eight bytes, lower-cased,
+/// and its length (0 marks an empty slot).
+type MidKey = (u64, u64, usize);
+
+/// An open-addressing table from [`pack16`] keys to facts, linear probing, at most half full.
+struct MidTable {
+    slots: Box<[(MidKey, Facts)]>,
+    shift: u32,
+}
+
+impl MidTable {
+    fn new(entries: &[(MidKey, Facts)]) -> MidTable {
+        let mut bits = 4;
+        while (1usize << bits) < entries.len() * 2 {
+            bits += 1;
+        }
+        let mut slots = vec![((0, 0, 0), Facts::default()); 1 << bits].into_boxed_slice();
+        let mask = slots.len() - 1;
+        for &(key, facts) in entries {
+            let mut k = Self::home(key, 64 - bits);
+            while slots[k].0.2 != 0 {
+                k = (k + 1) & mask;
+            }
+            slots[k] = (key, facts);
+        }
+        MidTable {
+            slots,
+            shift: 64 - bits,
+        }
+    }
+
+    #[inline]
+    fn home((lo, hi, n): MidKey, shift: u32) -> usize {
+        ((lo ^ hi.rotate_left(29) ^ n as u64).wrapping_mul(SEED) >> shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: MidKey) -> Option<&Facts> {
+        let mask = self.slots.len() - 1;
+        let mut k = Self::home(key, self.shift);
+        loop {
+            let slot = self.slots.get(k)?;
+            if slot.0 == key {
+                return Some(&slot.1);
+            }
+            if slot.0.2 == 0 {
+                return None;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+}
+
+/// A word of nine to sixteen bytes as its first and last eight bytes (little-endian, ASCII letters
+/// lower-cased as [`u8::to_ascii_lowercase`] does) and its length. `None` for other lengths.
+#[inline]
+fn pack16(w: &[u8]) -> Option<MidKey> {
+    let n = w.len();
+    if !(9..=16).contains(&n) {
+        return None;
+    }
+    let lo = u64::from_le_bytes(w[..8].try_into().ok()?);
+    let hi = u64::from_le_bytes(w[n - 8..].try_into().ok()?);
+    Some((lower8(lo), lower8(hi), n))
+}
+
+/// SWAR: each byte of `v` in `A..=Z` (and below 0x80) gets 0x20 added.
+#[inline]
+fn lower8(v: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = v & !HIGH;
+    let ge_a = low7 + 0x3f3f_3f3f_3f3f_3f3f;
+    let gt_z = low7 + 0x2525_2525_2525_2525;
+    let upper = (ge_a ^ gt_z) & !v & HIGH;
+    v | upper >> 2
+}
+
 /// A word of one to eight bytes as a little-endian `u64`, ASCII letters lower-cased (as
 /// [`u8::to_ascii_lowercase`] does each byte); the unused high bytes are zero. `None` for other lengths.
 #[inline]
@@ -187,13 +266,7 @@ fn pack(w: &[u8]) -> Option<u64> {
         }
         _ => return None,
     };
-    // SWAR: a byte in `A..=Z` (and below 0x80) gets 0x20 added.
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = v & !HIGH;
-    let ge_a = low7 + 0x3f3f_3f3f_3f3f_3f3f;
-    let gt_z = low7 + 0x2525_2525_2525_2525;
-    let upper = (ge_a ^ gt_z) & !v & HIGH;
-    Some(v | upper >> 2)
+    Some(lower8(v))
 }
 
 /// Every list with its bit. All entries start with a letter, so only word tokens can be on a list.
@@ -274,9 +347,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .iter()
         .filter_map(|(k, f)| Some((pack(k)?, *f)))
         .collect();
-    words.retain(|k, _| pack(k).is_none());
+    let mid: Vec<(MidKey, Facts)> = words
+        .iter()
+        .filter_map(|(k, f)| Some((pack16(k)?, *f)))
+        .collect();
+    words.retain(|k, _| pack(k).is_none() && pack16(k).is_none());
     Lexicon {
         short: ShortTable::new(&short),
+        mid: MidTable::new(&mid),
         words,
         longest,
     }
@@ -293,6 +371,13 @@ pub(crate) fn mark(text: &str, toks: &mut [Tok]) {
         }
         if let Some(key) = pack(w) {
             if let Some(f) = lexicon.short.get(key) {
+                t.lex = f.lex;
+                t.gaz = f.gaz;
+            }
+            continue;
+        }
+        if let Some(key) = pack16(w) {
+            if let Some(f) = lexicon.mid.get(key) {
                 t.lex = f.lex;
                 t.gaz = f.gaz;
             }
@@ -362,14 +447,52 @@ mod tests {
         for (_, list) in lists() {
             for w in list {
                 let lower = w.to_ascii_lowercase();
-                let found = match pack(lower.as_bytes()) {
-                    Some(k) => LEXICON.short.get(k).is_some(),
-                    None => LEXICON.words.contains_key(lower.as_bytes()),
+                let found = match (pack(lower.as_bytes()), pack16(lower.as_bytes())) {
+                    (Some(k), _) => LEXICON.short.get(k).is_some(),
+                    (None, Some(k)) => LEXICON.mid.get(k).is_some(),
+                    (None, None) => LEXICON.words.contains_key(lower.as_bytes()),
                 };
                 assert!(found, "{w:?}");
             }
         }
         assert!(LEXICON.short.get(pack(b"zzqx").unwrap()).is_none());
+    }
+
+    #[test]
+    fn mid_table_marks_nine_to_sixteen_byte_words_in_any_case() {
+        let mut seen = 0;
+        for (bit, list) in lists() {
+            for w in list.iter().filter(|w| (9..=16).contains(&w.len())) {
+                for v in [w.to_string(), w.to_ascii_uppercase()] {
+                    let mut toks = Vec::new();
+                    tokenize(&v, &mut toks);
+                    if toks.len() != 1 {
+                        continue;
+                    }
+                    mark(&v, &mut toks);
+                    assert!(toks[0].lex.has(bit), "{v:?}");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 0);
+        // Same first and last eight bytes, other lengths; one letter off.
+        for w in [
+            &b"aaaaaaaaa"[..],
+            b"aaaaaaaaaa",
+            b"Universitx",
+            b"xniversity",
+        ] {
+            assert!(LEXICON.mid.get(pack16(w).unwrap()).is_none(), "{w:?}");
+        }
+        assert_eq!(pack16(b"12345678"), None);
+        assert_eq!(pack16(b"12345678901234567"), None);
+        let w = b"AbCdEfGhI\xc3\x89Z";
+        let lower = w.to_ascii_lowercase();
+        let (lo, hi, n) = pack16(w).unwrap();
+        assert_eq!(lo.to_le_bytes(), lower[..8]);
+        assert_eq!(hi.to_le_bytes(), lower[lower.len() - 8..]);
+        assert_eq!(n, w.len());
     }
 
     #[test]
