@@ -698,13 +698,13 @@ pub(crate) const SPECS: &[Spec] = &[Spec {
 
 /// Whether a numeric date's parts form a real day and month in some order.
 fn numeric_ok(value: &str) -> bool {
-    let parts: Vec<u32> = value
+    // The first three digit runs, each a `u32`; no allocation.
+    let mut parts = value
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
-        .take(3)
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    let [a, b, _] = parts[..] else {
+        .map(|p| p.parse::<u32>().ok());
+    let (Some(Some(a)), Some(Some(b)), Some(Some(_))) = (parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
     let dm = (1..=31).contains(&a) && (1..=12).contains(&b);
@@ -952,6 +952,15 @@ mod tests {
         assert!(!is_log_timestamp(text, 15, "2024-03-05 10:00"));
         let text = "Datum: 2024-03-05 10:00 ok";
         assert!(!is_log_timestamp(text, 7, "2024-03-05 10:00"));
+    }
+
+    #[test]
+    fn numeric_parts_form_a_day_and_month() {
+        assert!(numeric_ok("31/12/2024"));
+        assert!(numeric_ok("12/31/2024 10:00"));
+        assert!(!numeric_ok("13/13/2024"));
+        assert!(!numeric_ok("12/31"));
+        assert!(!numeric_ok("99999999999/1/2024"));
     }
 
     #[test]
