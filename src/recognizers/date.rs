@@ -69,7 +69,11 @@ enum Gate {
     Slashes,
     /// `MM/YYYY`: a two-digit month, a slash and a year starting `1` or `2`.
     MonthYear,
-    /// A month name followed by a separator and a digit (see [`month_before`]).
+    /// A month name followed by `-` and a digit (see [`month_before`]).
+    WrittenDash,
+    /// A month name followed by spaces or tabs (and an optional `de`) and a digit (see [`month_before`]).
+    WrittenBlank,
+    /// Either of [`Gate::WrittenDash`] and [`Gate::WrittenBlank`].
     Written,
 }
 
@@ -77,6 +81,14 @@ impl Gate {
     /// The gate's bit in a window's set of gates.
     fn bit(self) -> u8 {
         1 << self as u8
+    }
+
+    /// The bits of the anchors that let a pattern with this gate match in a window.
+    fn mask(self) -> u8 {
+        match self {
+            Gate::Written => Gate::WrittenDash.bit() | Gate::WrittenBlank.bit(),
+            gate => gate.bit(),
+        }
     }
 }
 
@@ -234,7 +246,12 @@ impl Candidates {
                     found.written = true;
                     let lo = blank_free_left(bytes, month_end, WRITTEN_BEFORE + MONTH_INFO.longest);
                     let hi = word_end(bytes, month_end, DATE_AFTER);
-                    found.windows.push((lo, hi, Gate::Written.bit()));
+                    let gate = if bytes[a - 1] == b'-' {
+                        Gate::WrittenDash
+                    } else {
+                        Gate::WrittenBlank
+                    };
+                    found.windows.push((lo, hi, gate.bit()));
                 }
             }
             // A numeric date: this run, then its first separator.
@@ -278,7 +295,7 @@ impl Candidates {
             Gate::Numeric => self.shapes.numeric,
             Gate::Slashes => self.shapes.slashes,
             Gate::MonthYear => self.shapes.month_year,
-            Gate::Written => self.written,
+            Gate::WrittenDash | Gate::WrittenBlank | Gate::Written => self.written,
         }
     }
 }
@@ -577,19 +594,19 @@ static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new
         ),
         (
             "month day year",
-            Gate::Written,
+            Gate::WrittenBlank,
             format!(r"{weekday}{b}{month}[ \t]+{day},?[ \t]+{year}{b}{TIME}"),
             0.6,
         ),
         (
             "day-mon-year",
-            Gate::Written,
+            Gate::WrittenDash,
             format!(r"{b}{day}-{month}-(?:{year}|\d{{2}}){b}{TIME}"),
             0.6,
         ),
         (
             "weekday mon day time year",
-            Gate::Written,
+            Gate::WrittenBlank,
             format!(
                 r"{b}(?i:{WEEKDAYS})[ \t]+{month}[ \t]+{day}[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]+{year}(?:[ \t]+[+-]\d{{4}})?{b}"
             ),
@@ -597,13 +614,13 @@ static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new
         ),
         (
             "month year",
-            Gate::Written,
+            Gate::WrittenBlank,
             format!(r"{b}{month}[ \t]+{year}{b}"),
             0.5,
         ),
         (
             "month day",
-            Gate::Written,
+            Gate::WrittenBlank,
             format!(
                 r"{b}(?:(?:{WEEKDAYS_CAP}),?[ \t]+)?(?:{MONTHS_CAP})[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b){TIME}"
             ),
@@ -681,13 +698,13 @@ pub(crate) const SPECS: &[Spec] = &[Spec {
 
 /// Whether a numeric date's parts form a real day and month in some order.
 fn numeric_ok(value: &str) -> bool {
-    let parts: Vec<u32> = value
+    // The first three digit runs, each a `u32`; no allocation.
+    let mut parts = value
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
-        .take(3)
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    let [a, b, _] = parts[..] else {
+        .map(|p| p.parse::<u32>().ok());
+    let (Some(Some(a)), Some(Some(b)), Some(Some(_))) = (parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
     let dm = (1..=31).contains(&a) && (1..=12).contains(&b);
@@ -718,15 +735,27 @@ fn is_log_timestamp(text: &str, start: usize, value: &str) -> bool {
         .unwrap_or("");
     // `Date/time:`, `Date & time:` are form labels, not log fields.
     if before[..before.len() - key.len()].ends_with(['/', '&'])
-        || before.to_ascii_lowercase().ends_with("date and time")
+        || ends_with_ignore_ascii_case(before, "date and time")
     {
         return false;
     }
-    let key = key.to_ascii_lowercase();
-    matches!(
-        key.as_str(),
-        "ts" | "time" | "timestamp" | "@timestamp" | "logged_at" | "log_time" | "asctime"
-    )
+    [
+        "ts",
+        "time",
+        "timestamp",
+        "@timestamp",
+        "logged_at",
+        "log_time",
+        "asctime",
+    ]
+    .iter()
+    .any(|k| key.eq_ignore_ascii_case(k))
+}
+
+/// Whether `text` ends with `suffix` (ASCII) up to ASCII case, without allocating.
+fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 impl Recognizer for DateRecognizer {
@@ -778,7 +807,9 @@ impl DateRecognizer {
             }
             for &(lo, hi, gates) in &candidates.windows {
                 // A match holds an anchor of its pattern's gate, so it lies in a window with that gate.
-                if gates & gate.bit() == 0 {
+                // Written patterns other than `day month year` need one kind of separator after the
+                // month (`-` or blanks), so only windows with that kind of anchor can hold their matches.
+                if gates & gate.mask() == 0 {
                     continue;
                 }
                 // The window ends before a byte that is not an ASCII word character, so `\b` sees the
@@ -902,6 +933,34 @@ mod tests {
         ] {
             assert!(find(text).contains(&date), "{text}: {:?}", find(text));
         }
+    }
+
+    #[test]
+    fn log_field_keys_ignore_case_without_allocating() {
+        assert!(ends_with_ignore_ascii_case(
+            "Visit DATE AND TIME",
+            "date and time"
+        ));
+        assert!(!ends_with_ignore_ascii_case("and time", "date and time"));
+        assert!(!ends_with_ignore_ascii_case(
+            "Visit date and tim\u{e9}",
+            "date and time"
+        ));
+        let text = "TimeStamp=\"2024-03-05 10:00\" ok";
+        assert!(is_log_timestamp(text, 11, "2024-03-05 10:00"));
+        let text = "Date and Time: 2024-03-05 10:00 ok";
+        assert!(!is_log_timestamp(text, 15, "2024-03-05 10:00"));
+        let text = "Datum: 2024-03-05 10:00 ok";
+        assert!(!is_log_timestamp(text, 7, "2024-03-05 10:00"));
+    }
+
+    #[test]
+    fn numeric_parts_form_a_day_and_month() {
+        assert!(numeric_ok("31/12/2024"));
+        assert!(numeric_ok("12/31/2024 10:00"));
+        assert!(!numeric_ok("13/13/2024"));
+        assert!(!numeric_ok("12/31"));
+        assert!(!numeric_ok("99999999999/1/2024"));
     }
 
     #[test]

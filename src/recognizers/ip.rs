@@ -14,7 +14,9 @@ static V4: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Runs of hex digits, colons and dots with at least two colons (IPv6 candidates, including `::1` and
-/// IPv4-mapped forms).
+/// IPv4-mapped forms). The search takes each stretch of [`v6_stretches`] whole instead, which is the
+/// one match this pattern has in it (see `analyze`); the tests compare the two.
+#[cfg(test)]
 static V6: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[0-9A-Fa-f:.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*").expect("constant pattern")
 });
@@ -144,25 +146,21 @@ impl Recognizer for IpRecognizer {
                 }
             }
         }
-        let mut at = 0;
         for (lo, hi) in v6_stretches(text) {
-            // No match of `V6` crosses a byte outside its class, and `V6` looks at no byte around a match.
-            let haystack = &text[..hi];
-            at = at.max(lo);
-            while let Some(m) = V6.find_at(haystack, at) {
-                at = m.end();
-                if let Some((s, e)) = ipv6_within(text, m.start(), m.end()) {
-                    // The IPv4 tail of an IPv4-mapped address is not a second address.
-                    let mut k = first_new;
-                    while k < results.len() {
-                        if results[k].start >= s && results[k].end <= e {
-                            results.swap_remove(k);
-                        } else {
-                            k += 1;
-                        }
+            // A stretch is a maximal run of bytes in `V6`'s class holding two colons, and `V6` looks at
+            // no byte around a match: its one match in the stretch is the whole stretch (the first star
+            // gives back up to the last colon but one, the last star takes the rest).
+            if let Some((s, e)) = ipv6_within(text, lo, hi) {
+                // The IPv4 tail of an IPv4-mapped address is not a second address.
+                let mut k = first_new;
+                while k < results.len() {
+                    if results[k].start >= s && results[k].end <= e {
+                        results.swap_remove(k);
+                    } else {
+                        k += 1;
                     }
-                    self.push(s, e, "IPv6", ctx, results);
                 }
+                self.push(s, e, "IPv6", ctx, results);
             }
         }
         Ok(())
@@ -461,6 +459,25 @@ mod tests {
             assert_eq!(got, expected, "{text:?}");
         }
         assert!(found > 3_000, "{found}");
+    }
+
+    /// Each stretch of `v6_stretches` is exactly the match `V6` finds searching from its start.
+    #[test]
+    fn v6_stretch_is_the_match() {
+        for text in [
+            "at 10:02:33 and fe80::1:2 or a::b::c:d.e: x",
+            "::",
+            "é::1 ::ffff:192.0.2.128%eth0 1:2",
+            "a:b:c:: ff:",
+        ] {
+            let mut n = 0;
+            for (lo, hi) in v6_stretches(text) {
+                let m = V6.find_at(&text[..hi], lo).unwrap();
+                assert_eq!((m.start(), m.end()), (lo, hi), "{text:?}");
+                n += 1;
+            }
+            assert_eq!(n, V6.find_iter(text).count(), "{text:?}");
+        }
     }
 
     #[test]

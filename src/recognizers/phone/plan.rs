@@ -25,7 +25,49 @@ pub(crate) const MAX_NSN: usize = 17;
 /// One number type's rule: possible lengths (bit `n` set when `n` digits are possible) and an anchored pattern.
 struct Desc {
     lengths: u32,
+    /// The first two digits the pattern's strings can have: bit `10 * a + b` for digits `a`, `b` (see
+    /// [`leading_pairs`]). Rejects most numbers of other types without running the regex.
+    starts: u128,
     pattern: Regex,
+}
+
+/// Every pair of leading digits that a string matched by `^(?:source)$` can have, as a bit set (bit
+/// `10 * a + b` for the ASCII digits `a`, `b`), found by walking an anchored lazy DFA of the pattern two
+/// bytes deep: a pair is left out only when the DFA is dead after it, so no string starting with it can
+/// match. All pairs when the DFA cannot be built or walked.
+fn leading_pairs(source: &str) -> u128 {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::{Anchored, Input, util::syntax};
+    const ALL: u128 = (1 << 100) - 1;
+    let Ok(dfa) = DFA::builder()
+        .syntax(syntax::Config::new().unicode(false))
+        .build(&format!("^(?:{source})$"))
+    else {
+        return ALL;
+    };
+    let mut cache = dfa.create_cache();
+    let Ok(start) = dfa.start_state_forward(&mut cache, &Input::new("").anchored(Anchored::Yes))
+    else {
+        return ALL;
+    };
+    let mut pairs = 0u128;
+    for a in 0..10u8 {
+        let Ok(first) = dfa.next_state(&mut cache, start, b'0' + a) else {
+            return ALL;
+        };
+        if first.is_dead() {
+            continue;
+        }
+        for b in 0..10u8 {
+            let Ok(second) = dfa.next_state(&mut cache, first, b'0' + b) else {
+                return ALL;
+            };
+            if !second.is_dead() {
+                pairs |= 1 << (10 * a + b);
+            }
+        }
+    }
+    pairs
 }
 
 impl Desc {
@@ -44,12 +86,23 @@ impl Desc {
         let pattern = Regex::new(&format!("^(?:{source})$")).ok()?;
         Some(Desc {
             lengths: if lengths == 0 { fallback } else { lengths },
+            starts: leading_pairs(&source),
             pattern,
         })
     }
 
     fn matches(&self, nsn: &str) -> bool {
-        (self.lengths == 0 || self.lengths & bit(nsn.len()) != 0) && self.pattern.is_match(nsn)
+        (self.lengths == 0 || self.lengths & bit(nsn.len()) != 0) && self.pattern_matches(nsn)
+    }
+
+    /// Whether the anchored pattern matches `s`: [`Desc::starts`] first, then the regex.
+    fn pattern_matches(&self, s: &str) -> bool {
+        if let [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] = s.as_bytes() {
+            if self.starts & (1 << (10 * (a - b'0') + (b - b'0'))) == 0 {
+                return false;
+            }
+        }
+        self.pattern.is_match(s)
     }
 }
 
@@ -230,7 +283,7 @@ impl Plan {
         let min = self.general.lengths.trailing_zeros() as usize;
         !out.is_empty()
             && out.len() >= min
-            && (self.general.pattern.is_match(out) || !self.general.pattern.is_match(digits))
+            && (self.general.pattern_matches(out) || !self.general.pattern_matches(digits))
     }
 }
 
@@ -347,6 +400,66 @@ mod tests {
         assert!(!is_valid_international("9991234567"));
         assert!(!is_valid_international(""));
         assert!(!is_valid_international("4"));
+    }
+
+    /// The leading-pair table never rejects what the regex matches: every region's example numbers, and
+    /// random digit strings of every length with every pair of leading digits.
+    #[test]
+    fn leading_pairs_only_reject_non_matches() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut examples = 0;
+        let mut rejected = 0;
+        for (meta, _) in SLOTS.by_id.values() {
+            let Some(plan) = Plan::compile(meta) else {
+                continue;
+            };
+            let d = meta.descriptors();
+            let all = [
+                d.premium_rate(),
+                d.toll_free(),
+                d.shared_cost(),
+                d.uan(),
+                d.voip(),
+                d.personal_number(),
+                d.pager(),
+                d.voicemail(),
+                d.fixed_line(),
+                d.mobile(),
+            ];
+            for example in all.iter().flatten().filter_map(|t| t.example()) {
+                for desc in std::iter::once(&plan.general).chain(&plan.types) {
+                    assert_eq!(
+                        desc.pattern_matches(example),
+                        desc.pattern.is_match(example),
+                        "{} {example}",
+                        meta.id()
+                    );
+                    examples += 1;
+                }
+            }
+            for desc in std::iter::once(&plan.general).chain(&plan.types) {
+                for pair in 0..100u64 {
+                    let len = 2 + (next() % 12) as usize;
+                    let mut s = format!("{pair:02}");
+                    while s.len() < len {
+                        s.push(char::from(b'0' + (next() % 10) as u8));
+                    }
+                    let fast = desc.pattern_matches(&s);
+                    assert_eq!(fast, desc.pattern.is_match(&s), "{} {s}", meta.id());
+                    if desc.starts & (1 << pair) == 0 {
+                        rejected += 1;
+                    }
+                }
+            }
+        }
+        assert!(examples > 1000, "{examples}");
+        assert!(rejected > 10_000, "{rejected}");
     }
 
     #[test]
