@@ -12,6 +12,68 @@ pub(crate) fn remove_duplicates(results: &mut Vec<RecognizerResult>) {
     if results.len() < 2 {
         return;
     }
+    if results.len() <= SMALL {
+        let dropped = duplicates_small(results);
+        retain_unmasked(results, dropped);
+        return;
+    }
+    remove_duplicates_sorted(results);
+}
+
+/// Up to this many results, the dedup passes compare every pair in place instead of sorting: no allocation,
+/// no string comparisons of entity types unless two spans nest, and nothing to do when no spans nest.
+const SMALL: usize = 32;
+
+/// Bit `i` set: `results[i]` (`results.len() <= SMALL`, all scores > 0) is dropped by [`remove_duplicates`].
+///
+/// The sorted path visits a type's results by descending score, then descending length, then ascending
+/// start, then input position, and drops a result iff an earlier *kept* one contains it. Containment is
+/// transitive, so that is the same as "an earlier one contains it": the earliest container is never itself
+/// contained by anything earlier, so it is kept.
+fn duplicates_small(results: &[RecognizerResult]) -> u64 {
+    let mut dropped = 0u64;
+    for (i, r) in results.iter().enumerate() {
+        let hidden = results.iter().enumerate().any(|(j, k)| {
+            j != i
+                && k.start <= r.start
+                && k.end >= r.end
+                && comes_first(k, j, r, i)
+                && k.entity_type == r.entity_type
+        });
+        if hidden {
+            dropped |= 1 << i;
+        }
+    }
+    dropped
+}
+
+/// Whether `a` (at input position `ia`) precedes `b` (at `ib`) in the sorted path's visiting order.
+fn comes_first(a: &RecognizerResult, ia: usize, b: &RecognizerResult, ib: usize) -> bool {
+    b.score
+        .partial_cmp(&a.score)
+        .unwrap_or(Ordering::Equal)
+        .then_with(|| b.len().cmp(&a.len()))
+        .then_with(|| a.start.cmp(&b.start))
+        .then_with(|| ia.cmp(&ib))
+        .is_lt()
+}
+
+/// Keeps the results whose bit in `dropped` is clear, in order.
+fn retain_unmasked(results: &mut Vec<RecognizerResult>, dropped: u64) {
+    if dropped == 0 {
+        return;
+    }
+    let mut i = 0;
+    results.retain(|_| {
+        let keep = dropped >> i & 1 == 0;
+        i += 1;
+        keep
+    });
+}
+
+/// [`remove_duplicates`] for any number of results (scores already > 0, at least two): sort, then one
+/// Fenwick sweep per type.
+fn remove_duplicates_sorted(results: &mut Vec<RecognizerResult>) {
     // Group by type, then within a type visit results by descending score (longer first on ties, then by
     // start) and keep one only if no kept result of the type contains it.
     results.sort_by(|a, b| {
@@ -53,6 +115,35 @@ pub(crate) fn remove_contained_across_types(results: &mut Vec<RecognizerResult>)
     if results.len() < 2 {
         return;
     }
+    if results.len() <= SMALL && !results.iter().any(|r| r.score.is_nan()) {
+        let dropped = contained_small(results);
+        retain_unmasked(results, dropped);
+        return;
+    }
+    remove_contained_sorted(results);
+}
+
+/// Bit `i` set: `results[i]` (`results.len() <= SMALL`, no NaN score) is dropped by
+/// [`remove_contained_across_types`]: some non-composite result with a higher or equal score strictly
+/// contains it. This is exactly what the sorted path's tree query asks, pair by pair.
+fn contained_small(results: &[RecognizerResult]) -> u64 {
+    let mut dropped = 0u64;
+    for (i, r) in results.iter().enumerate() {
+        let hidden = results.iter().any(|k| {
+            ((k.start <= r.start && k.end > r.end) || (k.start < r.start && k.end >= r.end))
+                && k.score >= r.score
+                && !is_composite(&k.entity_type)
+        });
+        if hidden {
+            dropped |= 1 << i;
+        }
+    }
+    dropped
+}
+
+/// [`remove_contained_across_types`] for any number of results (at least two): sort by score, then sweep a
+/// Fenwick tree level by level.
+fn remove_contained_sorted(results: &mut Vec<RecognizerResult>) {
     results.sort_by(|a, b| {
         b.score
             .partial_cmp(&a.score)
@@ -228,6 +319,86 @@ mod tests {
                 "US_BANK_NUMBER"
             ]
         );
+    }
+
+    /// Everything `dump` prints, in a canonical order.
+    fn full(v: &[RecognizerResult]) -> Vec<(usize, usize, String, u64, String)> {
+        let mut out: Vec<_> = v
+            .iter()
+            .map(|r| {
+                let ty = r.entity_type.to_string();
+                (
+                    r.start,
+                    r.end,
+                    ty,
+                    r.score.to_bits(),
+                    r.recognizer.to_string(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn small_paths_match_sorted_paths() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as usize
+        };
+        let mut dropped = [0usize; 2];
+        for _ in 0..4000 {
+            let n = next(SMALL as u64) + 1;
+            let v: Vec<_> = (0..n)
+                .map(|k| {
+                    let s = next(16);
+                    let e = s + next(6) + usize::from(next(8) != 0);
+                    let ty = ["A", "B", "URL"][next(3)];
+                    let score = [0.0, 0.3, 0.5, 0.5, 1.0][next(5)];
+                    // The recognizer name records the input position, so tie-breaking shows.
+                    RecognizerResult::new(
+                        EntityType::new(ty),
+                        s,
+                        e,
+                        score,
+                        Arc::from(k.to_string()),
+                    )
+                })
+                .collect();
+
+            let mut fast = v.clone();
+            remove_duplicates(&mut fast);
+            let mut slow = v.clone();
+            slow.retain(|r| r.score > 0.0);
+            if slow.len() >= 2 {
+                remove_duplicates_sorted(&mut slow);
+            }
+            assert_eq!(full(&fast), full(&slow), "{v:?}");
+            dropped[0] += v.len() - fast.len();
+
+            let mut fast = v.clone();
+            remove_contained_across_types(&mut fast);
+            let mut slow = v.clone();
+            remove_contained_sorted(&mut slow);
+            assert_eq!(full(&fast), full(&slow), "{v:?}");
+            dropped[1] += v.len() - fast.len();
+        }
+        // The generator must exercise both outcomes.
+        assert!(dropped[0] > 1000 && dropped[1] > 1000, "{dropped:?}");
+    }
+
+    #[test]
+    fn small_path_keeps_first_of_identical_results() {
+        let mut v = vec![
+            RecognizerResult::new(EntityType::new("A"), 3, 8, 0.5, Arc::from("first")),
+            RecognizerResult::new(EntityType::new("A"), 3, 8, 0.5, Arc::from("second")),
+        ];
+        remove_duplicates(&mut v);
+        assert_eq!(v.len(), 1);
+        assert_eq!(&*v[0].recognizer, "first");
     }
 
     #[test]
