@@ -607,20 +607,46 @@ pub(crate) fn find(
         if t.kind != Kind::Word {
             continue;
         }
+        // `cued`'s gate: the token before ends a cue (a cue word, `:`, `(` or `"`).
+        let cue_end = i > 0 && {
+            let p = &toks[i - 1];
+            p.lex.has(Lex::ORG_CUE_END)
+                || p.kind == Kind::Punct
+                    && p.end == p.start + 1
+                    && matches!(bytes[p.start], b':' | b'(' | b'"')
+        };
         let cap = t.cap;
-        let len = t.end - t.start;
+        // A lower-case word can only end a legal form (a spaced legal-form word or one followed by a
+        // dot) or follow a cue: skip the rest of the gates when neither can apply.
+        if !cap && !cue_end && !t.space_before {
+            continue;
+        }
         let next = toks.get(i + 1);
-        let next_is = |c: u8| {
-            next.is_some_and(|n| {
-                n.kind == Kind::Punct && n.end == n.start + 1 && bytes[n.start] == c
-            })
+        // The next token's byte when it is a one-byte punctuation token (0 otherwise).
+        let next_punct = match next {
+            Some(n) if n.kind == Kind::Punct && n.end == n.start + 1 => bytes[n.start],
+            _ => 0,
         };
         // Each shape's own opening test, on the token's fields, before calling it: `legal_form` needs a
         // spaced legal-form word or a dot after; `institution_after` a spaced capitalised institution
         // word or the six- or seven-letter first word of a pair.
-        let legal_gate = t.space_before && (t.lex.has(Lex::LEGAL_END) || next_is(b'.'));
+        let legal_gate = t.space_before && (t.lex.has(Lex::LEGAL_END) || next_punct == b'.');
+        if !cap {
+            if legal_gate {
+                if let Some(x) = f.legal_form(i) {
+                    out.push(x);
+                }
+            }
+            if cue_end {
+                if let Some(x) = f.cued(i) {
+                    out.push(x);
+                }
+            }
+            continue;
+        }
+        let len = t.end - t.start;
         let after_gate =
-            cap && t.space_before && (t.lex.has(Lex::INSTITUTION_AFTER) || matches!(len, 6 | 7));
+            t.space_before && (t.lex.has(Lex::INSTITUTION_AFTER) || matches!(len, 6 | 7));
         let legal = if legal_gate { f.legal_form(i) } else { None };
         if let Some(x) = legal.or_else(|| {
             if after_gate {
@@ -631,51 +657,39 @@ pub(crate) fn find(
         }) {
             out.push(x);
         }
-        if cap {
-            // `bank`, `college`, `institute`, `university` (four, seven, nine, ten letters) or a listed
-            // institution word.
-            if t.lex.has(Lex::INSTITUTION_BEFORE) || matches!(len, 4 | 7 | 9 | 10) {
-                if let Some(x) = f.institution_before(i) {
-                    out.push(x);
-                }
-            }
-            // `law_firm_at`'s gate: a comma glued to the word.
-            if next_is(b',') && next.is_some_and(|n| !n.space_before) {
-                if let Some(x) = f.law_firm(i) {
-                    out.push(x);
-                }
+        // `bank`, `college`, `institute`, `university` (four, seven, nine, ten letters) or a listed
+        // institution word.
+        if t.lex.has(Lex::INSTITUTION_BEFORE) || matches!(len, 4 | 7 | 9 | 10) {
+            if let Some(x) = f.institution_before(i) {
+                out.push(x);
             }
         }
-        // `cued`'s gate: the token before ends a cue (a cue word, `:`, `(` or `"`).
-        let cue_end = i > 0 && {
-            let p = &toks[i - 1];
-            p.lex.has(Lex::ORG_CUE_END)
-                || p.kind == Kind::Punct
-                    && p.end == p.start + 1
-                    && matches!(bytes[p.start], b':' | b'(' | b'"')
-        };
+        // `law_firm_at`'s gate: a comma glued to the word.
+        if next_punct == b',' && next.is_some_and(|n| !n.space_before) {
+            if let Some(x) = f.law_firm(i) {
+                out.push(x);
+            }
+        }
         if cue_end {
             if let Some(x) = f.cued(i) {
                 out.push(x);
             }
         }
-        if cap {
-            // One look at the word's bytes: a hyphen (for `partners`), and an upper-case ASCII letter
-            // or any non-ASCII byte after the first (a possible camel-case name for `industry`).
-            let (mut hyphen, mut inner) = (false, false);
-            for &b in bytes.get(t.start + 1..t.end).unwrap_or(&[]) {
-                hyphen |= b == b'-';
-                inner |= b.is_ascii_uppercase() || !b.is_ascii();
+        // One look at the word's bytes: a hyphen (for `partners`), and an upper-case ASCII letter
+        // or any non-ASCII byte after the first (a possible camel-case name for `industry`).
+        let (mut hyphen, mut inner) = (false, false);
+        for &b in bytes.get(t.start + 1..t.end).unwrap_or(&[]) {
+            hyphen |= b == b'-';
+            inner |= b.is_ascii_uppercase() || !b.is_ascii();
+        }
+        if inner || next.is_some_and(|n| n.lex.has(Lex::INDUSTRY)) {
+            if let Some(x) = f.industry(i) {
+                out.push(x);
             }
-            if inner || next.is_some_and(|n| n.lex.has(Lex::INDUSTRY)) {
-                if let Some(x) = f.industry(i) {
-                    out.push(x);
-                }
-            }
-            if hyphen {
-                if let Some(x) = f.partners(i) {
-                    out.push(x);
-                }
+        }
+        if hyphen {
+            if let Some(x) = f.partners(i) {
+                out.push(x);
             }
         }
     }
@@ -1253,6 +1267,39 @@ pub(crate) const SPECS: &[Spec] = &[Spec {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The spans `find` keeps for `text` (no table cells).
+    fn spans(text: &str) -> Vec<&str> {
+        let mut toks = Vec::new();
+        crate::recognizers::location::tokens::tokenize(text, &mut toks);
+        crate::recognizers::location::lexicon::mark(text, &mut toks);
+        let mut out = Vec::new();
+        find(text, &toks, &[], &mut out);
+        out.iter().map(|&(s, e, _)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn per_word_gates_keep_every_shape() {
+        // Legal forms anchored on a lower-case word (spaced, a dot or a legal-form word after).
+        assert_eq!(spans("Sent to Holsten e.V. today."), ["Holsten e.V."]);
+        assert_eq!(spans("Bought from Gigli s.r.l. in May."), ["Gigli s.r.l."]);
+        assert_eq!(spans("Paid Walters and Sons today."), ["Walters and Sons"]);
+        // Capitalised shapes: institution words, law firms, partners, camel case.
+        assert_eq!(
+            spans("I studied at University of Leeds."),
+            ["University of Leeds"]
+        );
+        assert_eq!(
+            spans("at Flynn, Burgess and Evans"),
+            ["Flynn, Burgess and Evans"]
+        );
+        assert_eq!(
+            spans("Invoice from CopperleafTravel."),
+            ["CopperleafTravel"]
+        );
+        // A cue right before the word.
+        assert_eq!(spans("Employer: Oakridge Partners"), ["Oakridge Partners"]);
+    }
 
     fn unanchored(text: &str) -> Vec<(usize, usize)> {
         KNOWN
