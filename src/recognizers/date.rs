@@ -222,15 +222,34 @@ struct Candidates {
     written: bool,
     /// Start, end, and the gates ([`Gate::bit`]) of the anchors in the window.
     windows: Vec<(usize, usize, u8)>,
+    /// Every anchor, in the order of its key, which increases; see [`Anchor`].
+    anchors: Vec<Anchor>,
 }
 
+/// One anchor of [`Candidates`]: a byte inside every match holding the anchor, after the match's first
+/// byte (the first separator of a numeric date, the first digit after a written date's month name), the
+/// gates ([`Gate::bit`]) it lets through, and the span in which every match holding it lies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Anchor {
+    key: usize,
+    gates: u8,
+    lo: usize,
+    hi: usize,
+}
+
+/// The reusable buffers of [`Candidates`]: windows and anchors.
+type Buffers = (Vec<(usize, usize, u8)>, Vec<Anchor>);
+
 impl Candidates {
-    /// The candidates of `text`, with `windows` (cleared) as the window buffer.
-    fn find(text: &str, mut windows: Vec<(usize, usize, u8)>) -> Candidates {
+    /// The candidates of `text`, with `buffers` (cleared) as the window and anchor buffers.
+    fn find(text: &str, buffers: Buffers) -> Candidates {
         let bytes = text.as_bytes();
+        let (mut windows, mut anchors) = buffers;
         windows.clear();
+        anchors.clear();
         let mut found = Candidates {
             windows,
+            anchors,
             ..Candidates::default()
         };
         let mut from = 0;
@@ -252,6 +271,12 @@ impl Candidates {
                         Gate::WrittenBlank
                     };
                     found.windows.push((lo, hi, gate.bit()));
+                    found.anchors.push(Anchor {
+                        key: a,
+                        gates: gate.bit(),
+                        lo,
+                        hi,
+                    });
                 }
             }
             // A numeric date: this run, then its first separator.
@@ -263,9 +288,14 @@ impl Candidates {
                     while !text.is_char_boundary(lo) {
                         lo -= 1;
                     }
-                    found
-                        .windows
-                        .push((lo, word_end(bytes, b, DATE_AFTER), shapes.bits()));
+                    let hi = word_end(bytes, b, DATE_AFTER);
+                    found.windows.push((lo, hi, shapes.bits()));
+                    found.anchors.push(Anchor {
+                        key: b,
+                        gates: shapes.bits(),
+                        lo,
+                        hi,
+                    });
                 }
             }
         }
@@ -781,12 +811,12 @@ impl Recognizer for DateRecognizer {
             return Ok(());
         }
         thread_local! {
-            /// The window buffer, reused across calls.
-            static WINDOWS: Cell<Vec<(usize, usize, u8)>> = const { Cell::new(Vec::new()) };
+            /// The window and anchor buffers, reused across calls.
+            static BUFFERS: Cell<Buffers> = const { Cell::new((Vec::new(), Vec::new())) };
         }
-        let candidates = Candidates::find(text, WINDOWS.take());
+        let candidates = Candidates::find(text, BUFFERS.take());
         self.find_in(text, &candidates, ctx, results);
-        WINDOWS.set(candidates.windows);
+        BUFFERS.set((candidates.windows, candidates.anchors));
         Ok(())
     }
 }
@@ -805,18 +835,40 @@ impl DateRecognizer {
             if !candidates.passes(*gate) {
                 continue;
             }
+            let mask = gate.mask();
+            let mut first = 0;
             for &(lo, hi, gates) in &candidates.windows {
+                // The window's anchors: their keys lie in it, and windows do not overlap.
+                let end =
+                    first + candidates.anchors[first..].partition_point(|anchor| anchor.key <= hi);
+                let anchors = &candidates.anchors[first..end];
+                first = end;
                 // A match holds an anchor of its pattern's gate, so it lies in a window with that gate.
                 // Written patterns other than `day month year` need one kind of separator after the
                 // month (`-` or blanks), so only windows with that kind of anchor can hold their matches.
-                if gates & gate.mask() == 0 {
+                if gates & mask == 0 {
                     continue;
                 }
-                // The window ends before a byte that is not an ASCII word character, so `\b` sees the
-                // same at its end as in the whole text; before `lo` the regex sees the text.
-                let haystack = &text[..hi];
                 let mut at = lo;
-                while let Some(m) = regex.find_at(haystack, at) {
+                loop {
+                    // A match starting at `at` or later holds an anchor of the pattern's gate whose key
+                    // lies after `at`, and lies in that anchor's span; with no such anchor there is
+                    // no match, and the search needs to cover only those anchors' spans.
+                    let (mut from, mut to) = (usize::MAX, 0);
+                    for anchor in anchors {
+                        if anchor.key > at && anchor.gates & mask != 0 {
+                            from = from.min(anchor.lo);
+                            to = to.max(anchor.hi);
+                        }
+                    }
+                    if to == 0 {
+                        break;
+                    }
+                    // A span ends before a byte that is not an ASCII word character, so `\b` sees the
+                    // same at its end as in the whole text; before its start the regex sees the text.
+                    let Some(m) = regex.find_at(&text[..to], at.max(from)) else {
+                        break;
+                    };
                     at = m.end();
                     self.check(
                         text,
@@ -1128,6 +1180,31 @@ mod tests {
             .collect()
     }
 
+    /// What every pattern finds in the whole text, after the checks: the reference for [`spans`].
+    fn whole_text_spans(text: &str) -> Vec<(usize, usize, u64)> {
+        let ents = [EntityType::DATE_TIME];
+        let ctx = RecognizerContext::new(&ents, "en");
+        let recognizer = date();
+        let mut out = Vec::new();
+        for (pattern, _, regex, score) in PATTERNS.iter() {
+            for m in regex.find_iter(text) {
+                recognizer.check(
+                    text,
+                    text.as_bytes(),
+                    pattern,
+                    m.start(),
+                    m.end(),
+                    *score,
+                    &ctx,
+                    &mut out,
+                );
+            }
+        }
+        out.iter()
+            .map(|r| (r.start, r.end, r.score.to_bits()))
+            .collect()
+    }
+
     /// Searching the candidate windows finds exactly what every pattern finds in the whole text, and the
     /// candidate pass's gates are those of whole-text scans.
     #[test]
@@ -1142,23 +1219,13 @@ mod tests {
         ));
         let mut found = 0;
         for text in &texts {
-            let candidates = Candidates::find(text, Vec::new());
+            let candidates = Candidates::find(text, Default::default());
             assert_eq!(candidates.shapes, NumericShapes::scan(text), "{text:?}");
             assert_eq!(candidates.written, has_month_then_digit(text), "{text:?}");
             for w in candidates.windows.windows(2) {
                 assert!(w[0].1 < w[1].0, "{text:?}");
             }
-            let whole = Candidates {
-                shapes: NumericShapes {
-                    iso: true,
-                    numeric: true,
-                    slashes: true,
-                    month_year: true,
-                },
-                written: true,
-                windows: vec![(0, text.len(), u8::MAX)],
-            };
-            let expected = spans(text, &whole);
+            let expected = whole_text_spans(text);
             found += expected.len();
             assert_eq!(spans(text, &candidates), expected, "{text:?}");
         }
