@@ -213,6 +213,17 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// The slot of `counts` in [`TextFacts::of`] for each byte: `:`, `-`, `.` and `@` are counted, every
+/// other byte goes to the last slot.
+const COUNTED: [u8; 256] = {
+    let mut t = [4; 256];
+    t[b':' as usize] = 0;
+    t[b'-' as usize] = 1;
+    t[b'.' as usize] = 2;
+    t[b'@' as usize] = 3;
+    t
+};
+
 /// The kinds of maximal runs [`TextFacts`] records, in the order of [`RUN_MIN`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RunKind {
@@ -267,151 +278,110 @@ pub(crate) struct TextFacts {
 impl TextFacts {
     /// The facts of `text`, in one pass over its bytes.
     ///
-    /// The text is read as words (maximal runs of letters and digits, see [`BYTE_CLASS`]) and the gaps
-    /// between them: a lower-case word only extends the letter run, and only words with a digit or a
-    /// capital are looked at byte by byte. A chain of digit groups continues across a gap of exactly one
-    /// joiner into a word that starts with a digit.
+    /// Each byte's class (see [`BYTE_CLASS`]) drives a small state machine holding the run of each
+    /// [`RunKind`] in progress; a run ends at the first character that breaks it. Lower-case letters
+    /// only extend the letter-or-digit run, so a run of them is skipped in a tight loop. Continuation
+    /// bytes are skipped: their character was classified by its first byte. A chain of digit groups continues across exactly one joiner into a digit; a joiner followed
+    /// by a letter ends it at the letter, anything else at the joiner.
+    #[inline(never)] // once per text; kept out of line so profiles show it
     pub(crate) fn of(text: &str) -> Self {
-        const WORD: u8 = DIGIT | UPPER | LOWER;
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let mut facts = TextFacts::default();
-        let mut runs = Vec::new();
-        let mut record =
-            |facts: &mut TextFacts, kind: RunKind, start: usize, end: usize, len: usize| {
-                let max = match kind {
-                    RunKind::Digits => &mut facts.digit_run,
-                    RunKind::Chain => &mut facts.digit_chain,
-                    RunKind::UpperDigits => &mut facts.upper_digit_run,
-                    RunKind::Alnum => &mut facts.alnum_run,
-                };
-                *max = (*max).max(len);
-                if len >= RUN_MIN[kind as usize] {
-                    runs.push(Run {
-                        kind,
-                        start,
-                        end,
-                        len,
-                    });
-                }
-            };
-        // The digits of the chain in progress, and where it began; a chain is in progress across a gap
-        // only when the last word ended with a digit.
-        let (mut chain, mut chain_at) = (0usize, 0usize);
-        let (mut colons, mut hyphens, mut dots, mut ats) = (0, 0, 0, 0);
+        let mut s = Scan::default();
+        let mut runs = Vec::with_capacity(16);
+        // How many `:`, `-`, `.` and `@` (see [`COUNTED`]); the last slot takes every other byte.
+        let mut counts = [0usize; 5];
         let mut i = 0;
         while i < n {
-            // A gap: bytes that are not letters or digits (continuation bytes of such characters too).
-            let gap = i;
-            while i < n && BYTE_CLASS[usize::from(bytes[i])] & WORD == 0 {
-                match bytes[i] {
-                    b':' => colons += 1,
-                    b'-' => hyphens += 1,
-                    b'.' => dots += 1,
-                    b'@' => ats += 1,
-                    _ => {}
+            let class = BYTE_CLASS[usize::from(bytes[i])];
+            if class == LOWER {
+                // A digit run in progress is also a capital-or-digit run and a chain.
+                if s.upper | s.chain != 0 {
+                    s.end_digits(&mut runs, i);
+                    s.end_upper(&mut runs, i);
+                    s.end_chain(&mut runs, i);
                 }
+                if s.alnum == 0 {
+                    s.alnum_at = i;
+                }
+                let from = i;
                 i += 1;
-            }
-            if chain > 0 && !(i - gap == 1 && BYTE_CLASS[usize::from(bytes[gap])] & JOINER != 0) {
-                record(&mut facts, RunKind::Chain, chain_at, gap, chain);
-                chain = 0;
-            }
-            if i == n {
-                break;
-            }
-            // A word.
-            let start = i;
-            let mut seen = 0;
-            while i < n {
-                let class = BYTE_CLASS[usize::from(bytes[i])];
-                if class & (WORD | CONTINUATION) == 0 {
-                    break;
+                while i < n && BYTE_CLASS[usize::from(bytes[i])] == LOWER {
+                    i += 1;
                 }
-                seen |= class;
-                i += 1;
-            }
-            let word = &bytes[start..i];
-            let chars = if seen & CONTINUATION != 0 {
-                word.iter()
-                    .filter(|&&b| BYTE_CLASS[usize::from(b)] != CONTINUATION)
-                    .count()
-            } else {
-                word.len()
-            };
-            if chars >= RUN_MIN[RunKind::Alnum as usize] || chars > facts.alnum_run {
-                record(&mut facts, RunKind::Alnum, start, i, chars);
-            }
-            if seen & (DIGIT | UPPER) == 0 {
-                if chain > 0 {
-                    record(&mut facts, RunKind::Chain, chain_at, start, chain);
-                    chain = 0;
-                }
+                s.alnum += i - from;
                 continue;
             }
-            if seen == DIGIT {
-                // A plain ASCII number: one run of each kind, continuing any chain.
-                if chain == 0 {
-                    chain_at = start;
+            match class {
+                DIGIT => {
+                    // A digit run in progress is also a run of every other kind.
+                    if s.digits == 0 {
+                        s.digits_at = i;
+                        if s.upper == 0 {
+                            s.upper_at = i;
+                            if s.alnum == 0 {
+                                s.alnum_at = i;
+                            }
+                        }
+                        if s.chain == 0 {
+                            s.chain_at = i;
+                        }
+                    }
+                    s.alnum += 1;
+                    s.digits += 1;
+                    s.upper += 1;
+                    s.chain += 1;
+                    s.joint = None;
                 }
-                chain += chars;
-                record(&mut facts, RunKind::Digits, start, i, chars);
-                record(&mut facts, RunKind::UpperDigits, start, i, chars);
-                continue;
-            }
-            let (mut digits, mut digits_at, mut upper, mut upper_at) = (0, 0, 0, 0);
-            for (k, &b) in word.iter().enumerate() {
-                let class = BYTE_CLASS[usize::from(b)];
-                if class == CONTINUATION {
-                    continue;
-                }
-                let at = start + k;
-                if class & DIGIT != 0 {
-                    if digits == 0 {
-                        digits_at = at;
+                UPPER => {
+                    if s.upper == 0 {
+                        s.upper_at = i;
+                        if s.alnum == 0 {
+                            s.alnum_at = i;
+                        }
                     }
-                    digits += 1;
-                    if chain == 0 {
-                        chain_at = at;
-                    }
-                    chain += 1;
-                } else {
-                    if digits > 0 {
-                        record(&mut facts, RunKind::Digits, digits_at, at, digits);
-                        digits = 0;
-                    }
-                    if chain > 0 {
-                        record(&mut facts, RunKind::Chain, chain_at, at, chain);
-                        chain = 0;
+                    s.alnum += 1;
+                    s.upper += 1;
+                    if s.chain > 0 {
+                        s.end_digits(&mut runs, i);
+                        s.end_chain(&mut runs, i);
                     }
                 }
-                if class & (DIGIT | UPPER) != 0 {
-                    if upper == 0 {
-                        upper_at = at;
+                CONTINUATION => {}
+                _ => {
+                    // Not a letter or digit: a joiner (which may join digit groups) or anything else.
+                    if s.alnum > 0 {
+                        s.end_alnum(&mut runs, i);
+                        s.end_digits(&mut runs, i);
+                        s.end_upper(&mut runs, i);
                     }
-                    upper += 1;
-                } else if upper > 0 {
-                    record(&mut facts, RunKind::UpperDigits, upper_at, at, upper);
-                    upper = 0;
+                    if s.chain > 0 {
+                        match s.joint {
+                            Some(at) => s.end_chain(&mut runs, at),
+                            None if class == JOINER => s.joint = Some(i),
+                            None => s.end_chain(&mut runs, i),
+                        }
+                    }
+                    counts[usize::from(COUNTED[usize::from(bytes[i])])] += 1;
                 }
             }
-            if digits > 0 {
-                record(&mut facts, RunKind::Digits, digits_at, i, digits);
-            }
-            if upper > 0 {
-                record(&mut facts, RunKind::UpperDigits, upper_at, i, upper);
-            }
+            i += 1;
         }
-        if chain > 0 {
-            record(&mut facts, RunKind::Chain, chain_at, n, chain);
-        }
+        s.end_alnum(&mut runs, n);
+        s.end_digits(&mut runs, n);
+        s.end_upper(&mut runs, n);
+        s.end_chain(&mut runs, n);
+        let [colons, hyphens, dots, ats, _] = counts;
         TextFacts {
             colons,
             hyphens,
             dots,
             ats,
+            digit_run: s.max[RunKind::Digits as usize],
+            digit_chain: s.max[RunKind::Chain as usize],
+            upper_digit_run: s.max[RunKind::UpperDigits as usize],
+            alnum_run: s.max[RunKind::Alnum as usize],
             runs,
-            ..facts
         }
     }
 
@@ -432,6 +402,85 @@ impl TextFacts {
             .iter()
             .filter(move |r| r.kind == kind && r.len >= len)
     }
+}
+
+/// The state of [`TextFacts::of`]: the facts so far and the run of each kind in progress (its length in
+/// characters, zero when there is none, and where it began).
+#[derive(Default)]
+struct Scan {
+    /// The longest run of each kind so far, indexed by [`RunKind`].
+    max: [usize; 4],
+    alnum: usize,
+    alnum_at: usize,
+    digits: usize,
+    digits_at: usize,
+    upper: usize,
+    upper_at: usize,
+    chain: usize,
+    chain_at: usize,
+    /// The joiner just after the chain's last digit, when the chain has one.
+    joint: Option<usize>,
+}
+
+impl Scan {
+    /// Records the run of `kind` that ends at `end` (see [`TextFacts::runs`]).
+    #[inline(always)]
+    fn record(&mut self, runs: &mut Vec<Run>, kind: RunKind, start: usize, end: usize, len: usize) {
+        let max = &mut self.max[kind as usize];
+        *max = (*max).max(len);
+        if len >= RUN_MIN[kind as usize] {
+            push_run(runs, kind, start, end, len);
+        }
+    }
+
+    /// Ends the letter-or-digit run in progress, if any, at `end`.
+    #[inline(always)]
+    fn end_alnum(&mut self, runs: &mut Vec<Run>, end: usize) {
+        if self.alnum > 0 {
+            self.record(runs, RunKind::Alnum, self.alnum_at, end, self.alnum);
+            self.alnum = 0;
+        }
+    }
+
+    /// Ends the digit run in progress, if any, at `end`.
+    #[inline(always)]
+    fn end_digits(&mut self, runs: &mut Vec<Run>, end: usize) {
+        if self.digits > 0 {
+            self.record(runs, RunKind::Digits, self.digits_at, end, self.digits);
+            self.digits = 0;
+        }
+    }
+
+    /// Ends the capital-or-digit run in progress, if any, at `end`.
+    #[inline(always)]
+    fn end_upper(&mut self, runs: &mut Vec<Run>, end: usize) {
+        if self.upper > 0 {
+            self.record(runs, RunKind::UpperDigits, self.upper_at, end, self.upper);
+            self.upper = 0;
+        }
+    }
+
+    /// Ends the chain in progress, if any, at `end`.
+    #[inline(always)]
+    fn end_chain(&mut self, runs: &mut Vec<Run>, end: usize) {
+        if self.chain > 0 {
+            self.record(runs, RunKind::Chain, self.chain_at, end, self.chain);
+            self.chain = 0;
+            self.joint = None;
+        }
+    }
+}
+
+/// Adds a run to `runs` (out of line: long runs are rare).
+#[cold]
+#[inline(never)]
+fn push_run(runs: &mut Vec<Run>, kind: RunKind, start: usize, end: usize, len: usize) {
+    runs.push(Run {
+        kind,
+        start,
+        end,
+        len,
+    });
 }
 
 struct CompiledPattern {
@@ -1547,6 +1596,217 @@ mod tests {
             count('.'),
             count('@'),
         ]
+    }
+
+    /// The word-by-word scanner [`TextFacts::of`] replaced, kept as a reference for its runs.
+    fn of_by_words(text: &str) -> TextFacts {
+        const WORD: u8 = DIGIT | UPPER | LOWER;
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut facts = TextFacts::default();
+        let mut runs = Vec::new();
+        let mut record =
+            |facts: &mut TextFacts, kind: RunKind, start: usize, end: usize, len: usize| {
+                let max = match kind {
+                    RunKind::Digits => &mut facts.digit_run,
+                    RunKind::Chain => &mut facts.digit_chain,
+                    RunKind::UpperDigits => &mut facts.upper_digit_run,
+                    RunKind::Alnum => &mut facts.alnum_run,
+                };
+                *max = (*max).max(len);
+                if len >= RUN_MIN[kind as usize] {
+                    runs.push(Run {
+                        kind,
+                        start,
+                        end,
+                        len,
+                    });
+                }
+            };
+        // The digits of the chain in progress, and where it began; a chain is in progress across a gap
+        // only when the last word ended with a digit.
+        let (mut chain, mut chain_at) = (0usize, 0usize);
+        let (mut colons, mut hyphens, mut dots, mut ats) = (0, 0, 0, 0);
+        let mut i = 0;
+        while i < n {
+            // A gap: bytes that are not letters or digits (continuation bytes of such characters too).
+            let gap = i;
+            while i < n && BYTE_CLASS[usize::from(bytes[i])] & WORD == 0 {
+                match bytes[i] {
+                    b':' => colons += 1,
+                    b'-' => hyphens += 1,
+                    b'.' => dots += 1,
+                    b'@' => ats += 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if chain > 0 && !(i - gap == 1 && BYTE_CLASS[usize::from(bytes[gap])] & JOINER != 0) {
+                record(&mut facts, RunKind::Chain, chain_at, gap, chain);
+                chain = 0;
+            }
+            if i == n {
+                break;
+            }
+            // A word.
+            let start = i;
+            let mut seen = 0;
+            while i < n {
+                let class = BYTE_CLASS[usize::from(bytes[i])];
+                if class & (WORD | CONTINUATION) == 0 {
+                    break;
+                }
+                seen |= class;
+                i += 1;
+            }
+            let word = &bytes[start..i];
+            let chars = if seen & CONTINUATION != 0 {
+                word.iter()
+                    .filter(|&&b| BYTE_CLASS[usize::from(b)] != CONTINUATION)
+                    .count()
+            } else {
+                word.len()
+            };
+            if chars >= RUN_MIN[RunKind::Alnum as usize] || chars > facts.alnum_run {
+                record(&mut facts, RunKind::Alnum, start, i, chars);
+            }
+            if seen & (DIGIT | UPPER) == 0 {
+                if chain > 0 {
+                    record(&mut facts, RunKind::Chain, chain_at, start, chain);
+                    chain = 0;
+                }
+                continue;
+            }
+            if seen == DIGIT {
+                // A plain ASCII number: one run of each kind, continuing any chain.
+                if chain == 0 {
+                    chain_at = start;
+                }
+                chain += chars;
+                record(&mut facts, RunKind::Digits, start, i, chars);
+                record(&mut facts, RunKind::UpperDigits, start, i, chars);
+                continue;
+            }
+            let (mut digits, mut digits_at, mut upper, mut upper_at) = (0, 0, 0, 0);
+            for (k, &b) in word.iter().enumerate() {
+                let class = BYTE_CLASS[usize::from(b)];
+                if class == CONTINUATION {
+                    continue;
+                }
+                let at = start + k;
+                if class & DIGIT != 0 {
+                    if digits == 0 {
+                        digits_at = at;
+                    }
+                    digits += 1;
+                    if chain == 0 {
+                        chain_at = at;
+                    }
+                    chain += 1;
+                } else {
+                    if digits > 0 {
+                        record(&mut facts, RunKind::Digits, digits_at, at, digits);
+                        digits = 0;
+                    }
+                    if chain > 0 {
+                        record(&mut facts, RunKind::Chain, chain_at, at, chain);
+                        chain = 0;
+                    }
+                }
+                if class & (DIGIT | UPPER) != 0 {
+                    if upper == 0 {
+                        upper_at = at;
+                    }
+                    upper += 1;
+                } else if upper > 0 {
+                    record(&mut facts, RunKind::UpperDigits, upper_at, at, upper);
+                    upper = 0;
+                }
+            }
+            if digits > 0 {
+                record(&mut facts, RunKind::Digits, digits_at, i, digits);
+            }
+            if upper > 0 {
+                record(&mut facts, RunKind::UpperDigits, upper_at, i, upper);
+            }
+        }
+        if chain > 0 {
+            record(&mut facts, RunKind::Chain, chain_at, n, chain);
+        }
+        TextFacts {
+            colons,
+            hyphens,
+            dots,
+            ats,
+            runs,
+            ..facts
+        }
+    }
+
+    /// The facts with the runs of each kind together (in text order within a kind).
+    fn by_kind(mut f: TextFacts) -> TextFacts {
+        f.runs.sort_by_key(|r| (r.kind as u8, r.start));
+        f
+    }
+
+    #[test]
+    fn text_facts_match_the_word_by_word_scan() {
+        const PIECES: &[&str] = &[
+            "0",
+            "1",
+            "22",
+            "9",
+            "-",
+            " ",
+            ".",
+            ":",
+            "@",
+            "A",
+            "BC",
+            "a",
+            "bc",
+            "٣",
+            "é",
+            "\n",
+            "/",
+            "X9",
+            "abcdefghij",
+            "Q",
+            "7",
+            "1-",
+            "-a",
+            "ü",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        for _ in 0..20000 {
+            let len = next() % 40;
+            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+            assert_eq!(
+                by_kind(TextFacts::of(&text)),
+                by_kind(of_by_words(&text)),
+                "{text:?}"
+            );
+        }
+        for text in [
+            "12-34-56-78 a",
+            "1234567-",
+            "1234567-é",
+            "1234567-a",
+            "1234567--1",
+            "ABCDEFGH12345678abcdefghijklmnop",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "٣٣٣٣٣٣٣٣-٣",
+        ] {
+            let f = TextFacts::of(text);
+            assert!(!f.runs.is_empty(), "{text:?}");
+            assert_eq!(by_kind(f), by_kind(of_by_words(text)), "{text:?}");
+        }
     }
 
     #[test]
