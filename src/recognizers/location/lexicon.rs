@@ -110,113 +110,84 @@ struct Facts {
 
 struct Lexicon {
     /// Words of at most eight bytes, packed by [`pack`]: one multiply and one compare per probe.
-    short: ShortTable,
+    short: PackedTable<u64>,
     /// Words of nine to sixteen bytes, packed by [`pack16`].
-    mid: MidTable,
+    mid: PackedTable<MidKey>,
     /// Longer words.
     words: FxHashMap<Box<[u8]>, Facts>,
     longest: usize,
-}
-
-/// Multiplier for [`ShortTable`]'s hash (FxHash's).
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-/// An open-addressing table from packed words (never 0) to their facts, linear probing, at most half
-/// full.
-struct ShortTable {
-    slots: Box<[(u64, Facts)]>,
-    shift: u32,
-}
-
-impl ShortTable {
-    fn new(entries: &[(u64, Facts)]) -> ShortTable {
-        let mut bits = 4;
-        while (1usize << bits) < entries.len() * 2 {
-            bits += 1;
-        }
-        let mut slots = vec![(0u64, Facts::default()); 1 << bits].into_boxed_slice();
-        let mask = slots.len() - 1;
-        for &(key, facts) in entries {
-            let mut k = Self::home(key, 64 - bits);
-            while slots[k].0 != 0 {
-                k = (k + 1) & mask;
-            }
-            slots[k] = (key, facts);
-        }
-        ShortTable {
-            slots,
-            shift: 64 - bits,
-        }
-    }
-
-    #[inline]
-    fn home(key: u64, shift: u32) -> usize {
-        (key.wrapping_mul(SEED) >> shift) as usize
-    }
-
-    #[inline]
-    fn get(&self, key: u64) -> Option<&Facts> {
-        let mask = self.slots.len() - 1;
-        let mut k = Self::home(key, self.shift);
-        loop {
-            let slot = self.slots.get(k)?;
-            if slot.0 == key {
-                return Some(&slot.1);
-            }
-            if slot.0 == 0 {
-                return None;
-            }
-            k = (k + 1) & mask;
-        }
-    }
 }
 
 /// A word of nine to sixteen bytes as [`pack16`] packs it: its first and last eight bytes, lower-cased,
 /// and its length (0 marks an empty slot).
 type MidKey = (u64, u64, usize);
 
-/// An open-addressing table from [`pack16`] keys to facts, linear probing, at most half full.
-struct MidTable {
-    slots: Box<[(MidKey, Facts)]>,
+/// Multiplier for [`PackedTable`]'s hash (FxHash's).
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// A word packed into a fixed-size key: [`pack`]'s `u64` or [`pack16`]'s [`MidKey`].
+trait PackedKey: Copy + Eq {
+    /// The key of an empty slot; no word packs to it.
+    const EMPTY: Self;
+    /// The key's hash; the table takes its top bits.
+    fn hash(self) -> u64;
+}
+
+impl PackedKey for u64 {
+    const EMPTY: Self = 0;
+    #[inline]
+    fn hash(self) -> u64 {
+        self.wrapping_mul(SEED)
+    }
+}
+
+impl PackedKey for MidKey {
+    const EMPTY: Self = (0, 0, 0);
+    #[inline]
+    fn hash(self) -> u64 {
+        let (lo, hi, n) = self;
+        (lo ^ hi.rotate_left(29) ^ n as u64).wrapping_mul(SEED)
+    }
+}
+
+/// An open-addressing table from packed words to their facts, linear probing, at most half full: one
+/// multiply and one compare per probe.
+struct PackedTable<K> {
+    slots: Box<[(K, Facts)]>,
     shift: u32,
 }
 
-impl MidTable {
-    fn new(entries: &[(MidKey, Facts)]) -> MidTable {
+impl<K: PackedKey> PackedTable<K> {
+    fn new(entries: &[(K, Facts)]) -> PackedTable<K> {
         let mut bits = 4;
         while (1usize << bits) < entries.len() * 2 {
             bits += 1;
         }
-        let mut slots = vec![((0, 0, 0), Facts::default()); 1 << bits].into_boxed_slice();
+        let mut slots = vec![(K::EMPTY, Facts::default()); 1 << bits].into_boxed_slice();
         let mask = slots.len() - 1;
         for &(key, facts) in entries {
-            let mut k = Self::home(key, 64 - bits);
-            while slots[k].0.2 != 0 {
+            let mut k = (key.hash() >> (64 - bits)) as usize;
+            while slots[k].0 != K::EMPTY {
                 k = (k + 1) & mask;
             }
             slots[k] = (key, facts);
         }
-        MidTable {
+        PackedTable {
             slots,
             shift: 64 - bits,
         }
     }
 
     #[inline]
-    fn home((lo, hi, n): MidKey, shift: u32) -> usize {
-        ((lo ^ hi.rotate_left(29) ^ n as u64).wrapping_mul(SEED) >> shift) as usize
-    }
-
-    #[inline]
-    fn get(&self, key: MidKey) -> Option<&Facts> {
+    fn get(&self, key: K) -> Option<&Facts> {
         let mask = self.slots.len() - 1;
-        let mut k = Self::home(key, self.shift);
+        let mut k = (key.hash() >> self.shift) as usize;
         loop {
             let slot = self.slots.get(k)?;
             if slot.0 == key {
                 return Some(&slot.1);
             }
-            if slot.0.2 == 0 {
+            if slot.0 == K::EMPTY {
                 return None;
             }
             k = (k + 1) & mask;
@@ -353,8 +324,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .collect();
     words.retain(|k, _| pack(k).is_none() && pack16(k).is_none());
     Lexicon {
-        short: ShortTable::new(&short),
-        mid: MidTable::new(&mid),
+        short: PackedTable::new(&short),
+        mid: PackedTable::new(&mid),
         words,
         longest,
     }
