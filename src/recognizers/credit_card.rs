@@ -427,19 +427,8 @@ mod tests {
             "6011",
             "0000",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
         let mut found = 0;
-        for _ in 0..30_000 {
-            let pieces = 1 + next() % 24;
-            let text: String = (0..pieces)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+        for text in crate::recognizers::glued::glued(PIECES, 0x2545_F491_4F6C_DD1Du64, 30_000, 24) {
             let expected = whole_text(&text);
             found += expected.len();
             let got: Vec<(usize, usize)> = {

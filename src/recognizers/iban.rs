@@ -334,19 +334,8 @@ mod tests {
             "Z",
             "\n",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
         let mut found = 0;
-        for _ in 0..30_000 {
-            let pieces = 1 + next() % 24;
-            let text: String = (0..pieces)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+        for text in crate::recognizers::glued::glued(PIECES, 0x2545_F491_4F6C_DD1Du64, 30_000, 24) {
             let mut starts = candidate_starts(text.as_bytes());
             // Each position in turn, as the recognizer's loop may resume anywhere.
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {

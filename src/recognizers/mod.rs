@@ -35,6 +35,8 @@ mod crypto;
 mod cue;
 mod date;
 mod email;
+#[cfg(test)]
+mod glued;
 mod hash;
 mod iban;
 mod ip;

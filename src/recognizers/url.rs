@@ -317,22 +317,11 @@ mod tests {
             "?q=1",
             "#f",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
         let rec = url();
         let ents = [EntityType::URL];
         let ctx = RecognizerContext::new(&ents, "en");
         let mut found = 0;
-        for _ in 0..30_000 {
-            let pieces = 1 + next() % 20;
-            let text: String = (0..pieces)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+        for text in crate::recognizers::glued::glued(PIECES, 0x9E37_79B9_7F4A_7C15u64, 30_000, 20) {
             let mut expected = Vec::new();
             for m in CANDIDATES.find_iter(&text) {
                 rec.candidate(&text, m, &ctx, &mut expected);
