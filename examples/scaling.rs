@@ -3,9 +3,11 @@
 //! ```text
 //! cargo run --release --example scaling                      # 100 KB, 400 KB, 1.6 MB
 //! cargo run --release --example scaling -- 100000 4 10       # 100 KB, 1 MB, 10 MB, 100 MB
+//! cargo run --release --example scaling -- 100000 4 10 at-signs,csv   # only these inputs
 //! ```
 //!
-//! Arguments: the smallest size in bytes, how many sizes, and the factor between sizes (default 4). Each
+//! Arguments: the smallest size in bytes, how many sizes, the factor between sizes (default 4), and
+//! optionally a comma-separated list of input kinds to run (default: all). Each
 //! input kind is analyzed, then anonymized (`replace`), at every size; `ns/B` is analyze + anonymize time
 //! per input byte and `vs first` its change from the smallest size, so about 0% means linear cost. Inputs:
 //! support-ticket text, one long line of digits, of `@`, of spaced digit groups, of dots and dashes, of
@@ -26,6 +28,9 @@ fn main() {
     let base: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(100_000);
     let steps: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(3);
     let factor: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(4);
+    let only: Option<Vec<String>> = args
+        .next()
+        .map(|s| s.split(',').map(str::to_owned).collect());
     let engine = AnalyzerEngine::new();
     let anonymizer = AnonymizerEngine::new();
     let operators = Operators::default();
@@ -53,6 +58,9 @@ fn main() {
         "input", "bytes", "analyze ms", "anon. ms", "MB/s", "results", "ns/B", "vs first"
     );
     for (name, make) in kinds {
+        if only.as_ref().is_some_and(|o| !o.iter().any(|k| k == name)) {
+            continue;
+        }
         let mut first = None;
         for step in 0..steps {
             let size = base * factor.pow(step);

@@ -1,4 +1,4 @@
-//! Texts longer than a segment (1 MiB) are analyzed a segment at a time; results must be what the parts
+//! Texts longer than a segment (128 KiB) are analyzed a segment at a time; results must be what the parts
 //! give on their own, with nothing lost or doubled at the cuts.
 
 use piiscrub::{AnalyzeOptions, AnalyzerEngine, RecognizerResult};

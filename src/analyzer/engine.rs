@@ -193,7 +193,7 @@ impl AnalyzerEngine {
         Ok(())
     }
 
-    fn run_whole(
+    pub(super) fn run_whole(
         &self,
         text: &str,
         options: &AnalyzeOptions,

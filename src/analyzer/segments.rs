@@ -10,7 +10,11 @@
 use std::ops::Range;
 
 /// Texts up to this many bytes are analyzed in one piece.
-pub(crate) const SEGMENT: usize = 1 << 20;
+///
+/// Small enough that a segment's working buffers stay below the allocator's mmap threshold and in the L2
+/// cache: with 1 MiB segments, fresh page faults on every segment made 4 MB of `@` cost 1.8× per byte what
+/// 100 KB cost; with 128 KiB it is 1.07×. The margins add about 2% work on ticket text.
+pub(crate) const SEGMENT: usize = 1 << 17;
 /// Lookaround on each side of a segment: longer than any entity or context window.
 const MARGIN: usize = 4 << 10;
 /// How far to look for a line break to cut at or to widen a window to.
@@ -196,5 +200,31 @@ mod tests {
         text.push_str(&"Nothing tabular here at all.\n".repeat(2 * SEGMENT / 29));
         let pieces = check_partition(&text);
         assert_eq!(pieces.last().unwrap().header, None);
+    }
+
+    /// Segmented analysis gives what one pass over the whole text gives, on real ticket and CSV text.
+    #[test]
+    fn segmented_results_equal_whole_text_results() {
+        use crate::{AnalyzeOptions, AnalyzerEngine};
+        let tickets = include_str!("../../examples/data/support_tickets.jsonl");
+        let csv = "name,ssn,email,city\nJane Doe,536228726,jane@example.com,Paris\n";
+        // One long line: cuts fall inside sentences, so only the margins keep entities whole.
+        let one_line = tickets.replace('\n', " ");
+        let dense = "Jane Doe 536-22-8726 jane@example.com Paris 4111 1111 1111 1111 ";
+        for unit in [tickets, csv, &one_line, dense] {
+            let mut text = unit.repeat(3 * SEGMENT / unit.len() + 2);
+            text.truncate(3 * SEGMENT + 1234);
+            while !text.is_char_boundary(text.len()) {
+                text.pop();
+            }
+            assert!(plan(&text).len() >= 3);
+            let engine = AnalyzerEngine::new();
+            let options = AnalyzeOptions::default();
+            let segmented = engine.analyze(&text, &options).unwrap();
+            let mut whole = Vec::new();
+            engine.run_whole(&text, &options, &mut whole).unwrap();
+            assert!(segmented.len() > 100);
+            assert_eq!(segmented, whole);
+        }
     }
 }
