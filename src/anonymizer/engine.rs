@@ -1,7 +1,6 @@
 //! [`AnonymizerEngine`]: validates spans and operators, resolves conflicts, applies operators.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::conflict::{self, ConflictResolution, Span};
@@ -9,6 +8,7 @@ use super::operator_map::Operators;
 use super::operators::OperatorConfig;
 use super::output::{AnonymizedText, OperatorResult};
 use crate::error::{Error, SpanProblem};
+use crate::recognizers::hash::FxHashMap;
 use crate::result::RecognizerResult;
 
 /// Replaces detected entities with the output of per-entity operators.
@@ -207,7 +207,7 @@ struct Input {
 
 impl Input {
     fn new(text: &str, results: &[RecognizerResult]) -> Result<Self, Error> {
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut interner = Interner::default();
         let mut types = Vec::new();
         let mut spans = Vec::with_capacity(results.len());
         for (index, r) in results.iter().enumerate() {
@@ -232,10 +232,7 @@ impl Input {
             if r.start == r.end {
                 continue;
             }
-            let ty = *ids.entry(r.entity_type.as_str()).or_insert_with(|| {
-                types.push(index);
-                types.len() - 1
-            });
+            let ty = interner.id(r.entity_type.as_str(), || types.push(index));
             spans.push(Span {
                 start: r.start,
                 end: r.end,
@@ -248,9 +245,60 @@ impl Input {
     }
 }
 
+/// Numbers entity type names 0, 1, 2, … in order of first appearance.
+///
+/// A text holds a handful of types, so a short list is searched first; past [`Interner::LINEAR`] names a
+/// hash map takes over, keeping the cost per result constant.
+#[derive(Default)]
+struct Interner<'a> {
+    names: Vec<&'a str>,
+    map: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Interner<'a> {
+    const LINEAR: usize = 16;
+
+    /// The id of `name`; `on_new` runs when `name` gets a new id.
+    fn id(&mut self, name: &'a str, on_new: impl FnOnce()) -> usize {
+        let found = if self.names.len() <= Self::LINEAR {
+            self.names.iter().position(|&n| n == name)
+        } else {
+            self.map.get(name).copied()
+        };
+        if let Some(id) = found {
+            return id;
+        }
+        let id = self.names.len();
+        self.names.push(name);
+        if self.names.len() > Self::LINEAR {
+            if self.map.is_empty() {
+                self.map
+                    .extend(self.names.iter().enumerate().map(|(i, &n)| (n, i)));
+            } else {
+                self.map.insert(name, id);
+            }
+        }
+        on_new();
+        id
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interner_numbers_names_in_first_seen_order_past_the_linear_limit() {
+        let names: Vec<String> = (0..40).map(|i| format!("TYPE_{i}")).collect();
+        let mut interner = Interner::default();
+        let mut new = 0;
+        for round in 0..3 {
+            for (i, n) in names.iter().enumerate() {
+                assert_eq!(interner.id(n, || new += 1), i, "round {round}");
+            }
+        }
+        assert_eq!(new, names.len());
+    }
 
     #[test]
     fn engine_is_send_sync_clone() {

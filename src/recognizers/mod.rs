@@ -37,7 +37,7 @@ mod date;
 mod email;
 #[cfg(test)]
 mod glued;
-mod hash;
+pub(crate) mod hash;
 mod iban;
 mod ip;
 mod location;

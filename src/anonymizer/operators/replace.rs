@@ -6,7 +6,14 @@ use crate::entity::EntityType;
 pub(crate) fn apply(new_value: Option<&str>, entity_type: &EntityType) -> String {
     match new_value {
         Some(v) => v.to_owned(),
-        None => format!("<{entity_type}>"),
+        None => {
+            let name = entity_type.as_str();
+            let mut out = String::with_capacity(name.len() + 2);
+            out.push('<');
+            out.push_str(name);
+            out.push('>');
+            out
+        }
     }
 }
 
