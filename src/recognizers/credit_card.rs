@@ -262,6 +262,8 @@ fn best_card(run: &str, groups: &[(usize, usize)], digits: &mut Vec<u8>) -> Opti
     for i in 0..groups.len() {
         let mut count = 0;
         let mut sep: Option<u8> = None;
+        // The ASCII digits of groups `i..=j`, one group appended per step (separators are not digits).
+        digits.clear();
         for j in i..groups.len() {
             if j > i {
                 let s = bytes[groups[j].0 - 1];
@@ -270,14 +272,21 @@ fn best_card(run: &str, groups: &[(usize, usize)], digits: &mut Vec<u8>) -> Opti
                 }
                 sep = Some(s);
             }
-            count += groups[j].1 - groups[j].0;
+            let (gs, ge) = groups[j];
+            count += ge - gs;
             if count > 19 {
                 break;
             }
+            digits.extend(
+                bytes[gs..ge]
+                    .iter()
+                    .filter(|b| b.is_ascii_digit())
+                    .map(|b| b - b'0'),
+            );
             if count < 12 {
                 continue;
             }
-            let (s, e) = (groups[i].0, groups[j].1);
+            let (s, e) = (groups[i].0, ge);
             if best.is_some_and(|(bs, be)| be - bs >= e - s) {
                 continue;
             }
@@ -288,13 +297,6 @@ fn best_card(run: &str, groups: &[(usize, usize)], digits: &mut Vec<u8>) -> Opti
             {
                 continue;
             }
-            digits.clear();
-            digits.extend(
-                run[s..e]
-                    .bytes()
-                    .filter(u8::is_ascii_digit)
-                    .map(|b| b - b'0'),
-            );
             if digits.iter().all(|&d| d == digits[0]) {
                 continue;
             }
