@@ -189,7 +189,6 @@ impl Scan<'_> {
         }
         let column = self
             .headers
-            .borrow_mut()
             .column_header(self.text, start)
             .and_then(column_kind);
         self.column.set(Some((start, column)));

@@ -22,7 +22,7 @@
 //! Everything else (sentence-initial `Hope`, `May 9`, `Baker Street`, `Dear Customer`) is not reported.
 
 use std::cell::{Cell, RefCell};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, INSTITUTION, LABEL, LAST, LOCATIVE,
@@ -204,7 +204,7 @@ impl GazetteerPersonRecognizer {
             index,
             lines,
             column: Cell::new(None),
-            headers: RefCell::new(HeaderCache::default()),
+            headers: Headers::new(ctx.headers()),
             scratch: RefCell::new(String::new()),
         };
         scan.names(work, found);
@@ -556,10 +556,37 @@ pub(super) struct Scan<'a> {
     lines: Lines,
     /// The last column looked up, by start of the cell (see [`column`](Self::column)).
     pub(super) column: Cell<Option<(usize, Option<Column>)>>,
-    /// Column headers, worked out once per table line (the engine's cache).
-    pub(super) headers: RefCell<HeaderCache>,
+    /// Column headers, worked out once per table line (the engine's cache when it lends one).
+    pub(super) headers: Headers<'a>,
     /// Space for keys built from several tokens.
     pub(super) scratch: RefCell<String>,
+}
+
+/// The column-header cache of one analysis: the engine's, shared with its own context lookups, or one
+/// of this recognizer's own when called directly.
+pub(super) enum Headers<'a> {
+    Lent(&'a Mutex<HeaderCache>),
+    Own(RefCell<HeaderCache>),
+}
+
+impl<'a> Headers<'a> {
+    fn new(lent: Option<&'a Mutex<HeaderCache>>) -> Self {
+        match lent {
+            Some(m) => Headers::Lent(m),
+            None => Headers::Own(RefCell::new(HeaderCache::default())),
+        }
+    }
+
+    /// The header cell over `start`, as [`HeaderCache::column_header`] gives it.
+    pub(super) fn column_header<'t>(&self, text: &'t str, start: usize) -> Option<&'t str> {
+        match self {
+            Headers::Lent(m) => m
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .column_header(text, start),
+            Headers::Own(c) => c.borrow_mut().column_header(text, start),
+        }
+    }
 }
 
 /// A run of name-like tokens `first..=last` (token indices).
@@ -1199,6 +1226,30 @@ mod tests {
         }
         assert!(Lines::default().shouting(&text, 720));
         assert!(!Lines::default().shouting(&text, 1420));
+    }
+
+    #[test]
+    fn a_lent_header_cache_gives_the_same_names() {
+        let text = "id,first_name,last_name,city\n1,Crystal,Brown,Austin\n2,Will,Summer,Leeds\nsee Crystal";
+        let ents = [EntityType::PERSON];
+        let rec = gazetteer_person();
+        let mut own = Vec::new();
+        rec.analyze(text, &RecognizerContext::new(&ents, "en"), &mut own)
+            .unwrap();
+        let headers = Mutex::new(HeaderCache::default());
+        // Warmed at other positions first, as the engine's is by earlier recognizers.
+        for at in [text.len() - 1, 60, 35, 3] {
+            headers.lock().unwrap().column_header(text, at);
+        }
+        let mut lent = Vec::new();
+        let ctx = RecognizerContext::new(&ents, "en").with_headers(&headers);
+        rec.analyze(text, &ctx, &mut lent).unwrap();
+        assert_eq!(format!("{own:?}"), format!("{lent:?}"));
+        let found: Vec<&str> = own.iter().map(|r| &text[r.start..r.end]).collect();
+        assert!(
+            found.contains(&"Crystal") && found.contains(&"Summer"),
+            "{found:?}"
+        );
     }
 
     #[test]
