@@ -189,6 +189,8 @@ impl Scan<'_> {
         }
         let column = self
             .headers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
             .column_header(self.text, start)
             .and_then(column_kind);
         self.column.set(Some((start, column)));

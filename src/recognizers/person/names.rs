@@ -196,6 +196,15 @@ impl GazetteerPersonRecognizer {
         classify(text, tokens, &lines, words, keys);
         complete_stop_names(words, text, tokens);
         index_words(words, tokens, index);
+        // The engine's header cache, shared with its context lookups; one of our own when called directly.
+        let own;
+        let headers = match ctx.headers() {
+            Some(lent) => lent,
+            None => {
+                own = Mutex::new(HeaderCache::default());
+                &own
+            }
+        };
         let scan = Scan {
             text,
             tokens,
@@ -204,7 +213,7 @@ impl GazetteerPersonRecognizer {
             index,
             lines,
             column: Cell::new(None),
-            headers: Headers::new(ctx.headers()),
+            headers,
             scratch: RefCell::new(String::new()),
         };
         scan.names(work, found);
@@ -557,36 +566,9 @@ pub(super) struct Scan<'a> {
     /// The last column looked up, by start of the cell (see [`column`](Self::column)).
     pub(super) column: Cell<Option<(usize, Option<Column>)>>,
     /// Column headers, worked out once per table line (the engine's cache when it lends one).
-    pub(super) headers: Headers<'a>,
+    pub(super) headers: &'a Mutex<HeaderCache>,
     /// Space for keys built from several tokens.
     pub(super) scratch: RefCell<String>,
-}
-
-/// The column-header cache of one analysis: the engine's, shared with its own context lookups, or one
-/// of this recognizer's own when called directly.
-pub(super) enum Headers<'a> {
-    Lent(&'a Mutex<HeaderCache>),
-    Own(RefCell<HeaderCache>),
-}
-
-impl<'a> Headers<'a> {
-    fn new(lent: Option<&'a Mutex<HeaderCache>>) -> Self {
-        match lent {
-            Some(m) => Headers::Lent(m),
-            None => Headers::Own(RefCell::new(HeaderCache::default())),
-        }
-    }
-
-    /// The header cell over `start`, as [`HeaderCache::column_header`] gives it.
-    pub(super) fn column_header<'t>(&self, text: &'t str, start: usize) -> Option<&'t str> {
-        match self {
-            Headers::Lent(m) => m
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .column_header(text, start),
-            Headers::Own(c) => c.borrow_mut().column_header(text, start),
-        }
-    }
 }
 
 /// A run of name-like tokens `first..=last` (token indices).
