@@ -73,8 +73,12 @@ impl Scan<'_> {
         if let Some(p) = self.prev_on_line(c.first) {
             let gap = self.gap(p, c.first);
             let flags = self.words[p].flags;
-            let trimmed =
-                gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’«»\\`".contains(ch));
+            // A single space, the usual gap, trims to nothing.
+            let trimmed = if gap == " " {
+                ""
+            } else {
+                gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’«»\\`".contains(ch))
+            };
             if flags & HONORIFIC != 0 && matches!(trimmed, "" | ".") {
                 return (Cue::Strong, "honorific");
             }
@@ -236,6 +240,15 @@ impl Scan<'_> {
     pub(super) fn signature(&self, c: Chain) -> bool {
         let start = self.tokens[c.first].start;
         let end = self.tokens[c.last].end;
+        // Quicker exit for the usual case of the one below: a visible ASCII character right before the
+        // chain or before a space before it.
+        let bytes = self.text.as_bytes();
+        let visible = |k: usize| bytes[k].is_ascii_graphic();
+        if start >= 1 && visible(start - 1)
+            || start >= 2 && bytes[start - 1] == b' ' && visible(start - 2)
+        {
+            return false;
+        }
         // Quick exit for the usual chain inside a line: a visible character shortly before it, with only
         // spaces between (well within the reach of `line_start`).
         let mut blank_from = start;
@@ -294,6 +307,21 @@ impl Scan<'_> {
 /// Whether the text `before` a chain ends with an introduction (`my name is`, `I'm`), judged on its last
 /// 16 bytes, lower-cased.
 fn introduced(before: &str) -> bool {
+    // Quick exit: the last byte of the last 16 that is not a blank or a comma is an ASCII byte that ends
+    // no introduction (lower-casing maps no other character to one that does), or there is none.
+    let bytes = before.as_bytes();
+    let floor = bytes.len().saturating_sub(16);
+    let mut k = bytes.len();
+    while k > floor && matches!(bytes[k - 1], b' ' | b'\t' | b',') {
+        k -= 1;
+    }
+    if k == floor {
+        return false;
+    }
+    let last = bytes[k - 1];
+    if last < 0x80 && !INTRO_LAST_BYTES[usize::from(last.to_ascii_lowercase())] {
+        return false;
+    }
     let tail = tail(before, 16);
     if !tail.is_ascii() {
         let lower = tail.to_lowercase();
