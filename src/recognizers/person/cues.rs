@@ -136,7 +136,9 @@ impl Scan<'_> {
     /// [`cue`](Self::cue) when there is no strong one.
     pub(super) fn weak_cue(&self, c: Chain) -> bool {
         self.prev_on_line(c.first).is_some_and(|p| {
-            let gap = self.gap(p, c.first).trim();
+            let gap = self.gap(p, c.first);
+            // A single space, the usual gap, trims to nothing.
+            let gap = if gap == " " { "" } else { gap.trim() };
             matches!(gap, "" | "(" | ":" | ",") && WEAK_CUE_SET.contains(self.key(p))
         })
     }
