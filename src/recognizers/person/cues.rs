@@ -324,6 +324,13 @@ fn introduced(before: &str) -> bool {
     if last < 0x80 && !INTRO_LAST_BYTES[usize::from(last.to_ascii_lowercase())] {
         return false;
     }
+    // Every introduction is two bytes or longer: two ASCII bytes that end none rule all out too.
+    if k - floor >= 2 && bytes[k - 2] < 0x80 && last < 0x80 {
+        let pair = [bytes[k - 2].to_ascii_lowercase(), last.to_ascii_lowercase()];
+        if !INTROS.iter().any(|intro| intro.as_bytes().ends_with(&pair)) {
+            return false;
+        }
+    }
     let tail = tail(before, 16);
     if !tail.is_ascii() {
         let lower = tail.to_lowercase();
@@ -360,4 +367,49 @@ fn ends_with_word(hay: &str, needle: &str) -> bool {
     let hay = hay.trim_end_matches([' ', '\t', ',']);
     hay.strip_suffix(needle)
         .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`introduced`] without its quick exits.
+    fn introduced_slowly(before: &str) -> bool {
+        let tail = tail(before, 16);
+        let lower = tail.to_lowercase();
+        INTROS.iter().any(|intro| ends_with_word(&lower, intro))
+    }
+
+    #[test]
+    fn quick_exits_agree_with_the_plain_test() {
+        let heads = ["", "x", "Hello, ", "\u{212a}", "café ", "Ünal ", "12 "];
+        for intro in INTROS {
+            for head in heads {
+                for tail in ["", " ", ", ", ",\t "] {
+                    for word in [intro.to_string(), intro.to_uppercase(), format!("a{intro}")] {
+                        let before = format!("{head}{word}{tail}");
+                        assert_eq!(
+                            introduced(&before),
+                            introduced_slowly(&before),
+                            "{before:?}"
+                        );
+                    }
+                }
+            }
+        }
+        for before in [
+            "Thanks ",
+            "by ",
+            "IS ",
+            "it\u{212a} ",
+            "xx\u{212a}",
+            "   ",
+            ",,",
+            "of the ",
+        ] {
+            assert_eq!(introduced(before), introduced_slowly(before), "{before:?}");
+        }
+        assert!(introduced("Hello, my name is "));
+        assert!(!introduced("this list "));
+    }
 }
