@@ -96,7 +96,7 @@ pub(super) struct Index {
     capitalised: Vec<usize>,
     /// Lower-case tokens that can start a lower-case name (see [`Scan::lower_case_names`]).
     lower_names: Vec<usize>,
-    /// Title-case stop words that are also names, for [`complete_stop_names`].
+    /// Title-case stop words that are also names, for [`completes_stop_name`].
     stop_names: Vec<usize>,
 }
 
@@ -233,8 +233,8 @@ impl GazetteerPersonRecognizer {
 }
 
 /// Looks every token up once, writing its normalised key to `keys` and its [`Word`] to `words`, and lists
-/// the tokens the later steps start from in `index` (as [`index_words`] would after
-/// [`complete_stop_names`]), in the same walk.
+/// the tokens the later steps start from in `index` (as the separate passes `index_words` and
+/// `complete_stop_names` did), in the same walk.
 fn classify(
     text: &str,
     tokens: &[Token],
