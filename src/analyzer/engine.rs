@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use super::context::{
     CONTEXT_BOOST, ContextWindow, ContextWords, HeaderCache, MIN_SCORE_WITH_CONTEXT, WordBuf,
@@ -215,7 +215,8 @@ impl AnalyzerEngine {
             .collect();
         let mut wanted: Vec<EntityType> = Vec::new();
         let mut scratch = WordBuf::default();
-        let mut headers = HeaderCache::default();
+        // One header cache for the text, lent to the recognizers that look headers up themselves.
+        let headers = Mutex::new(HeaderCache::default());
         for entry in self.inner.entries.iter().chain(ad_hoc.iter()) {
             let rec = entry.recognizer.as_ref();
             if rec.supported_language() != language {
@@ -233,6 +234,7 @@ impl AnalyzerEngine {
             }
             let ctx = RecognizerContext::new(&wanted, language)
                 .with_shared(&shared)
+                .with_headers(&headers)
                 .with_decision_process(options.return_decision_process);
             let first_new = results.len();
             rec.analyze(text, &ctx, results)?;
@@ -246,6 +248,8 @@ impl AnalyzerEngine {
                 }
             }
             let no_context = entry.context.is_empty() && extra_context.is_empty();
+            // The header cache, locked on the first result that needs it.
+            let mut cache = None;
             for (i, r) in results[first_new..].iter_mut().enumerate() {
                 if options.return_decision_process && r.explanation.is_none() {
                     r.explanation = Some(Box::new(AnalysisExplanation {
@@ -258,7 +262,9 @@ impl AnalyzerEngine {
                 if r.score >= 1.0 || no_context {
                     continue;
                 }
-                let header = headers.column_header(text, r.start);
+                let header = cache
+                    .get_or_insert_with(|| headers.lock().unwrap_or_else(|e| e.into_inner()))
+                    .column_header(text, r.start);
                 let by_header = header.and_then(|h| {
                     entry
                         .context

@@ -4,6 +4,7 @@ use std::any::{Any, TypeId};
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
+use crate::analyzer::HeaderCache;
 use crate::entity::EntityType;
 use crate::error::Error;
 use crate::result::RecognizerResult;
@@ -98,6 +99,7 @@ pub struct RecognizerContext<'a> {
     language: &'a str,
     return_decision_process: bool,
     shared: Option<&'a Shared>,
+    headers: Option<&'a Mutex<HeaderCache>>,
 }
 
 /// Analyses of one text that several recognizers need (its tokens, tables, organisation names), computed
@@ -134,7 +136,19 @@ impl<'a> RecognizerContext<'a> {
             language,
             return_decision_process: false,
             shared: None,
+            headers: None,
         }
+    }
+
+    /// The same request, looking column headers up through the engine's cache for this text.
+    pub(crate) fn with_headers(mut self, headers: &'a Mutex<HeaderCache>) -> Self {
+        self.headers = Some(headers);
+        self
+    }
+
+    /// The engine's column-header cache for the current text, if the engine gave one.
+    pub(crate) fn headers(&self) -> Option<&'a Mutex<HeaderCache>> {
+        self.headers
     }
 
     /// The same request, sharing per-text analyses through `shared` (the engine makes one per call).

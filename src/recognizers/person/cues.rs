@@ -73,8 +73,12 @@ impl Scan<'_> {
         if let Some(p) = self.prev_on_line(c.first) {
             let gap = self.gap(p, c.first);
             let flags = self.words[p].flags;
-            let trimmed =
-                gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’«»\\`".contains(ch));
+            // A single space, the usual gap, trims to nothing.
+            let trimmed = if gap == " " {
+                ""
+            } else {
+                gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’«»\\`".contains(ch))
+            };
             if flags & HONORIFIC != 0 && matches!(trimmed, "" | ".") {
                 return (Cue::Strong, "honorific");
             }
@@ -132,7 +136,9 @@ impl Scan<'_> {
     /// [`cue`](Self::cue) when there is no strong one.
     pub(super) fn weak_cue(&self, c: Chain) -> bool {
         self.prev_on_line(c.first).is_some_and(|p| {
-            let gap = self.gap(p, c.first).trim();
+            let gap = self.gap(p, c.first);
+            // A single space, the usual gap, trims to nothing.
+            let gap = if gap == " " { "" } else { gap.trim() };
             matches!(gap, "" | "(" | ":" | ",") && WEAK_CUE_SET.contains(self.key(p))
         })
     }
@@ -189,7 +195,8 @@ impl Scan<'_> {
         }
         let column = self
             .headers
-            .borrow_mut()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
             .column_header(self.text, start)
             .and_then(column_kind);
         self.column.set(Some((start, column)));
@@ -235,6 +242,15 @@ impl Scan<'_> {
     pub(super) fn signature(&self, c: Chain) -> bool {
         let start = self.tokens[c.first].start;
         let end = self.tokens[c.last].end;
+        // Quicker exit for the usual case of the one below: a visible ASCII character right before the
+        // chain or before a space before it.
+        let bytes = self.text.as_bytes();
+        let visible = |k: usize| bytes[k].is_ascii_graphic();
+        if start >= 1 && visible(start - 1)
+            || start >= 2 && bytes[start - 1] == b' ' && visible(start - 2)
+        {
+            return false;
+        }
         // Quick exit for the usual chain inside a line: a visible character shortly before it, with only
         // spaces between (well within the reach of `line_start`).
         let mut blank_from = start;
@@ -293,6 +309,28 @@ impl Scan<'_> {
 /// Whether the text `before` a chain ends with an introduction (`my name is`, `I'm`), judged on its last
 /// 16 bytes, lower-cased.
 fn introduced(before: &str) -> bool {
+    // Quick exit: the last byte of the last 16 that is not a blank or a comma is an ASCII byte that ends
+    // no introduction (lower-casing maps no other character to one that does), or there is none.
+    let bytes = before.as_bytes();
+    let floor = bytes.len().saturating_sub(16);
+    let mut k = bytes.len();
+    while k > floor && matches!(bytes[k - 1], b' ' | b'\t' | b',') {
+        k -= 1;
+    }
+    if k == floor {
+        return false;
+    }
+    let last = bytes[k - 1];
+    if last < 0x80 && !INTRO_LAST_BYTES[usize::from(last.to_ascii_lowercase())] {
+        return false;
+    }
+    // Every introduction is two bytes or longer: two ASCII bytes that end none rule all out too.
+    if k - floor >= 2 && bytes[k - 2] < 0x80 && last < 0x80 {
+        let pair = [bytes[k - 2].to_ascii_lowercase(), last.to_ascii_lowercase()];
+        if !INTROS.iter().any(|intro| intro.as_bytes().ends_with(&pair)) {
+            return false;
+        }
+    }
     let tail = tail(before, 16);
     if !tail.is_ascii() {
         let lower = tail.to_lowercase();
@@ -329,4 +367,49 @@ fn ends_with_word(hay: &str, needle: &str) -> bool {
     let hay = hay.trim_end_matches([' ', '\t', ',']);
     hay.strip_suffix(needle)
         .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`introduced`] without its quick exits.
+    fn introduced_slowly(before: &str) -> bool {
+        let tail = tail(before, 16);
+        let lower = tail.to_lowercase();
+        INTROS.iter().any(|intro| ends_with_word(&lower, intro))
+    }
+
+    #[test]
+    fn quick_exits_agree_with_the_plain_test() {
+        let heads = ["", "x", "Hello, ", "\u{212a}", "café ", "Ünal ", "12 "];
+        for intro in INTROS {
+            for head in heads {
+                for tail in ["", " ", ", ", ",\t "] {
+                    for word in [intro.to_string(), intro.to_uppercase(), format!("a{intro}")] {
+                        let before = format!("{head}{word}{tail}");
+                        assert_eq!(
+                            introduced(&before),
+                            introduced_slowly(&before),
+                            "{before:?}"
+                        );
+                    }
+                }
+            }
+        }
+        for before in [
+            "Thanks ",
+            "by ",
+            "IS ",
+            "it\u{212a} ",
+            "xx\u{212a}",
+            "   ",
+            ",,",
+            "of the ",
+        ] {
+            assert_eq!(introduced(before), introduced_slowly(before), "{before:?}");
+        }
+        assert!(introduced("Hello, my name is "));
+        assert!(!introduced("this list "));
+    }
 }

@@ -22,7 +22,7 @@
 //! Everything else (sentence-initial `Hope`, `May 9`, `Baker Street`, `Dear Customer`) is not reported.
 
 use std::cell::{Cell, RefCell};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, INSTITUTION, LABEL, LAST, LOCATIVE,
@@ -96,6 +96,8 @@ pub(super) struct Index {
     capitalised: Vec<usize>,
     /// Lower-case tokens that can start a lower-case name (see [`Scan::lower_case_names`]).
     lower_names: Vec<usize>,
+    /// Title-case stop words that are also names, for [`completes_stop_name`].
+    stop_names: Vec<usize>,
 }
 
 /// Buffers of [`Scan::names`].
@@ -193,9 +195,16 @@ impl GazetteerPersonRecognizer {
         } = buffers;
         tokenize(text, tokens);
         let lines = Lines::default();
-        classify(text, tokens, &lines, words, keys);
-        complete_stop_names(words, text, tokens);
-        index_words(words, tokens, index);
+        classify(text, tokens, &lines, words, keys, index);
+        // The engine's header cache, shared with its context lookups; one of our own when called directly.
+        let own;
+        let headers = match ctx.headers() {
+            Some(lent) => lent,
+            None => {
+                own = Mutex::new(HeaderCache::default());
+                &own
+            }
+        };
         let scan = Scan {
             text,
             tokens,
@@ -204,7 +213,7 @@ impl GazetteerPersonRecognizer {
             index,
             lines,
             column: Cell::new(None),
-            headers: RefCell::new(HeaderCache::default()),
+            headers,
             scratch: RefCell::new(String::new()),
         };
         scan.names(work, found);
@@ -223,17 +232,49 @@ impl GazetteerPersonRecognizer {
     }
 }
 
-/// Looks every token up once, writing its normalised key to `keys` and its [`Word`] to `words`.
-fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, keys: &mut String) {
+/// Looks every token up once, writing its normalised key to `keys` and its [`Word`] to `words`, and lists
+/// the tokens the later steps start from in `index` (as the separate passes `index_words` and
+/// `complete_stop_names` did), in the same walk.
+fn classify(
+    text: &str,
+    tokens: &[Token],
+    lines: &Lines,
+    words: &mut Vec<Word>,
+    keys: &mut String,
+    index: &mut Index,
+) {
     let g = &*GAZETTEER;
     let bytes = text.as_bytes();
     words.clear();
     words.reserve(tokens.len());
     keys.clear();
+    index.capitalised.clear();
+    index.lower_names.clear();
+    index.stop_names.clear();
     let mut folded = String::new();
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
         // ASCII words without apostrophes hold only letters and hyphens: looked up as they stand.
         let plain_ascii = t.ascii && !t.quote;
+        // Most words: lower-case ASCII letters, their own keys, a particle or nothing.
+        if plain_ascii && !t.hyphen && t.shape == Shape::Lower {
+            let flags = g.flags_of_ascii(bytes, t.start, t.end);
+            let kind = if t.glued || flags & PARTICLE == 0 {
+                Kind::Other
+            } else {
+                kind_of(t, flags, text, lines)
+            };
+            if lower_name(t, flags) {
+                index.lower_names.push(i);
+            }
+            words.push(Word {
+                kind,
+                flags,
+                key_start: t.start,
+                key_end: t.end,
+                key_in_text: true,
+            });
+            continue;
+        }
         // Lower-case ones are their own keys.
         let key_in_text = plain_ascii && t.shape == Shape::Lower;
         let mut flags = 0;
@@ -296,12 +337,77 @@ fn classify(text: &str, tokens: &[Token], lines: &Lines, words: &mut Vec<Word>, 
             key_end,
             key_in_text,
         });
+        if capitalised(kind) {
+            index.capitalised.push(i);
+        } else if lower_name(t, flags) {
+            index.lower_names.push(i);
+        } else if stop_name(t, flags, kind) {
+            index.stop_names.push(i);
+        }
     }
+    for k in 0..index.stop_names.len() {
+        let i = index.stop_names[k];
+        if completes_stop_name(words, text, tokens, i) {
+            words[i].kind = Kind::WordName;
+            let at = index.capitalised.partition_point(|&c| c < i);
+            index.capitalised.insert(at, i);
+        }
+    }
+}
+
+/// Whether a word of this kind can be part of a capitalised chain.
+#[inline]
+fn capitalised(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Name | Kind::WordName | Kind::Unknown | Kind::Initial
+    )
+}
+
+/// Whether token `t` (of no capitalised kind) can start a lower-case name.
+#[inline]
+fn lower_name(t: &Token, flags: u16) -> bool {
+    t.shape == Shape::Lower
+        && !t.glued
+        && flags & (FIRST | LAST) != 0
+        && flags & (STOP | PARTICLE | DETERMINER | LABEL) == 0
+        && t.end - t.start >= 3
+}
+
+/// Whether token `t` is a title-case stop word that is also a name (`Best`, `Love`), which
+/// [`completes_stop_name`] may turn into a name.
+#[inline]
+fn stop_name(t: &Token, flags: u16, kind: Kind) -> bool {
+    kind == Kind::Other
+        && flags & STOP != 0
+        && flags & (FIRST | LAST) != 0
+        && t.shape == Shape::Title
+        && !t.glued
+}
+
+/// For a [`stop_name`] `i`: whether a known name completes it on the same line (`Peter Best`, `Briana
+/// Love`, `Honey Sparks`), so it is a name, not the word of `Best regards` or `Love, Mum`.
+fn completes_stop_name(words: &[Word], text: &str, tokens: &[Token], i: usize) -> bool {
+    let w = words[i];
+    let joined = |a: usize, b: usize| text.get(tokens[a].end..tokens[b].start) == Some(" ");
+    let given_before = i > 0
+        && joined(i - 1, i)
+        && words[i - 1].kind == Kind::Name
+        && words[i - 1].flags & FIRST != 0
+        && w.flags & LAST != 0;
+    let surname_after = i + 1 < words.len()
+        && joined(i, i + 1)
+        && words[i + 1].kind == Kind::Name
+        && words[i + 1].flags & LAST != 0
+        && w.flags & FIRST != 0;
+    given_before || surname_after
 }
 
 /// Second look at words that are names but also sign-off or endearment words (`Best`, `Love`, `Honey`):
 /// they are names when a known name completes them on the same line (`Peter Best`, `Briana Love`,
-/// `Honey Sparks`), and stay other words in `Best regards` or `Love, Mum`.
+/// `Honey Sparks`), and stay other words in `Best regards` or `Love, Mum`. The two-pass form that
+/// [`classify`] replaced, kept to check it against.
+#[cfg(test)]
 fn complete_stop_names(words: &mut [Word], text: &str, tokens: &[Token]) {
     for i in 0..words.len() {
         let w = words[i];
@@ -331,7 +437,8 @@ fn complete_stop_names(words: &mut [Word], text: &str, tokens: &[Token]) {
 }
 
 /// Lists the tokens that can be part of a capitalised chain and the lower-case tokens that can start a
-/// lower-case name into `index`.
+/// lower-case name into `index` (the separate pass that [`classify`] replaced, kept to check it against).
+#[cfg(test)]
 fn index_words(words: &[Word], tokens: &[Token], index: &mut Index) {
     index.capitalised.clear();
     index.lower_names.clear();
@@ -395,6 +502,7 @@ fn colon_follows(text: &str, pos: usize) -> bool {
     text.as_bytes()[pos..].iter().find(|&&b| b != b' ') == Some(&b':')
 }
 
+#[inline(always)]
 fn kind_of(t: &Token, flags: u16, text: &str, lines: &Lines) -> Kind {
     // A lower-case word is a particle or nothing: the tests below can only make it nothing.
     if t.shape == Shape::Lower && flags & PARTICLE == 0 {
@@ -556,8 +664,8 @@ pub(super) struct Scan<'a> {
     lines: Lines,
     /// The last column looked up, by start of the cell (see [`column`](Self::column)).
     pub(super) column: Cell<Option<(usize, Option<Column>)>>,
-    /// Column headers, worked out once per table line (the engine's cache).
-    pub(super) headers: RefCell<HeaderCache>,
+    /// Column headers, worked out once per table line (the engine's cache when it lends one).
+    pub(super) headers: &'a Mutex<HeaderCache>,
     /// Space for keys built from several tokens.
     pub(super) scratch: RefCell<String>,
 }
@@ -1199,6 +1307,65 @@ mod tests {
         }
         assert!(Lines::default().shouting(&text, 720));
         assert!(!Lines::default().shouting(&text, 1420));
+    }
+
+    #[test]
+    fn one_walk_classify_equals_the_separate_passes() {
+        for text in [
+            "Best regards, Peter Best. Love, Mum. Briana Love and Honey Sparks met Will Smith.",
+            "hi jane van der Berg, [10:02] melanie: @anna Jean-Luc O'Brien DE Müller zoë",
+            "Dear Customer, IP WAN US J. Doe and de la Cruz; café Ünal ÖZTÜRK to:von x_Jane Jane2",
+        ] {
+            let mut tokens = Vec::new();
+            tokenize(text, &mut tokens);
+            let (mut words, mut keys, mut index) = (Vec::new(), String::new(), Index::default());
+            classify(
+                text,
+                &tokens,
+                &Lines::default(),
+                &mut words,
+                &mut keys,
+                &mut index,
+            );
+            let mut old = words.clone();
+            // The separate passes from the words before completion.
+            for w in old.iter_mut() {
+                if w.kind == Kind::WordName && w.flags & STOP != 0 && w.flags & CALENDAR == 0 {
+                    w.kind = Kind::Other;
+                }
+            }
+            complete_stop_names(&mut old, text, &tokens);
+            let mut old_index = Index::default();
+            index_words(&old, &tokens, &mut old_index);
+            assert_eq!(format!("{words:?}"), format!("{old:?}"), "{text}");
+            assert_eq!(index.capitalised, old_index.capitalised, "{text}");
+            assert_eq!(index.lower_names, old_index.lower_names, "{text}");
+            assert!(!index.capitalised.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_lent_header_cache_gives_the_same_names() {
+        let text = "id,first_name,last_name,city\n1,Crystal,Brown,Austin\n2,Will,Summer,Leeds\nsee Crystal";
+        let ents = [EntityType::PERSON];
+        let rec = gazetteer_person();
+        let mut own = Vec::new();
+        rec.analyze(text, &RecognizerContext::new(&ents, "en"), &mut own)
+            .unwrap();
+        let headers = Mutex::new(HeaderCache::default());
+        // Warmed at other positions first, as the engine's is by earlier recognizers.
+        for at in [text.len() - 1, 60, 35, 3] {
+            headers.lock().unwrap().column_header(text, at);
+        }
+        let mut lent = Vec::new();
+        let ctx = RecognizerContext::new(&ents, "en").with_headers(&headers);
+        rec.analyze(text, &ctx, &mut lent).unwrap();
+        assert_eq!(format!("{own:?}"), format!("{lent:?}"));
+        let found: Vec<&str> = own.iter().map(|r| &text[r.start..r.end]).collect();
+        assert!(
+            found.contains(&"Crystal") && found.contains(&"Summer"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -57,13 +57,17 @@ impl Scan<'_> {
     /// `May 9`, `9 May 2024`, `Jan 18`: a month next to a number.
     pub(super) fn is_date_part(&self, c: Chain) -> bool {
         let cal = |i: usize| self.words[i].flags & CALENDAR != 0;
-        let after = self.text[self.tokens[c.last].end..]
-            .trim_start_matches([' ', '.', ','])
-            .starts_with(|ch: char| ch.is_ascii_digit());
-        let before = self.text[..self.tokens[c.first].start]
-            .trim_end_matches([' ', '.', ','])
-            .ends_with(|ch: char| ch.is_ascii_digit());
-        cal(c.last) && after || cal(c.first) && before
+        let after = || {
+            self.text[self.tokens[c.last].end..]
+                .trim_start_matches([' ', '.', ','])
+                .starts_with(|ch: char| ch.is_ascii_digit())
+        };
+        let before = || {
+            self.text[..self.tokens[c.first].start]
+                .trim_end_matches([' ', '.', ','])
+                .ends_with(|ch: char| ch.is_ascii_digit())
+        };
+        cal(c.last) && after() || cal(c.first) && before()
     }
 
     /// `"city": "Leeds"`, `<City>Breda</City>`, `employer: Wright`: the value of a field that is not a person.
