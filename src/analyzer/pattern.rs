@@ -865,7 +865,7 @@ impl Recognizer for PatternRecognizer {
                         continue;
                     }
                 }
-                None => {}
+                Some(Fast::Token(_)) | None => {}
             }
             if p.needs.is_trivial() {
                 self.search(p, text, 0, text.len(), ctx, results);
@@ -875,8 +875,14 @@ impl Recognizer for PatternRecognizer {
                 // Counting bytes is cheaper than the text's facts.
                 let counts = counts.get_or_insert_with(|| ctx.shared(|| ByteCounts::of(text)));
                 if counts.of_byte(text, b) >= usize::from(n) {
+                    let check = match p.fast {
+                        Some(Fast::Token(check)) => check,
+                        _ => |_: &[u8]| true,
+                    };
                     token.each(text, |start, end| {
-                        self.search(p, text, start, end, ctx, results);
+                        if check(&text.as_bytes()[start..end]) {
+                            self.search(p, text, start, end, ctx, results);
+                        }
                     });
                 }
                 continue;
@@ -1574,7 +1580,11 @@ mod tests {
         let mut out = Vec::new();
         let mut add = |rec: &PatternRecognizer| {
             for p in &rec.patterns {
-                if let Some(f) = p.fast {
+                if let Some(mut f) = p.fast {
+                    if let (Fast::Token(check), Some(t)) = (f, p.token) {
+                        TOKEN.with(|c| c.set(Some((t, check))));
+                        f = Fast::Token(check);
+                    }
                     out.push((p.regex.clone(), f, format!("{}/{}", rec.name, p.spec.name)));
                 }
             }
@@ -1588,16 +1598,36 @@ mod tests {
             r::us_itin(),
             r::us_passport(),
             r::nhs(),
+            r::mac_address(),
         ] {
             add(rec.patterns());
         }
         out
     }
 
+    thread_local! {
+        /// The token window and test of the (one) built-in pattern with a [`Fast::Token`] path.
+        static TOKEN: std::cell::Cell<Option<(TokenWindow, fn(&[u8]) -> bool)>> =
+            const { std::cell::Cell::new(None) };
+    }
+
     /// The matches of `re` as its fast path finds them (the regex runs only on stretches holding more
     /// than one match), or `None` where the fast path does not apply.
     fn fast_found(re: &Regex, fast: Fast, text: &str) -> Option<Vec<(usize, usize)>> {
         match fast {
+            Fast::Token(_) => {
+                let (t, check) = TOKEN.with(|c| c.get()).expect("token window recorded");
+                let mut out = Vec::new();
+                t.each(text, |from, to| {
+                    if check(&text.as_bytes()[from..to]) {
+                        out.extend(
+                            re.find_iter(&text[from..to])
+                                .map(|m| (from + m.start(), from + m.end())),
+                        );
+                    }
+                });
+                Some(out)
+            }
             Fast::Literal(lit) => Some(if text.contains(lit) {
                 re.find_iter(text).map(|m| (m.start(), m.end())).collect()
             } else {
@@ -1627,7 +1657,17 @@ mod tests {
 
     #[test]
     fn byte_counts_match_a_plain_count() {
-        for len in [0, 1, 15, 16, 17, 255 * 16 - 1, 255 * 16, 255 * 16 + 33, 20_000] {
+        for len in [
+            0,
+            1,
+            15,
+            16,
+            17,
+            255 * 16 - 1,
+            255 * 16,
+            255 * 16 + 33,
+            20_000,
+        ] {
             let text: String = (0..len)
                 .map(|i| [':', '-', '.', '@', 'a', 'é', ' '][i * 7 % 11 % 7])
                 .collect();

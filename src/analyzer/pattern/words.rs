@@ -109,6 +109,14 @@ impl Alt {
     /// The match of this alternative whose anchor word is `b[s..e]`, if there is one.
     #[inline]
     fn at(&self, b: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+        // The separators next to the anchor first: they rule out most words.
+        let last = self.words.len() - 1;
+        if self.anchor < last && !b.get(e).is_some_and(|&c| self.sep_ok(self.anchor, c)) {
+            return None;
+        }
+        if self.anchor > 0 && !(s > 0 && self.sep_ok(self.anchor - 1, b[s - 1])) {
+            return None;
+        }
         if !(self.words[self.anchor])(&b[s..e]) {
             return None;
         }
@@ -158,6 +166,9 @@ pub(crate) enum Fast {
     Words(&'static [Alt]),
     /// Every match contains this literal: the regex runs on the whole text only when it occurs.
     Literal(&'static str),
+    /// For a token-windowed pattern: every token holding a match passes this test, so the regex runs only
+    /// on the tokens that do.
+    Token(fn(&[u8]) -> bool),
 }
 
 /// Whether `b` is an ASCII word character (`(?-u:\b)`'s notion).
