@@ -26,4 +26,4 @@ pub use registry::{RecognizerInfo, RecognizerRegistry};
 
 pub(crate) use context::{HeaderCache, cue_before};
 pub(crate) use pattern::compile as compile_pattern;
-pub(crate) use pattern::{Alt, Fast, Needs, word};
+pub(crate) use pattern::{Alt, DigitWords, Fast, Needs, word};

@@ -6,8 +6,7 @@ use std::sync::Arc;
 use regex::Regex;
 
 use super::recognizer::{Recognizer, RecognizerContext};
-use words::DigitWords;
-pub(crate) use words::{Alt, Fast};
+pub(crate) use words::{Alt, DigitWords, Fast};
 
 mod words;
 

@@ -300,6 +300,12 @@ impl DigitWords {
         out
     }
 
+    /// The digit-bearing words, in text order, as `(start, end, pure)`: `pure` when the word is made only
+    /// of ASCII digits.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+        self.words.iter().map(|w| (w.start, w.end, w.kind == PURE))
+    }
+
     /// Calls `hit(start, end, single)` on each stretch of `text` that holds matches of `alts`, in text
     /// order: the union of overlapping matches; `single` when the stretch is exactly one match (then it is
     /// the only match in it). Every match lies in one stretch, and the bytes just outside a stretch are not
