@@ -1604,10 +1604,12 @@ mod tests {
         out
     }
 
+    /// A token window and the test of a [`Fast::Token`] path.
+    type TokenPath = (TokenWindow, fn(&[u8]) -> bool);
+
     thread_local! {
-        /// The token window and test of the (one) built-in pattern with a [`Fast::Token`] path.
-        static TOKEN: std::cell::Cell<Option<(TokenWindow, fn(&[u8]) -> bool)>> =
-            const { std::cell::Cell::new(None) };
+        /// The token path of the (one) built-in pattern with a [`Fast::Token`] path.
+        static TOKEN: std::cell::Cell<Option<TokenPath>> = const { std::cell::Cell::new(None) };
     }
 
     /// The matches of `re` as its fast path finds them (the regex runs only on stretches holding more
