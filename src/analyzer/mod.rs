@@ -25,5 +25,5 @@ pub use recognizer::{Recognizer, RecognizerContext};
 pub use registry::{RecognizerInfo, RecognizerRegistry};
 
 pub(crate) use context::{HeaderCache, cue_before};
-pub(crate) use pattern::Needs;
 pub(crate) use pattern::compile as compile_pattern;
+pub(crate) use pattern::{Alt, DigitWords, Fast, Needs, word};

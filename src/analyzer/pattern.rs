@@ -6,6 +6,14 @@ use std::sync::Arc;
 use regex::Regex;
 
 use super::recognizer::{Recognizer, RecognizerContext};
+pub(crate) use words::{Alt, DigitWords, Fast};
+
+mod words;
+
+/// Word tests for [`Fast::Words`] descriptions.
+pub(crate) mod word {
+    pub(crate) use super::words::{capital, capital_digits, digits, digits_in, hex, nine_digits};
+}
 use crate::entity::EntityType;
 use crate::error::{Error, PatternProblem};
 use crate::result::{AnalysisExplanation, RecognizerResult, Validation};
@@ -163,6 +171,17 @@ impl Needs {
     /// Whether this requires anything at all.
     fn is_trivial(&self) -> bool {
         *self == Needs::NOTHING
+    }
+
+    /// The byte requirement, when that is the only one.
+    fn byte_only(&self) -> Option<(u8, u8)> {
+        let byte = self.byte?;
+        (Needs {
+            byte: None,
+            ..*self
+        }
+        .is_trivial())
+        .then_some(byte)
     }
 
     /// Whether a text with these facts meets the requirement.
@@ -493,6 +512,8 @@ struct CompiledPattern {
     /// When set (and `window` is not), the pattern only runs on the text's tokens that hold its
     /// required byte (see [`TokenWindow`]).
     token: Option<TokenWindow>,
+    /// When set, the candidates are found without the regex where that is exact (see [`Fast`]).
+    fast: Option<Fast>,
 }
 
 /// How to confine a pattern that needs some byte `byte` at least `count` times to the text's tokens
@@ -742,8 +763,6 @@ pub struct PatternRecognizer {
     patterns: Vec<CompiledPattern>,
     validate: Option<ValidateFn>,
     invalidate: Option<InvalidateFn>,
-    /// Whether any pattern has [`Needs`], so the text's [`TextFacts`] are worth looking up.
-    gated: bool,
 }
 
 impl fmt::Debug for PatternRecognizer {
@@ -821,33 +840,74 @@ impl Recognizer for PatternRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        let facts = self.gated.then(|| ctx.shared(|| TextFacts::of(text)));
+        let mut facts: Option<Arc<TextFacts>> = None;
+        let mut words: Option<Arc<DigitWords>> = None;
+        let mut counts: Option<Arc<ByteCounts>> = None;
         for p in &self.patterns {
-            if let Some(facts) = &facts {
-                if !p.needs.met_by(facts) {
-                    debug_assert!(
-                        !p.regex.is_match(text),
-                        "pattern {:?} of {} matches a text that fails its requirement {:?}",
-                        p.spec.name,
-                        self.name,
-                        p.needs
-                    );
+            match p.fast {
+                Some(Fast::Literal(lit)) => {
+                    if text.contains(lit) {
+                        self.search(p, text, 0, text.len(), ctx, results);
+                    }
                     continue;
                 }
-                if let Some(window) = &p.window {
-                    window.each(text, facts, |start, end| {
-                        self.search(p, text, start, end, ctx, results);
-                    });
-                    continue;
+                Some(Fast::Words(alts)) => {
+                    let w = words.get_or_insert_with(|| ctx.shared(|| DigitWords::of(text)));
+                    if w.exact {
+                        w.each(alts, text, |start, end, single| {
+                            if single {
+                                self.emit(p, start, end, text, ctx, results);
+                            } else {
+                                self.search(p, text, start, end, ctx, results);
+                            }
+                        });
+                        continue;
+                    }
                 }
-                if let Some(token) = &p.token {
-                    token.each(text, |start, end| {
-                        self.search(p, text, start, end, ctx, results);
-                    });
-                    continue;
-                }
+                Some(Fast::Token(_)) | None => {}
             }
-            self.search(p, text, 0, text.len(), ctx, results);
+            if p.needs.is_trivial() {
+                self.search(p, text, 0, text.len(), ctx, results);
+                continue;
+            }
+            if let (Some((b, n)), Some(token)) = (p.needs.byte_only(), &p.token) {
+                // Counting bytes is cheaper than the text's facts.
+                let counts = counts.get_or_insert_with(|| ctx.shared(|| ByteCounts::of(text)));
+                if counts.of_byte(text, b) >= usize::from(n) {
+                    let check = match p.fast {
+                        Some(Fast::Token(check)) => check,
+                        _ => |_: &[u8]| true,
+                    };
+                    token.each(text, |start, end| {
+                        if check(&text.as_bytes()[start..end]) {
+                            self.search(p, text, start, end, ctx, results);
+                        }
+                    });
+                }
+                continue;
+            }
+            let facts = facts.get_or_insert_with(|| ctx.shared(|| TextFacts::of(text)));
+            if !p.needs.met_by(facts) {
+                debug_assert!(
+                    !p.regex.is_match(text),
+                    "pattern {:?} of {} matches a text that fails its requirement {:?}",
+                    p.spec.name,
+                    self.name,
+                    p.needs
+                );
+                continue;
+            }
+            if let Some(window) = &p.window {
+                window.each(text, facts, |start, end| {
+                    self.search(p, text, start, end, ctx, results);
+                });
+            } else if let Some(token) = &p.token {
+                token.each(text, |start, end| {
+                    self.search(p, text, start, end, ctx, results);
+                });
+            } else {
+                self.search(p, text, 0, text.len(), ctx, results);
+            }
         }
         Ok(())
     }
@@ -940,7 +1000,7 @@ pub struct PatternRecognizerBuilder {
     language: String,
     context: Vec<String>,
     negative_context: Vec<String>,
-    patterns: Vec<(Pattern, Needs)>,
+    patterns: Vec<(Pattern, Needs, Option<Fast>)>,
     validate: Option<ValidateFn>,
     invalidate: Option<InvalidateFn>,
 }
@@ -958,14 +1018,14 @@ impl fmt::Debug for PatternRecognizerBuilder {
 impl PatternRecognizerBuilder {
     /// Adds a pattern.
     pub fn pattern(&mut self, pattern: Pattern) -> &mut Self {
-        self.patterns.push((pattern, Needs::NOTHING));
+        self.patterns.push((pattern, Needs::NOTHING, None));
         self
     }
 
     /// Adds several patterns.
     pub fn patterns(&mut self, patterns: impl IntoIterator<Item = Pattern>) -> &mut Self {
         self.patterns
-            .extend(patterns.into_iter().map(|p| (p, Needs::NOTHING)));
+            .extend(patterns.into_iter().map(|p| (p, Needs::NOTHING, None)));
         self
     }
 
@@ -975,7 +1035,18 @@ impl PatternRecognizerBuilder {
         &mut self,
         patterns: impl IntoIterator<Item = (Pattern, Needs)>,
     ) -> &mut Self {
-        self.patterns.extend(patterns);
+        self.patterns
+            .extend(patterns.into_iter().map(|(p, n)| (p, n, None)));
+        self
+    }
+
+    /// Adds patterns with requirements and a fast way to find their candidates (see [`Fast`]).
+    pub(crate) fn fast_patterns(
+        &mut self,
+        patterns: impl IntoIterator<Item = (Pattern, Needs, Fast)>,
+    ) -> &mut Self {
+        self.patterns
+            .extend(patterns.into_iter().map(|(p, n, f)| (p, n, Some(f))));
         self
     }
 
@@ -1038,7 +1109,7 @@ impl PatternRecognizerBuilder {
             });
         }
         let mut patterns = Vec::with_capacity(self.patterns.len());
-        for (i, (spec, needs)) in self.patterns.iter().cloned().enumerate() {
+        for (i, (spec, needs, fast)) in self.patterns.iter().cloned().enumerate() {
             if !(0.0..=1.0).contains(&spec.score) {
                 return Err(Error::InvalidConfig {
                     what: format!("{} pattern {i} score", self.name),
@@ -1065,9 +1136,9 @@ impl PatternRecognizerBuilder {
                 needs,
                 window,
                 token,
+                fast,
             });
         }
-        let gated = patterns.iter().any(|p| !p.needs.is_trivial());
         Ok(PatternRecognizer {
             name: Arc::from(self.name.as_str()),
             entities: [self.entity.clone()],
@@ -1077,8 +1148,46 @@ impl PatternRecognizerBuilder {
             patterns,
             validate: self.validate.clone(),
             invalidate: self.invalidate.clone(),
-            gated,
         })
+    }
+}
+
+/// How many `:`, `-`, `.` and `@` a text holds, counted in one pass (per-lane byte counters over
+/// 16-byte chunks, which the compiler vectorises).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ByteCounts([usize; 4]);
+
+impl ByteCounts {
+    /// The counted bytes.
+    const BYTES: [u8; 4] = [b':', b'-', b'.', b'@'];
+
+    fn of(text: &str) -> ByteCounts {
+        let mut total = [0usize; 4];
+        // At most 255 chunks per block, so no lane counter overflows.
+        for block in text.as_bytes().chunks(255 * 16) {
+            let mut lanes = [[0u8; 16]; 4];
+            let mut chunks = block.chunks_exact(16);
+            for chunk in &mut chunks {
+                for (j, &c) in chunk.iter().enumerate() {
+                    for (lane, &b) in lanes.iter_mut().zip(&Self::BYTES) {
+                        lane[j] += u8::from(c == b);
+                    }
+                }
+            }
+            for ((t, lane), &b) in total.iter_mut().zip(&lanes).zip(&Self::BYTES) {
+                *t += lane.iter().map(|&x| usize::from(x)).sum::<usize>()
+                    + chunks.remainder().iter().filter(|&&c| c == b).count();
+            }
+        }
+        ByteCounts(total)
+    }
+
+    /// How many times `byte` occurs in `text` (the text these counts are of).
+    fn of_byte(&self, text: &str, byte: u8) -> usize {
+        match Self::BYTES.iter().position(|&b| b == byte) {
+            Some(k) => self.0[k],
+            None => text.bytes().filter(|&c| c == byte).count(),
+        }
     }
 }
 
@@ -1348,7 +1457,6 @@ mod tests {
             .pattern(Pattern::new("two", r"\d\d", 0.1))
             .build()
             .unwrap();
-        assert!(rec.gated);
         assert_eq!(run(&rec, "12 345"), vec![(0, 2, 0.1), (3, 5, 0.1)]);
         assert_eq!(
             run(&rec, "123456789"),
@@ -1463,6 +1571,165 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every built-in pattern with a fast path, as (regex, fast path, name).
+    fn fast_builtins() -> Vec<(Regex, Fast, String)> {
+        use crate::recognizers as r;
+        let mut out = Vec::new();
+        let mut add = |rec: &PatternRecognizer| {
+            for p in &rec.patterns {
+                if let Some(mut f) = p.fast {
+                    if let (Fast::Token(check), Some(t)) = (f, p.token) {
+                        TOKEN.with(|c| c.set(Some((t, check))));
+                        f = Fast::Token(check);
+                    }
+                    out.push((p.regex.clone(), f, format!("{}/{}", rec.name, p.spec.name)));
+                }
+            }
+        };
+        for rec in [r::us_ssn(), r::medical_license(), r::uuid(), r::crypto()] {
+            add(&rec);
+        }
+        for rec in [
+            r::us_bank(),
+            r::us_license(),
+            r::us_itin(),
+            r::us_passport(),
+            r::nhs(),
+            r::mac_address(),
+        ] {
+            add(rec.patterns());
+        }
+        out
+    }
+
+    /// A token window and the test of a [`Fast::Token`] path.
+    type TokenPath = (TokenWindow, fn(&[u8]) -> bool);
+
+    thread_local! {
+        /// The token path of the (one) built-in pattern with a [`Fast::Token`] path.
+        static TOKEN: std::cell::Cell<Option<TokenPath>> = const { std::cell::Cell::new(None) };
+    }
+
+    /// The matches of `re` as its fast path finds them (the regex runs only on stretches holding more
+    /// than one match), or `None` where the fast path does not apply.
+    fn fast_found(re: &Regex, fast: Fast, text: &str) -> Option<Vec<(usize, usize)>> {
+        match fast {
+            Fast::Token(_) => {
+                let (t, check) = TOKEN.with(|c| c.get()).expect("token window recorded");
+                let mut out = Vec::new();
+                t.each(text, |from, to| {
+                    if check(&text.as_bytes()[from..to]) {
+                        out.extend(
+                            re.find_iter(&text[from..to])
+                                .map(|m| (from + m.start(), from + m.end())),
+                        );
+                    }
+                });
+                Some(out)
+            }
+            Fast::Literal(lit) => Some(if text.contains(lit) {
+                re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+            } else {
+                Vec::new()
+            }),
+            Fast::Words(alts) => {
+                let words = DigitWords::of(text);
+                if !words.exact {
+                    return None;
+                }
+                let mut out = Vec::new();
+                words.each(alts, text, |from, to, single| {
+                    assert!(from < to && text.is_char_boundary(from) && text.is_char_boundary(to));
+                    if single {
+                        out.push((from, to));
+                    } else {
+                        out.extend(
+                            re.find_iter(&text[from..to])
+                                .map(|m| (from + m.start(), from + m.end())),
+                        );
+                    }
+                });
+                Some(out)
+            }
+        }
+    }
+
+    #[test]
+    fn byte_counts_match_a_plain_count() {
+        for len in [
+            0,
+            1,
+            15,
+            16,
+            17,
+            255 * 16 - 1,
+            255 * 16,
+            255 * 16 + 33,
+            20_000,
+        ] {
+            let text: String = (0..len)
+                .map(|i| [':', '-', '.', '@', 'a', 'é', ' '][i * 7 % 11 % 7])
+                .collect();
+            let c = ByteCounts::of(&text);
+            for b in [b':', b'-', b'.', b'@', b'a', b' '] {
+                let want = text.bytes().filter(|&x| x == b).count();
+                assert_eq!(c.of_byte(&text, b), want, "{len} {}", char::from(b));
+            }
+        }
+    }
+
+    #[test]
+    fn fast_paths_find_what_a_whole_search_finds() {
+        const PIECES: &[&str] = &[
+            "0", "1", "2", "3", "9", "9", "5", "7", "4", "6", "8", "12", "123", "4567", "12345",
+            "999", "-", "-", "-", " ", " ", " ", ".", ".", "  ", "--", ":", "/", "_", ",", "A",
+            "B", "W", "D", "L", "X", "Z", "a", "b", "c", "e", "f", "x", "l", "O", "I", "bc1",
+            "BC1", "WDL", "é", "€", "\n", "ab12", "1a2b", "F00D", "8", "AB", "Q9",
+        ];
+        let fast = fast_builtins();
+        assert!(fast.len() >= 20, "{}", fast.len());
+        let mut state: u64 = 0x1234_5678_9ABC_DEF1;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        let mut found = vec![0usize; fast.len()];
+        let check = |text: &str, found: &mut [usize]| {
+            for (i, (re, f, name)) in fast.iter().enumerate() {
+                let whole: Vec<_> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+                found[i] += whole.len();
+                if let Some(got) = fast_found(re, *f, text) {
+                    assert_eq!(got, whole, "{name} on {text:?}");
+                }
+            }
+        };
+        for _ in 0..20000 {
+            let len = 1 + next() % 50;
+            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+            check(&text, &mut found);
+        }
+        for m in MATCHES {
+            for text in [
+                m.to_string(),
+                format!("x {m}."),
+                format!("{m} {m}-{m}.{m}"),
+                format!("_{m}"),
+                format!("é{m}€"),
+                format!("{m}{m}"),
+                format!("A {m} B-{m}"),
+            ] {
+                check(&text, &mut found);
+            }
+        }
+        for (i, (_, _, name)) in fast.iter().enumerate() {
+            assert!(found[i] > 0, "no text matches {name}");
+        }
+        // A non-ASCII digit leaves the text to the windowed search.
+        assert!(fast_found(&fast[0].0, fast[0].1, "٣ 123-45-6789").is_none());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::DigitWords;
 use crate::validate::luhn_digits;
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
@@ -119,6 +120,36 @@ impl Recognizer for CreditCardRecognizer {
         let bytes = text.as_bytes();
         let mut groups: Vec<(usize, usize)> = Vec::new();
         let mut digits: Vec<u8> = Vec::new();
+        let words = ctx.shared(|| DigitWords::of(text));
+        if words.exact {
+            // Where only ASCII characters are numeric, the candidates are the maximal chains of words made
+            // only of ASCII digits joined by single spaces or dashes (a word with anything else in it has
+            // no `\b` next to its digits); one with fewer than 12 digits holds no card number.
+            let mut run: Option<(usize, usize, usize)> = None;
+            for (s, e, pure) in words.iter() {
+                if let Some((rs, re, n)) = run {
+                    if pure && s == re + 1 && matches!(bytes[re], b' ' | b'-') {
+                        run = Some((rs, e, n + e - s));
+                        continue;
+                    }
+                    if n >= 12 {
+                        let (g, d) = (&mut groups, &mut digits);
+                        self.candidate(text, rs, &text[rs..re], g, d, ctx, results);
+                    }
+                    run = None;
+                }
+                if pure {
+                    run = Some((s, e, e - s));
+                }
+            }
+            if let Some((rs, re, n)) = run {
+                if n >= 12 {
+                    let (g, d) = (&mut groups, &mut digits);
+                    self.candidate(text, rs, &text[rs..re], g, d, ctx, results);
+                }
+            }
+            return Ok(());
+        }
         let mut at = 0;
         for (lo, hi) in card_stretches(bytes) {
             // Within the stretch the regex sees the whole text before it and the byte after it.
@@ -428,6 +459,8 @@ mod tests {
             "5555555555554444",
             "6011",
             "0000",
+            "9a",
+            "A1",
         ];
         let mut found = 0;
         for text in crate::recognizers::glued::glued(PIECES, 0x2545_F491_4F6C_DD1Du64, 30_000, 24) {

@@ -5,6 +5,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::DigitWords;
 use crate::validate::{iban_is_valid, iban_length};
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
@@ -140,6 +141,19 @@ fn candidate_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The same starts as [`candidate_starts`], read from the text's digit-bearing words (complete when `words`
+/// is exact): the words that begin with two ASCII letters and two ASCII digits.
+fn word_starts<'a>(bytes: &'a [u8], words: &'a DigitWords) -> impl Iterator<Item = usize> + 'a {
+    words.iter().filter_map(|(s, e, _)| {
+        (e - s >= 4
+            && bytes[s].is_ascii_alphabetic()
+            && bytes[s + 1].is_ascii_alphabetic()
+            && bytes[s + 2].is_ascii_digit()
+            && bytes[s + 3].is_ascii_digit())
+        .then_some(s)
+    })
+}
+
 /// The first candidate starting at or after `at`: what `CANDIDATES.find_at(text, at)` finds. Every match
 /// starts at one of `starts`; each start is tried in a window of [`LONGEST`] bytes, moved on to a byte that
 /// is not an ASCII word character and starts a character, so the pattern sees the same as in the whole
@@ -193,7 +207,25 @@ impl Recognizer for IbanRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        let mut starts = candidate_starts(text.as_bytes());
+        let words = ctx.shared(|| DigitWords::of(text));
+        if words.exact {
+            self.find(text, word_starts(text.as_bytes(), &words), ctx, results);
+        } else {
+            self.find(text, candidate_starts(text.as_bytes()), ctx, results);
+        }
+        Ok(())
+    }
+}
+
+impl IbanRecognizer {
+    /// Reports the IBANs among the candidates starting at `starts` (see [`candidate_starts`]).
+    fn find(
+        &self,
+        text: &str,
+        mut starts: impl Iterator<Item = usize>,
+        ctx: &RecognizerContext<'_>,
+        results: &mut Vec<RecognizerResult>,
+    ) {
         let mut at = 0;
         while let Some(m) = next_candidate(text, &mut starts, at) {
             let candidate = m.as_str();
@@ -236,7 +268,6 @@ impl Recognizer for IbanRecognizer {
             results.push(r);
             at = end;
         }
-        Ok(())
     }
 }
 
@@ -336,6 +367,12 @@ mod tests {
         ];
         let mut found = 0;
         for text in crate::recognizers::glued::glued(PIECES, 0x2545_F491_4F6C_DD1Du64, 30_000, 24) {
+            let words = DigitWords::of(&text);
+            if words.exact {
+                let by_words: Vec<usize> = word_starts(text.as_bytes(), &words).collect();
+                let by_digits: Vec<usize> = candidate_starts(text.as_bytes()).collect();
+                assert_eq!(by_words, by_digits, "{text:?}");
+            }
             let mut starts = candidate_starts(text.as_bytes());
             // Each position in turn, as the recognizer's loop may resume anywhere.
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {

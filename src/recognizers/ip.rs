@@ -6,6 +6,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::DigitWords;
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 /// Dotted quads.
@@ -134,7 +135,20 @@ impl Recognizer for IpRecognizer {
         }
         let first_new = results.len();
         let mut at = 0;
-        for (lo, hi) in v4_stretches(text) {
+        let words = ctx.shared(|| DigitWords::of(text));
+        let bytes = text.as_bytes();
+        // A dotted quad's first dot follows a digit, so the last byte of a digit-bearing word (all of them
+        // are listed when `words` is exact).
+        let after_words = words.iter().filter_map(|(_, e, _)| {
+            (bytes.get(e) == Some(&b'.') && bytes[e - 1].is_ascii_digit()).then_some(e)
+        });
+        let every_dot = text.match_indices('.').map(|(i, _)| i);
+        let dots: Box<dyn Iterator<Item = usize>> = if words.exact {
+            Box::new(after_words)
+        } else {
+            Box::new(every_dot)
+        };
+        for (lo, hi) in v4_stretches(text, dots) {
             // Within the stretch the regex sees the whole text before it and the byte after it.
             let haystack = &text[..hi];
             at = at.max(lo);
@@ -177,14 +191,21 @@ fn in_v4(b: u8) -> bool {
 /// `has_ascii_dotted_quad`, as `(start, end)`. Every [`V4`] match lies in one run, and one that parses as
 /// an address makes its run pass. The end is moved past any ASCII word characters after the run, so that
 /// the pattern's ASCII `\b` sees the same at the end as in the whole text; no match starts among them.
-fn v4_stretches(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+///
+/// `dots` are the dots to try, in order: every dot of the text, or at least every one after an ASCII digit.
+fn v4_stretches<'a>(
+    text: &'a str,
+    mut dots: impl Iterator<Item = usize> + 'a,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     let bytes = text.as_bytes();
     // Where to look for dots, and the end of the last stretch looked at (no later one starts before it).
     let (mut from, mut floor) = (0, 0);
     std::iter::from_fn(move || {
-        // `str::find` looks for the dot with `memchr`; stretches end before a character boundary.
-        while let Some(dot) = text.get(from..)?.find('.') {
-            let dot = from + dot;
+        // Stretches end before a character boundary.
+        for dot in dots.by_ref() {
+            if dot < from {
+                continue;
+            }
             from = dot + 1;
             // The dotted quad of `has_ascii_dotted_quad`, at this dot.
             if !quad_at(bytes, dot) {

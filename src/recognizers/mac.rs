@@ -2,7 +2,7 @@
 
 use super::catalog::{Languages, Spec};
 use super::standalone::StandalonePatternRecognizer;
-use crate::analyzer::Needs;
+use crate::analyzer::{Fast, Needs};
 use crate::{EntityType, Pattern, PatternRecognizer};
 
 /// `MacAddressRecognizer`: `00:1a:2b:3c:4d:5e`, `00-1A-2B-3C-4D-5E` (one separator kind throughout) and
@@ -37,15 +37,16 @@ pub fn mac_address() -> StandalonePatternRecognizer {
                 ),
                 Needs::byte(b'-', 5),
             ),
-            (
-                Pattern::new(
-                    "MAC Cisco dotted (medium)",
-                    format!(r"{b}{hex}{{4}}\.{hex}{{4}}\.{hex}{{4}}{b}"),
-                    0.6,
-                ),
-                Needs::byte(b'.', 2),
-            ),
         ])
+        .fast_patterns([(
+            Pattern::new(
+                "MAC Cisco dotted (medium)",
+                format!(r"{b}{hex}{{4}}\.{hex}{{4}}\.{hex}{{4}}{b}"),
+                0.6,
+            ),
+            Needs::byte(b'.', 2),
+            Fast::Token(has_dotted_groups),
+        )])
         .context([
             "mac",
             "mac address",
@@ -118,3 +119,17 @@ pub(crate) const SPECS: &[Spec] = &[Spec {
     enabled_by_default: true,
     build: || std::sync::Arc::new(mac_address()),
 }];
+
+/// Whether `token` holds `[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}`, which every Cisco dotted match
+/// contains.
+fn has_dotted_groups(token: &[u8]) -> bool {
+    token.windows(14).any(|w| {
+        w[4] == b'.'
+            && w[9] == b'.'
+            && w[..4]
+                .iter()
+                .chain(&w[5..9])
+                .chain(&w[10..])
+                .all(u8::is_ascii_hexdigit)
+    })
+}

@@ -1,7 +1,7 @@
 //! MEDICAL_LICENSE: US DEA registration numbers with their check digit.
 
 use super::catalog::{Languages, Spec};
-use crate::analyzer::Needs;
+use crate::analyzer::{Alt, Fast, Needs};
 use crate::validate::dea_is_valid;
 use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 
@@ -13,13 +13,14 @@ use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 /// `XAB1234563` or `AB12345630`) and is upper case.
 pub fn medical_license() -> PatternRecognizer {
     PatternRecognizer::builder("MedicalLicenseRecognizer", EntityType::MEDICAL_LICENSE)
-        .gated_patterns([(
+        .fast_patterns([(
             Pattern::new(
                 "USA DEA registration number (weak)",
                 r"(?-u:\b)[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}(?-u:\b)",
                 0.4,
             ),
             Needs::upper_digit_run(9).and(Needs::digit_run(7)),
+            Fast::Words(const { &[Alt::word(&[dea_shape], (9, 9))] }),
         )])
         .context([
             "dea",
@@ -48,3 +49,11 @@ pub(crate) const SPECS: &[Spec] = &[Spec {
     enabled_by_default: true,
     build: || std::sync::Arc::new(medical_license()),
 }];
+
+/// `[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}` as one whole word.
+fn dea_shape(w: &[u8]) -> bool {
+    w.len() == 9
+        && b"ABCDEFGHJKLMPRSTUX".contains(&w[0])
+        && (w[1].is_ascii_uppercase() || w[1] == b'9')
+        && w[2..].iter().all(u8::is_ascii_digit)
+}

@@ -1,7 +1,8 @@
 //! US_SSN: US Social Security Numbers, with the SSA's invalid ranges rejected.
 
 use super::catalog::{Languages, Spec};
-use crate::analyzer::Needs;
+use crate::analyzer::word::digits;
+use crate::analyzer::{Alt, Fast, Needs};
 use crate::validate::us_ssn_is_invalid;
 use crate::{EntityType, Pattern, PatternRecognizer};
 
@@ -11,14 +12,20 @@ use crate::{EntityType, Pattern, PatternRecognizer};
 pub fn us_ssn() -> PatternRecognizer {
     let b = r"(?-u:\b)";
     PatternRecognizer::builder("UsSsnRecognizer", EntityType::US_SSN)
-        .gated_patterns([
+        .fast_patterns([
             (
                 Pattern::new("SSN1 (very weak)", format!(r"{b}\d{{5}}-\d{{4}}{b}"), 0.05),
                 Needs::digit_run(5).and(Needs::digit_chain(9)),
+                Fast::Words(
+                    const { &[Alt::new(&[digits::<5>, digits::<4>], &[b"-"], 0, (5, 5)).pure()] },
+                ),
             ),
             (
                 Pattern::new("SSN2 (very weak)", format!(r"{b}\d{{3}}-\d{{6}}{b}"), 0.05),
                 Needs::digit_run(6).and(Needs::digit_chain(9)),
+                Fast::Words(
+                    const { &[Alt::new(&[digits::<3>, digits::<6>], &[b"-"], 0, (3, 3)).pure()] },
+                ),
             ),
             (
                 Pattern::new(
@@ -27,10 +34,22 @@ pub fn us_ssn() -> PatternRecognizer {
                     0.05,
                 ),
                 Needs::digit_chain(9).and(Needs::byte(b'-', 2)),
+                Fast::Words(
+                    const {
+                        &[Alt::new(
+                            &[digits::<3>, digits::<2>, digits::<4>],
+                            &[b"-", b"-"],
+                            0,
+                            (3, 3),
+                        )
+                        .pure()]
+                    },
+                ),
             ),
             (
                 Pattern::new("SSN4 (very weak)", format!(r"{b}\d{{9}}{b}"), 0.05),
                 Needs::digit_run(9),
+                Fast::Words(const { &[Alt::word(&[digits::<9>], (9, 9)).pure()] }),
             ),
             (
                 Pattern::new(
@@ -39,6 +58,17 @@ pub fn us_ssn() -> PatternRecognizer {
                     0.5,
                 ),
                 Needs::digit_chain(9).and(Needs::digit_run(4)),
+                Fast::Words(
+                    const {
+                        &[Alt::new(
+                            &[digits::<3>, digits::<2>, digits::<4>],
+                            &[b"- .", b"- ."],
+                            0,
+                            (3, 3),
+                        )
+                        .pure()]
+                    },
+                ),
             ),
         ])
         .context(["social", "security", "ssn", "ssns", "ssn#", "ss#", "ssid"])

@@ -2,7 +2,8 @@
 
 use super::catalog::{Languages, Spec};
 use super::standalone::{StandalonePatternRecognizer, standalone_number};
-use crate::analyzer::Needs;
+use crate::analyzer::word::digits;
+use crate::analyzer::{Alt, Fast, Needs};
 use crate::validate::nhs_is_valid;
 use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 
@@ -19,10 +20,11 @@ use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 pub fn nhs() -> StandalonePatternRecognizer {
     let b = r"(?-u:\b)";
     let inner = PatternRecognizer::builder("NhsRecognizer", EntityType::UK_NHS)
-        .gated_patterns([
+        .fast_patterns([
             (
                 Pattern::new("NHS compact (weak)", format!(r"{b}\d{{10}}{b}"), 0.3),
                 Needs::digit_run(10),
+                Fast::Words(const { &[Alt::word(&[digits::<10>], (10, 10)).pure()] }),
             ),
             (
                 Pattern::new(
@@ -31,6 +33,17 @@ pub fn nhs() -> StandalonePatternRecognizer {
                     0.3,
                 ),
                 Needs::digit_chain(10).and(Needs::digit_run(4)),
+                Fast::Words(
+                    const {
+                        &[Alt::new(
+                            &[digits::<3>, digits::<3>, digits::<4>],
+                            &[b" ", b" "],
+                            0,
+                            (3, 3),
+                        )
+                        .pure()]
+                    },
+                ),
             ),
             (
                 Pattern::new(
@@ -39,6 +52,17 @@ pub fn nhs() -> StandalonePatternRecognizer {
                     0.3,
                 ),
                 Needs::digit_chain(10).and(Needs::byte(b'-', 2)),
+                Fast::Words(
+                    const {
+                        &[Alt::new(
+                            &[digits::<3>, digits::<3>, digits::<4>],
+                            &[b"-", b"-"],
+                            0,
+                            (3, 3),
+                        )
+                        .pure()]
+                    },
+                ),
             ),
         ])
         .context([

@@ -2,7 +2,8 @@
 
 use super::catalog::{Languages, Spec};
 use super::standalone::{StandalonePatternRecognizer, standalone_code, standalone_number};
-use crate::analyzer::Needs;
+use crate::analyzer::word::{capital, capital_digits, digits, digits_in, nine_digits};
+use crate::analyzer::{Alt, Fast, Needs};
 use crate::validate::us_itin_is_valid;
 use crate::{EntityType, Pattern, PatternRecognizer, Validation};
 
@@ -17,6 +18,76 @@ fn same_digits(value: &str) -> bool {
     }
 }
 
+/// `[A-Z](?:\d{7,14}|\d{18})` as one whole word.
+fn letter_then_digits(w: &[u8]) -> bool {
+    matches!(w.len(), 8..=15 | 19)
+        && w[0].is_ascii_uppercase()
+        && w[1..].iter().all(u8::is_ascii_digit)
+}
+
+/// `[A-Z]{2,3}\d{6}|\d{2}[A-Z]{3}\d{5}|\d{3}[A-Z]{2}\d{4}` as one whole word.
+fn letters_and_digits(w: &[u8]) -> bool {
+    let upper = |r: &[u8]| r.iter().all(u8::is_ascii_uppercase);
+    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    match w.len() {
+        8 => upper(&w[..2]) && digits(&w[2..]),
+        9 => {
+            (upper(&w[..3]) && digits(&w[3..]))
+                || (digits(&w[..3]) && upper(&w[3..5]) && digits(&w[5..]))
+        }
+        10 => digits(&w[..2]) && upper(&w[2..5]) && digits(&w[5..]),
+        _ => false,
+    }
+}
+
+/// The printed-groups licence pattern's alternatives, word by word.
+const PRINTED_GROUPS: &[Alt] = &[
+    Alt::new(
+        &[
+            capital_digits::<3>,
+            digits::<3>,
+            digits::<2>,
+            digits::<3>,
+            digits::<1>,
+        ],
+        &[b"-", b"-", b"-", b"-"],
+        0,
+        (4, 4),
+    ),
+    Alt::new(
+        &[capital_digits::<3>, digits::<4>, digits::<4>],
+        &[b"-", b"-"],
+        0,
+        (4, 4),
+    ),
+    Alt::new(
+        &[capital_digits::<3>, digits::<4>, digits::<4>, digits::<2>],
+        &[b"-", b"-", b"-"],
+        0,
+        (4, 4),
+    ),
+    Alt::new(
+        &[capital_digits::<4>, digits::<5>, digits::<5>],
+        &[b" ", b" "],
+        0,
+        (5, 5),
+    ),
+    Alt::new(
+        &[capital, digits::<3>, digits::<3>, digits::<3>, digits::<3>],
+        &[b"-", b"-", b"-", b"-"],
+        1,
+        (3, 3),
+    )
+    .pure(),
+    Alt::new(
+        &[capital, digits::<3>, digits::<3>, digits::<3>, digits::<3>],
+        &[b" ", b" ", b" ", b" "],
+        1,
+        (3, 3),
+    )
+    .pure(),
+];
+
 /// `UsBankRecognizer`: 8–17 digit account numbers, score 0.05 (Presidio's), so only context makes them
 /// count: `account`, `acct`, `bank`, `checking`, `savings`, `direct deposit`, `ach`, `wire`, `beneficiary`
 /// (whole words; Presidio's `check` and `save` are left out as common verbs, and `routing` because a
@@ -24,13 +95,14 @@ fn same_digits(value: &str) -> bool {
 /// amounts, phone numbers, dates, prefixed codes) are dropped.
 pub fn us_bank() -> StandalonePatternRecognizer {
     let inner = PatternRecognizer::builder("UsBankRecognizer", EntityType::US_BANK_NUMBER)
-        .gated_patterns([(
+        .fast_patterns([(
             Pattern::new(
                 "Bank account (very weak)",
                 format!(r"{B}\d{{8,17}}{B}"),
                 0.05,
             ),
             Needs::digit_run(8),
+            Fast::Words(const { &[Alt::word(&[digits_in::<8, 17>], (8, 17)).pure()] }),
         )])
         .context([
             "account",
@@ -71,7 +143,7 @@ pub fn us_bank() -> StandalonePatternRecognizer {
 /// Presidio's patterns flag tokens like `A1` or `B12`.
 pub fn us_license() -> StandalonePatternRecognizer {
     let inner = PatternRecognizer::builder("UsLicenseRecognizer", EntityType::US_DRIVER_LICENSE)
-        .gated_patterns([
+        .fast_patterns([
             (
                 Pattern::new(
                     "Driver license letter + digits (weak)",
@@ -79,6 +151,7 @@ pub fn us_license() -> StandalonePatternRecognizer {
                     0.3,
                 ),
                 Needs::upper_digit_run(8).and(Needs::digit_run(7)),
+                Fast::Words(const { &[Alt::word(&[letter_then_digits], (8, 19))] }),
             ),
             (
                 Pattern::new(
@@ -89,6 +162,7 @@ pub fn us_license() -> StandalonePatternRecognizer {
                     0.4,
                 ),
                 Needs::digit_chain(11).and(Needs::digit_run(3)),
+                Fast::Words(PRINTED_GROUPS),
             ),
             (
                 Pattern::new(
@@ -97,6 +171,7 @@ pub fn us_license() -> StandalonePatternRecognizer {
                     0.4,
                 ),
                 Needs::upper_digit_run(12),
+                Fast::Literal("WDL"),
             ),
             (
                 Pattern::new(
@@ -105,6 +180,7 @@ pub fn us_license() -> StandalonePatternRecognizer {
                     0.2,
                 ),
                 Needs::upper_digit_run(8).and(Needs::digit_run(4)),
+                Fast::Words(const { &[Alt::word(&[letters_and_digits], (8, 10))] }),
             ),
             (
                 Pattern::new(
@@ -113,6 +189,13 @@ pub fn us_license() -> StandalonePatternRecognizer {
                     0.05,
                 ),
                 Needs::digit_chain(7),
+                Fast::Words(const {
+                    &[
+                        Alt::word(&[digits_in::<7, 12>], (7, 12)).pure(),
+                        Alt::new(&[digits::<2>, digits::<3>, digits::<3>], &[b" ", b" "], 0, (2, 2)).pure(),
+                        Alt::new(&[digits::<3>, digits::<3>, digits::<3>], &[b" ", b" "], 0, (3, 3)).pure(),
+                    ]
+                }),
             ),
         ])
         .context([
@@ -132,7 +215,7 @@ pub fn us_license() -> StandalonePatternRecognizer {
 /// which is rejected here).
 pub fn us_itin() -> StandalonePatternRecognizer {
     let inner = PatternRecognizer::builder("UsItinRecognizer", EntityType::US_ITIN)
-        .gated_patterns([
+        .fast_patterns([
             (
                 Pattern::new(
                     "ITIN separated (weak)",
@@ -140,10 +223,22 @@ pub fn us_itin() -> StandalonePatternRecognizer {
                     0.3,
                 ),
                 Needs::digit_chain(9).and(Needs::digit_run(4)),
+                Fast::Words(
+                    const {
+                        &[Alt::new(
+                            &[nine_digits::<3>, digits::<2>, digits::<4>],
+                            &[b"- ", b"- "],
+                            0,
+                            (3, 3),
+                        )
+                        .pure()]
+                    },
+                ),
             ),
             (
                 Pattern::new("ITIN compact (very weak)", format!(r"{B}9\d{{8}}{B}"), 0.05),
                 Needs::digit_run(9),
+                Fast::Words(const { &[Alt::word(&[nine_digits::<9>], (9, 9)).pure()] }),
             ),
         ])
         .context([
@@ -173,10 +268,11 @@ pub fn us_itin() -> StandalonePatternRecognizer {
 /// `travel document`. Presidio's `us`, `united` and `states` are left out: "us" is a pronoun.
 pub fn us_passport() -> StandalonePatternRecognizer {
     let inner = PatternRecognizer::builder("UsPassportRecognizer", EntityType::US_PASSPORT)
-        .gated_patterns([
+        .fast_patterns([
             (
                 Pattern::new("Passport (very weak)", format!(r"{B}\d{{9}}{B}"), 0.05),
                 Needs::digit_run(9),
+                Fast::Words(const { &[Alt::word(&[digits::<9>], (9, 9)).pure()] }),
             ),
             (
                 Pattern::new(
@@ -185,6 +281,7 @@ pub fn us_passport() -> StandalonePatternRecognizer {
                     0.1,
                 ),
                 Needs::upper_digit_run(9).and(Needs::digit_run(8)),
+                Fast::Words(const { &[Alt::word(&[capital_digits::<8>], (9, 9))] }),
             ),
         ])
         .context([

@@ -1,7 +1,8 @@
 //! UUID: RFC 9562 (RFC 4122) UUIDs in the hyphenated 8-4-4-4-12 form.
 
 use super::catalog::{Languages, Spec};
-use crate::analyzer::Needs;
+use crate::analyzer::word::hex;
+use crate::analyzer::{Alt, Fast, Needs};
 use crate::{EntityType, Pattern, PatternRecognizer};
 
 /// `UuidRecognizer`: hyphenated UUIDs with a real version nibble (1–8) and the RFC variant (`8`, `9`, `a`,
@@ -13,7 +14,7 @@ use crate::{EntityType, Pattern, PatternRecognizer};
 pub fn uuid() -> PatternRecognizer {
     let h = "[0-9A-Fa-f]";
     PatternRecognizer::builder("UuidRecognizer", EntityType::new("UUID"))
-        .gated_patterns([(
+        .fast_patterns([(
             Pattern::new(
                 "UUID (hyphenated)",
                 format!(
@@ -23,6 +24,16 @@ pub fn uuid() -> PatternRecognizer {
             ),
             // The last group is 12 ASCII hex digits.
             Needs::alnum_run(12).and(Needs::byte(b'-', 4)),
+            Fast::Words(
+                const {
+                    &[Alt::new(
+                        &[hex::<8>, hex::<4>, version_group, variant_group, hex::<12>],
+                        &[b"-", b"-", b"-", b"-"],
+                        2,
+                        (4, 4),
+                    )]
+                },
+            ),
         )])
         .context(["uuid", "guid", "unique identifier"])
         .build()
@@ -36,3 +47,13 @@ pub(crate) const SPECS: &[Spec] = &[Spec {
     enabled_by_default: true,
     build: || std::sync::Arc::new(uuid()),
 }];
+
+/// `[1-8][0-9A-Fa-f]{3}` as one whole word.
+fn version_group(w: &[u8]) -> bool {
+    hex::<4>(w) && (b'1'..=b'8').contains(&w[0])
+}
+
+/// `[89ABab][0-9A-Fa-f]{3}` as one whole word.
+fn variant_group(w: &[u8]) -> bool {
+    hex::<4>(w) && b"89ABab".contains(&w[0])
+}
