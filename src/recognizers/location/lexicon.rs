@@ -10,7 +10,9 @@
 use std::sync::LazyLock;
 
 use super::places;
-use super::tokens::{Kind, Tok, tokenize};
+use super::tokens::tokenize;
+#[cfg(test)]
+use super::tokens::{Kind, Tok};
 use super::words::{
     AU_STATES, EN_TYPES, FR_BARE_TYPES, FR_TYPES, LEADING_TYPES, NOT_PLACE_WORDS, PARTICLES,
     TOPONYM_PREFIXES, UNIT_AFTER, UNIT_BEFORE,
@@ -108,7 +110,8 @@ struct Facts {
     gaz: u8,
 }
 
-struct Lexicon {
+/// The word lists and gazetteer first words, for one lookup per word token ([`Lexicon::facts`]).
+pub(crate) struct Lexicon {
     /// Words of at most eight bytes, packed by [`pack`]: one multiply and one compare per probe.
     short: PackedTable<u64>,
     /// Words of nine to sixteen bytes, packed by [`pack16`].
@@ -331,41 +334,52 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-/// Records on each word token of `toks` (from `text`) its lists and gazetteer span.
-pub(crate) fn mark(text: &str, toks: &mut [Tok]) {
-    let lexicon = &*LEXICON;
-    let mut buf = [0u8; 64];
-    for t in toks.iter_mut().filter(|t| t.kind == Kind::Word) {
-        let w = t.text(text).as_bytes();
-        if w.len() > lexicon.longest {
-            continue;
+/// The lexicon, built on first use.
+#[inline]
+pub(crate) fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// The lists word `w` (a word token's bytes) is on and the most tokens a gazetteer name starting
+    /// with it spans; `(Lex::NONE, 0)` for a word the lexicon does not know.
+    #[inline]
+    pub(crate) fn facts(&self, w: &[u8]) -> (Lex, u8) {
+        if w.len() > self.longest {
+            return (Lex::NONE, 0);
         }
-        if let Some(key) = pack(w) {
-            if let Some(f) = lexicon.short.get(key) {
-                t.lex = f.lex;
-                t.gaz = f.gaz;
-            }
-            continue;
-        }
-        if let Some(key) = pack16(w) {
-            if let Some(f) = lexicon.mid.get(key) {
-                t.lex = f.lex;
-                t.gaz = f.gaz;
-            }
-            continue;
-        }
-        let facts = match buf.get_mut(..w.len()) {
+        let found = if let Some(key) = pack(w) {
+            self.short.get(key)
+        } else if let Some(key) = pack16(w) {
+            self.mid.get(key)
+        } else {
+            self.long(w)
+        };
+        found.map_or((Lex::NONE, 0), |f| (f.lex, f.gaz))
+    }
+
+    /// The facts of a word longer than sixteen bytes.
+    #[cold]
+    fn long(&self, w: &[u8]) -> Option<&Facts> {
+        let mut buf = [0u8; 64];
+        match buf.get_mut(..w.len()) {
             Some(key) => {
                 key.copy_from_slice(w);
                 key.make_ascii_lowercase();
-                lexicon.words.get(&*key)
+                self.words.get(&*key)
             }
-            None => lexicon.words.get(w.to_ascii_lowercase().as_slice()),
-        };
-        if let Some(f) = facts {
-            t.lex = f.lex;
-            t.gaz = f.gaz;
+            None => self.words.get(w.to_ascii_lowercase().as_slice()),
         }
+    }
+}
+
+/// Records on each word token of `toks` (from `text`) its lists and gazetteer span (what
+/// [`tokenize_marked`](super::tokens::tokenize_marked) does while tokenizing).
+#[cfg(test)]
+pub(crate) fn mark(text: &str, toks: &mut [Tok]) {
+    let lexicon = lexicon();
+    for t in toks.iter_mut().filter(|t| t.kind == Kind::Word) {
+        (t.lex, t.gaz) = lexicon.facts(t.text(text).as_bytes());
     }
 }
 
@@ -464,6 +478,25 @@ mod tests {
         assert_eq!(lo.to_le_bytes(), lower[..8]);
         assert_eq!(hi.to_le_bytes(), lower[lower.len() - 8..]);
         assert_eq!(n, w.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marking_while_tokenizing_equals_marking_after(
+            text in "([ a-zA-Z0-9'’/\\-.,:\n]|[éÜßàẞ]|street|STRASSE|Straße|in|New|York|Ltd|GmbH|university|universität|Rhein-Westfalen){0,40}"
+        ) {
+            let (mut a, mut b, mut caps) = (Vec::new(), Vec::new(), Vec::new());
+            let any = super::super::tokens::tokenize_marked(&text, &mut a, &mut caps);
+            tokenize(&text, &mut b);
+            mark(&text, &mut b);
+            proptest::prop_assert_eq!(a.len(), b.len());
+            let want_caps: Vec<usize> = (0..b.len()).filter(|&i| b[i].kind == Kind::Word && b[i].cap).collect();
+            proptest::prop_assert_eq!(caps, want_caps);
+            proptest::prop_assert_eq!(any, b.iter().fold(Lex::NONE, |u, t| u | t.lex));
+            for (x, y) in a.iter().zip(&b) {
+                proptest::prop_assert_eq!((x.start, x.end, x.lex, x.gaz), (y.start, y.end, y.lex, y.gaz));
+            }
+        }
     }
 
     #[test]

@@ -93,6 +93,10 @@ pub fn location() -> LocationRecognizer {
 /// under recognised headers, and the organisation names in it. Computed once per `analyze` call.
 pub(crate) struct Layout {
     pub(crate) toks: Vec<tokens::Tok>,
+    /// Indices of the capitalised word tokens, in order.
+    pub(crate) caps: Vec<usize>,
+    /// The union of every token's word lists (what no token is on, no pass needs to look for).
+    pub(crate) lex_any: lexicon::Lex,
     pub(crate) cells: Vec<(usize, usize, table::Column)>,
     pub(crate) orgs: Vec<(usize, usize, f64)>,
 }
@@ -101,24 +105,39 @@ impl Layout {
     pub(crate) fn of(text: &str) -> Layout {
         // About one token per four bytes of prose: one allocation instead of a doubling series.
         let mut toks = Vec::with_capacity(text.len() / 3 + 8);
-        tokens::tokenize(text, &mut toks);
-        lexicon::mark(text, &mut toks);
+        // About one capitalised word per twenty bytes of prose.
+        let mut caps = Vec::with_capacity(text.len() / 16 + 4);
+        let lex_any = tokens::tokenize_marked(text, &mut toks, &mut caps);
         let mut cells = Vec::new();
         table::cells(text, &mut cells);
         let mut orgs = Vec::new();
         organization::find(text, &toks, &cells, &mut orgs);
-        Layout { toks, cells, orgs }
+        Layout {
+            toks,
+            caps,
+            lex_any,
+            cells,
+            orgs,
+        }
     }
 }
 
 /// Finds places in `text`, sorted by start, without overlaps.
 pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
-    let Layout { toks, cells, orgs } = layout;
+    let Layout {
+        toks,
+        caps,
+        lex_any,
+        cells,
+        orgs,
+    } = layout;
     let mut found = Vec::new();
     address::Grammar::new(text, toks, &mut found).run();
     let p = places::Places {
         text,
         toks,
+        caps,
+        lex_any: *lex_any,
         orgs,
         cells,
     };

@@ -283,6 +283,10 @@ pub(crate) const PERSON_BEFORE: &[&str] = &[
 pub(super) struct Places<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Tok],
+    /// Indices of the capitalised word tokens, in order.
+    pub(super) caps: &'a [usize],
+    /// The union of every token's word lists.
+    pub(super) lex_any: Lex,
     /// Organisation spans: places inside them belong to the organisation.
     pub(super) orgs: &'a [(usize, usize, f64)],
     /// Cells of delimited tables under recognised headers.
@@ -302,12 +306,12 @@ impl<'t> Places<'t> {
         let mut out = Vec::new();
         let mut key = String::new();
         let n = self.toks.len();
-        let mut i = 0;
-        while i < n {
+        // Tokens before `next` are inside a name already found.
+        let mut next = 0;
+        for &i in self.caps {
             let t = self.toks[i];
-            let starts_name = t.kind == Kind::Word && t.gaz > 0 && t.cap;
-            if !starts_name {
-                i += 1;
+            // Only capitalised words start a name.
+            if i < next || t.gaz == 0 {
                 continue;
             }
             let mut last = i;
@@ -322,12 +326,9 @@ impl<'t> Places<'t> {
                 g.get(&self.text[s..e], &mut key)
                     .map(|(_, entry)| (j, s, e, entry))
             });
-            match hit {
-                Some((j, s, e, entry)) => {
-                    out.push((s, e, entry));
-                    i = j + 1;
-                }
-                None => i += 1,
+            if let Some((j, s, e, entry)) = hit {
+                out.push((s, e, entry));
+                next = j + 1;
             }
         }
         out
@@ -596,11 +597,9 @@ impl<'t> Places<'t> {
     /// `Lake Barbara`, `West Shaneland`) or suffix (`Collinschester`, `Russellshire`, `Sarahborough`).
     /// Prefix forms need a place cue; suffix forms are reported without one at a low score.
     pub(super) fn toponyms(&self, out: &mut Vec<Found>) {
-        for i in 0..self.toks.len() {
+        // Capitalised words only.
+        for &i in self.caps {
             let t = self.toks[i];
-            if t.kind != Kind::Word || !t.cap {
-                continue;
-            }
             let w = t.text(self.text);
             let next = self.toks.get(i + 1);
             let next_word = next.is_some_and(|n| n.kind == Kind::Word && n.space_before);
@@ -645,9 +644,13 @@ impl<'t> Places<'t> {
 
     /// Capitalised words after a strong cue (`lives in Port Aliciachester`), known or not.
     pub(super) fn cued_words(&self, out: &mut Vec<Found>) {
-        for i in 0..self.toks.len() {
-            let candidate =
-                self.toks[i].kind == Kind::Word && self.toks[i].space_before && self.cap(i);
+        // A strong cue ends in a word on its list.
+        if !self.lex_any.has(Lex::STRONG_CUE_END) {
+            return;
+        }
+        // Capitalised words only.
+        for &i in self.caps {
+            let candidate = self.toks[i].space_before;
             // A strong cue ends in a word on its list (`cue_before`'s first test for one).
             let strong_end = i > 0
                 && self.toks[i - 1].kind == Kind::Word
