@@ -486,12 +486,15 @@ mod tests {
             text in "([ a-zA-Z0-9'’/\\-.,:\n]|[éÜßàẞ]|street|STRASSE|Straße|in|New|York|Ltd|GmbH|university|universität|Rhein-Westfalen){0,40}"
         ) {
             let (mut a, mut b, mut caps) = (Vec::new(), Vec::new(), Vec::new());
-            let any = super::super::tokens::tokenize_marked(&text, &mut a, &mut caps);
+            let mut nums = Vec::new();
+            let any = super::super::tokens::tokenize_marked(&text, &mut a, &mut caps, &mut nums);
             tokenize(&text, &mut b);
             mark(&text, &mut b);
             proptest::prop_assert_eq!(a.len(), b.len());
             let want_caps: Vec<usize> = (0..b.len()).filter(|&i| b[i].kind == Kind::Word && b[i].cap).collect();
             proptest::prop_assert_eq!(caps, want_caps);
+            let want_nums: Vec<usize> = (0..b.len()).filter(|&i| b[i].kind == Kind::Num).collect();
+            proptest::prop_assert_eq!(nums, want_nums);
             proptest::prop_assert_eq!(any, b.iter().fold(Lex::NONE, |u, t| u | t.lex));
             for (x, y) in a.iter().zip(&b) {
                 proptest::prop_assert_eq!((x.start, x.end, x.lex, x.gaz), (y.start, y.end, y.lex, y.gaz));

@@ -95,6 +95,8 @@ pub(crate) struct Layout {
     pub(crate) toks: Vec<tokens::Tok>,
     /// Indices of the capitalised word tokens, in order.
     pub(crate) caps: Vec<usize>,
+    /// Indices of the number tokens, in order.
+    pub(crate) nums: Vec<usize>,
     /// The union of every token's word lists (what no token is on, no pass needs to look for).
     pub(crate) lex_any: lexicon::Lex,
     pub(crate) cells: Vec<(usize, usize, table::Column)>,
@@ -107,7 +109,8 @@ impl Layout {
         let mut toks = Vec::with_capacity(text.len() / 3 + 8);
         // About one capitalised word per twenty bytes of prose.
         let mut caps = Vec::with_capacity(text.len() / 16 + 4);
-        let lex_any = tokens::tokenize_marked(text, &mut toks, &mut caps);
+        let mut nums = Vec::with_capacity(text.len() / 16 + 4);
+        let lex_any = tokens::tokenize_marked(text, &mut toks, &mut caps, &mut nums);
         let mut cells = Vec::new();
         table::cells(text, &mut cells);
         let mut orgs = Vec::new();
@@ -115,6 +118,7 @@ impl Layout {
         Layout {
             toks,
             caps,
+            nums,
             lex_any,
             cells,
             orgs,
@@ -127,12 +131,13 @@ pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
     let Layout {
         toks,
         caps,
+        nums,
         lex_any,
         cells,
         orgs,
     } = layout;
     let mut found = Vec::new();
-    address::Grammar::new(text, toks, &mut found).run();
+    address::Grammar::new(text, toks, &mut found).run(caps, nums);
     let p = places::Places {
         text,
         toks,

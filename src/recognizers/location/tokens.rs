@@ -113,24 +113,36 @@ const CLASS: [u8; 256] = {
 
 /// Splits `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
-    scan(text, out, None, &mut Vec::new());
+    scan(text, out, None, &mut Vec::new(), &mut Vec::new());
 }
 
 /// [`tokenize`], recording on each word token its lists and gazetteer span as
-/// [`lexicon::mark`](super::lexicon::mark) does, while the word is at hand. Also fills `caps` (cleared
-/// first) with the indices of the capitalised word tokens, in order, and returns the union of every
-/// token's lists.
+/// [`lexicon::mark`](super::lexicon::mark) does, while the word is at hand. Also fills `caps` and
+/// `nums` (cleared first) with the indices of the capitalised word tokens and of the number tokens, in
+/// order, and returns the union of every token's lists.
 #[inline(never)]
-pub(crate) fn tokenize_marked(text: &str, out: &mut Vec<Tok>, caps: &mut Vec<usize>) -> Lex {
-    scan(text, out, Some(super::lexicon::lexicon()), caps)
+pub(crate) fn tokenize_marked(
+    text: &str,
+    out: &mut Vec<Tok>,
+    caps: &mut Vec<usize>,
+    nums: &mut Vec<usize>,
+) -> Lex {
+    scan(text, out, Some(super::lexicon::lexicon()), caps, nums)
 }
 
-/// [`tokenize`], looking each word up in `lexicon` and noting capitalised words in `caps` when there
-/// is a lexicon; returns the union of the words' lists.
+/// [`tokenize`], looking each word up in `lexicon` and noting capitalised words in `caps` and numbers
+/// in `nums` when there is a lexicon; returns the union of the words' lists.
 #[inline(always)]
-fn scan(text: &str, out: &mut Vec<Tok>, lexicon: Option<&Lexicon>, caps: &mut Vec<usize>) -> Lex {
+fn scan(
+    text: &str,
+    out: &mut Vec<Tok>,
+    lexicon: Option<&Lexicon>,
+    caps: &mut Vec<usize>,
+    nums: &mut Vec<usize>,
+) -> Lex {
     out.clear();
     caps.clear();
+    nums.clear();
     let mut any = Lex::NONE;
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -248,6 +260,8 @@ fn scan(text: &str, out: &mut Vec<Tok>, lexicon: Option<&Lexicon>, caps: &mut Ve
             if cap {
                 caps.push(out.len());
             }
+        } else if lexicon.is_some() && kind == Kind::Num {
+            nums.push(out.len());
         }
         out.push(t);
         space = false;
