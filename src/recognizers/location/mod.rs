@@ -27,6 +27,7 @@ pub(crate) mod table;
 pub(crate) mod tokens;
 mod words;
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::catalog::{Languages, Spec};
@@ -103,17 +104,54 @@ pub(crate) struct Layout {
     pub(crate) orgs: Vec<(usize, usize, f64)>,
 }
 
+/// The buffers of a dropped [`Layout`], kept for the next text on the same thread so that a layout
+/// allocates nothing once its buffers are large enough.
+struct Spare {
+    toks: Vec<tokens::Tok>,
+    caps: Vec<usize>,
+    nums: Vec<usize>,
+    cells: Vec<(usize, usize, table::Column)>,
+    orgs: Vec<(usize, usize, f64)>,
+}
+
+thread_local! {
+    static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
+}
+
+/// Buffers of more tokens than this are freed rather than kept (a huge text should not pin its memory).
+const KEEP_TOKENS: usize = 1 << 16;
+
 impl Layout {
     pub(crate) fn of(text: &str) -> Layout {
+        let Spare {
+            mut toks,
+            mut caps,
+            mut nums,
+            mut cells,
+            mut orgs,
+        } = SPARE
+            .try_with(|s| s.borrow_mut().take())
+            .ok()
+            .flatten()
+            .unwrap_or(Spare {
+                toks: Vec::new(),
+                caps: Vec::new(),
+                nums: Vec::new(),
+                cells: Vec::new(),
+                orgs: Vec::new(),
+            });
         // About one token per four bytes of prose: one allocation instead of a doubling series.
-        let mut toks = Vec::with_capacity(text.len() / 3 + 8);
+        toks.clear();
+        toks.reserve(text.len() / 3 + 8);
         // About one capitalised word per twenty bytes of prose.
-        let mut caps = Vec::with_capacity(text.len() / 16 + 4);
-        let mut nums = Vec::with_capacity(text.len() / 16 + 4);
+        caps.clear();
+        caps.reserve(text.len() / 16 + 4);
+        nums.clear();
+        nums.reserve(text.len() / 16 + 4);
         let lex_any = tokens::tokenize_marked(text, &mut toks, &mut caps, &mut nums);
-        let mut cells = Vec::new();
+        cells.clear();
         table::cells(text, &mut cells);
-        let mut orgs = Vec::new();
+        orgs.clear();
         organization::find(text, &toks, &cells, &mut orgs);
         Layout {
             toks,
@@ -123,6 +161,27 @@ impl Layout {
             cells,
             orgs,
         }
+    }
+}
+
+impl Drop for Layout {
+    fn drop(&mut self) {
+        if self.toks.capacity() > KEEP_TOKENS {
+            return;
+        }
+        let spare = Spare {
+            toks: std::mem::take(&mut self.toks),
+            caps: std::mem::take(&mut self.caps),
+            nums: std::mem::take(&mut self.nums),
+            cells: std::mem::take(&mut self.cells),
+            orgs: std::mem::take(&mut self.orgs),
+        };
+        // During thread teardown the slot may be gone: then the buffers are simply freed.
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut slot) = s.try_borrow_mut() {
+                *slot = Some(spare);
+            }
+        });
     }
 }
 
