@@ -185,8 +185,14 @@ impl Drop for Layout {
     }
 }
 
-/// Finds places in `text`, sorted by start, without overlaps.
-pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
+thread_local! {
+    /// [`find`]'s output buffer for [`LocationRecognizer::analyze`], kept between texts.
+    static FOUND: RefCell<Vec<Found>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Finds places in `text` into `found` (cleared first), sorted by start, without overlaps.
+fn find(text: &str, layout: &Layout, found: &mut Vec<Found>) {
+    found.clear();
     let Layout {
         toks,
         caps,
@@ -195,8 +201,7 @@ pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
         cells,
         orgs,
     } = layout;
-    let mut found = Vec::new();
-    address::Grammar::new(text, toks, &mut found).run(caps, nums);
+    address::Grammar::new(text, toks, found).run(caps, nums);
     let p = places::Places {
         text,
         toks,
@@ -205,11 +210,11 @@ pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
         orgs,
         cells,
     };
-    p.table_cells(&mut found);
-    p.key_values(&mut found);
-    p.cued_words(&mut found);
-    p.toponyms(&mut found);
-    p.gazetteer(&mut found);
+    p.table_cells(found);
+    p.key_values(found);
+    p.cued_words(found);
+    p.toponyms(found);
+    p.gazetteer(found);
     // Structure and labels win over gazetteer hits they overlap; among equals the longer one wins.
     found.sort_by(|a, b| {
         a.start
@@ -217,9 +222,11 @@ pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
             .then(b.end.cmp(&a.end))
             .then(b.score.total_cmp(&a.score))
     });
-    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found {
-        if let Some(last) = kept.last_mut() {
+    // In place: the kept results are the first `kept` entries (never ahead of the one read).
+    let mut kept: usize = 0;
+    for r in 0..found.len() {
+        let f = found[r];
+        if let Some(last) = kept.checked_sub(1).map(|k| &mut found[k]) {
             if f.start < last.end {
                 if f.end > last.end && f.score > last.score {
                     // A better result that sticks out: keep the better one.
@@ -230,9 +237,10 @@ pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
                 continue;
             }
         }
-        kept.push(f);
+        found[kept] = f;
+        kept += 1;
     }
-    kept
+    found.truncate(kept);
 }
 
 impl Recognizer for LocationRecognizer {
@@ -254,7 +262,11 @@ impl Recognizer for LocationRecognizer {
             return Ok(());
         }
         let layout = ctx.shared(|| Layout::of(text));
-        for f in find(text, &layout) {
+        let mut found = FOUND
+            .try_with(|f| std::mem::take(&mut *f.borrow_mut()))
+            .unwrap_or_default();
+        find(text, &layout, &mut found);
+        for &f in &found {
             results.push(
                 RecognizerResult::new(
                     self.entities[0].clone(),
@@ -265,6 +277,9 @@ impl Recognizer for LocationRecognizer {
                 )
                 .explained(ctx, f.part.label()),
             );
+        }
+        if found.capacity() <= KEEP_TOKENS {
+            let _ = FOUND.try_with(|f| *f.borrow_mut() = found);
         }
         Ok(())
     }

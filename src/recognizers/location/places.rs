@@ -124,6 +124,15 @@ static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant pattern compiles")
 });
 
+/// Scratch for [`Places::gazetteer`]: the names found in a text and the lookup key.
+type NameScratch = (Vec<(usize, usize, &'static Entry)>, String);
+
+thread_local! {
+    static NAMES: std::cell::RefCell<NameScratch> = const {
+        std::cell::RefCell::new((Vec::new(), String::new()))
+    };
+}
+
 /// Scores.
 const LABELLED: f64 = 0.85;
 const KNOWN: f64 = 0.85;
@@ -301,10 +310,9 @@ impl<'t> Places<'t> {
     /// Gazetteer names in the text, leftmost-longest: from each capitalised word, the longest run of
     /// tokens on one line that is a name written so (or in capitals). One hash lookup per candidate run,
     /// only from words that start a name and at most as many tokens as the longest such name spans.
-    fn gazetteer_names(&self) -> Vec<(usize, usize, &'static Entry)> {
+    fn gazetteer_names(&self, out: &mut Vec<(usize, usize, &'static Entry)>, key: &mut String) {
         let g: &'static Gazetteer = &GAZETTEER;
-        let mut out = Vec::new();
-        let mut key = String::new();
+        out.clear();
         let n = self.toks.len();
         // Tokens before `next` are inside a name already found.
         let mut next = 0;
@@ -323,7 +331,7 @@ impl<'t> Places<'t> {
             }
             let hit = (i..=last).rev().find_map(|j| {
                 let (s, e) = (t.start, self.toks[j].end);
-                g.get(&self.text[s..e], &mut key)
+                g.get(&self.text[s..e], key)
                     .map(|(_, entry)| (j, s, e, entry))
             });
             if let Some((j, s, e, entry)) = hit {
@@ -331,7 +339,6 @@ impl<'t> Places<'t> {
                 next = j + 1;
             }
         }
-        out
     }
 
     /// Whether token `i` starts with an upper-case letter (false past either end).
@@ -455,7 +462,12 @@ impl<'t> Places<'t> {
 
     /// Gazetteer hits.
     pub(super) fn gazetteer(&self, out: &mut Vec<Found>) {
-        for (s, e, entry) in self.gazetteer_names() {
+        // The name list and lookup key are kept per thread between texts.
+        let (mut names, mut key) = NAMES
+            .try_with(|n| std::mem::take(&mut *n.borrow_mut()))
+            .unwrap_or_default();
+        self.gazetteer_names(&mut names, &mut key);
+        for &(s, e, entry) in &names {
             let found = &self.text[s..e];
             if !self.word_bounded(s, e) {
                 continue;
@@ -555,6 +567,7 @@ impl<'t> Places<'t> {
                 part,
             });
         }
+        let _ = NAMES.try_with(|n| *n.borrow_mut() = (names, key));
     }
 
     /// Small towns without a cue: only when they stand as a field of their own (`,Vechta,`,
