@@ -130,7 +130,7 @@ impl Layout {
             mut cells,
             mut orgs,
         } = SPARE
-            .try_with(|s| s.borrow_mut().take())
+            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.take()))
             .ok()
             .flatten()
             .unwrap_or(Spare {
@@ -263,7 +263,9 @@ impl Recognizer for LocationRecognizer {
         }
         let layout = ctx.shared(|| Layout::of(text));
         let mut found = FOUND
-            .try_with(|f| std::mem::take(&mut *f.borrow_mut()))
+            .try_with(|f| f.try_borrow_mut().map(|mut f| std::mem::take(&mut *f)))
+            .ok()
+            .and_then(Result::ok)
             .unwrap_or_default();
         find(text, &layout, &mut found);
         for &f in &found {
@@ -279,7 +281,11 @@ impl Recognizer for LocationRecognizer {
             );
         }
         if found.capacity() <= KEEP_TOKENS {
-            let _ = FOUND.try_with(|f| *f.borrow_mut() = found);
+            let _ = FOUND.try_with(|f| {
+                if let Ok(mut f) = f.try_borrow_mut() {
+                    *f = found;
+                }
+            });
         }
         Ok(())
     }

@@ -464,7 +464,9 @@ impl<'t> Places<'t> {
     pub(super) fn gazetteer(&self, out: &mut Vec<Found>) {
         // The name list and lookup key are kept per thread between texts.
         let (mut names, mut key) = NAMES
-            .try_with(|n| std::mem::take(&mut *n.borrow_mut()))
+            .try_with(|n| n.try_borrow_mut().map(|mut n| std::mem::take(&mut *n)))
+            .ok()
+            .and_then(Result::ok)
             .unwrap_or_default();
         self.gazetteer_names(&mut names, &mut key);
         for &(s, e, entry) in &names {
@@ -567,7 +569,14 @@ impl<'t> Places<'t> {
                 part,
             });
         }
-        let _ = NAMES.try_with(|n| *n.borrow_mut() = (names, key));
+        // A huge text's buffers are freed rather than kept.
+        if names.capacity() <= 1 << 12 && key.capacity() <= 1 << 10 {
+            let _ = NAMES.try_with(|n| {
+                if let Ok(mut n) = n.try_borrow_mut() {
+                    *n = (names, key);
+                }
+            });
+        }
     }
 
     /// Small towns without a cue: only when they stand as a field of their own (`,Vechta,`,
