@@ -106,8 +106,16 @@ impl std::ops::BitOr for Lex {
 #[derive(Debug, Clone, Copy, Default)]
 struct Facts {
     lex: Lex,
-    /// The most tokens a gazetteer name starting with this word spans; 0 when none starts with it.
+    /// The token counts of the gazetteer names starting with this word, as [`gaz_bit`] sets them; 0 when
+    /// none starts with it.
     gaz: u8,
+}
+
+/// The bit of a [`Tok::gaz`](super::tokens::Tok::gaz) mask for names of `n` tokens (`n` >= 1): bit
+/// `n - 1`, with bit 7 standing for eight tokens or more.
+#[inline]
+pub(crate) fn gaz_bit(n: usize) -> u8 {
+    1 << (n.clamp(1, 8) - 1)
 }
 
 /// The word lists and gazetteer first words, for one lookup per word token ([`Lexicon::facts`]).
@@ -119,6 +127,8 @@ pub(crate) struct Lexicon {
     /// Longer words.
     words: FxHashMap<Box<[u8]>, Facts>,
     longest: usize,
+    /// The most tokens a gazetteer name spans.
+    name_tokens: usize,
 }
 
 /// A word of nine to sixteen bytes as [`pack16`] packs it: its first and last eight bytes, lower-cased,
@@ -309,12 +319,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // A text span spelling a name (ASCII case aside) tokenizes as the name does, so its first token is
     // the name's first token and it has as many tokens.
     let mut toks = Vec::new();
+    let mut name_tokens = 0;
     for name in places::names() {
         tokenize(name, &mut toks);
         let Some(first) = toks.first() else { continue };
         let key = first.text(name).as_bytes().to_ascii_lowercase();
         let f = words.entry(key.into_boxed_slice()).or_default();
-        f.gaz = f.gaz.max(u8::try_from(toks.len()).unwrap_or(u8::MAX));
+        f.gaz |= gaz_bit(toks.len());
+        name_tokens = name_tokens.max(toks.len());
     }
     let longest = words.keys().map(|k| k.len()).max().unwrap_or(0);
     let short: Vec<(u64, Facts)> = words
@@ -331,6 +343,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         mid: PackedTable::new(&mid),
         words,
         longest,
+        name_tokens,
     }
 });
 
@@ -341,6 +354,17 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
+    /// The most tokens a name starting with a word whose [`Tok::gaz`](super::tokens::Tok::gaz) mask is
+    /// `gaz` can span.
+    #[inline]
+    pub(crate) fn name_span(&self, gaz: u8) -> usize {
+        if gaz & gaz_bit(8) != 0 {
+            self.name_tokens
+        } else {
+            8 - gaz.leading_zeros() as usize
+        }
+    }
+
     /// The lists word `w` (a word token's bytes) is on and the most tokens a gazetteer name starting
     /// with it spans; `(Lex::NONE, 0)` for a word the lexicon does not know.
     #[inline]
@@ -503,6 +527,32 @@ mod tests {
     }
 
     #[test]
+    fn every_name_is_reachable_through_its_first_word() {
+        // `Places::gazetteer_names` looks a run up only when its length has a bit in its first word's
+        // mask and is within the span: every name, in any ASCII case, must pass both.
+        let mut toks = Vec::new();
+        let mut seen = 0;
+        for name in places::names() {
+            for v in [name.to_string(), name.to_ascii_uppercase()] {
+                tokenize(&v, &mut toks);
+                mark(&v, &mut toks);
+                // Only word tokens are looked up (and only capitalised words start a name).
+                if toks[0].kind != Kind::Word {
+                    continue;
+                }
+                let n = toks.len();
+                assert!(toks[0].gaz & gaz_bit(n) != 0, "{v:?}");
+                assert!(lexicon().name_span(toks[0].gaz) >= n, "{v:?}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 1000);
+        assert_eq!(gaz_bit(1), 1);
+        assert_eq!(gaz_bit(8), 0x80);
+        assert_eq!(gaz_bit(12), 0x80);
+    }
+
+    #[test]
     fn marks_tokens() {
         let text = "12 Baker STREET in New York, Ltd";
         let mut toks = Vec::new();
@@ -514,7 +564,8 @@ mod tests {
         assert!(lex("Ltd").has(Lex::LEGAL_END));
         assert!(!lex("Baker").has(Lex::EN_TYPE));
         let new = toks.iter().find(|t| t.text(text) == "New").unwrap();
-        assert!(new.gaz >= 2);
+        assert!(new.gaz & gaz_bit(2) != 0);
+        assert!(lexicon().name_span(new.gaz) >= 2);
         assert_eq!(toks[0].lex, Lex::NONE);
         let text = "works at X; business name: Y";
         let mut toks = Vec::new();

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::Lex;
+use super::lexicon::{Lex, gaz_bit};
 use super::table::Column;
 use super::tokens::{Kind, Suffixes, Tok, WordSet, is_all_caps, is_cap, one_of};
 use super::words::{AU_STATES, CA_PROVINCES, NOT_PLACE_WORDS, US_STATES};
@@ -312,6 +312,7 @@ impl<'t> Places<'t> {
     /// only from words that start a name and at most as many tokens as the longest such name spans.
     fn gazetteer_names(&self, out: &mut Vec<(usize, usize, &'static Entry)>, key: &mut String) {
         let g: &'static Gazetteer = &GAZETTEER;
+        let lexicon = super::lexicon::lexicon();
         out.clear();
         let n = self.toks.len();
         // Tokens before `next` are inside a name already found.
@@ -323,17 +324,20 @@ impl<'t> Places<'t> {
                 continue;
             }
             let mut last = i;
-            while last + 1 < n
-                && last + 1 < i + usize::from(t.gaz)
-                && self.toks[last + 1].kind != Kind::Newline
-            {
+            let span = lexicon.name_span(t.gaz);
+            while last + 1 < n && last + 1 < i + span && self.toks[last + 1].kind != Kind::Newline {
                 last += 1;
             }
-            let hit = (i..=last).rev().find_map(|j| {
-                let (s, e) = (t.start, self.toks[j].end);
-                g.get(&self.text[s..e], key)
-                    .map(|(_, entry)| (j, s, e, entry))
-            });
+            // Only runs as long as some name starting with this word: a span spelling a name
+            // tokenizes as the name does.
+            let hit = (i..=last)
+                .rev()
+                .filter(|&j| t.gaz & gaz_bit(j - i + 1) != 0)
+                .find_map(|j| {
+                    let (s, e) = (t.start, self.toks[j].end);
+                    g.get(&self.text[s..e], key)
+                        .map(|(_, entry)| (j, s, e, entry))
+                });
             if let Some((j, s, e, entry)) = hit {
                 out.push((s, e, entry));
                 next = j + 1;

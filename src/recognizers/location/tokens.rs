@@ -29,7 +29,8 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// The word lists it is on; set by [`lexicon::mark`], empty until then.
     pub(crate) lex: Lex,
-    /// The most tokens a gazetteer name starting with it spans (0: none); set by [`lexicon::mark`].
+    /// The token counts of the gazetteer names starting with it, one bit per count
+    /// ([`lexicon::gaz_bit`](super::lexicon::gaz_bit); 0: none); set by [`lexicon::mark`].
     pub(crate) gaz: u8,
 }
 
