@@ -626,6 +626,10 @@ impl<'t> Places<'t> {
         // Capitalised words only.
         for &i in self.caps {
             let t = self.toks[i];
+            // Neither a prefix word nor long enough for a suffix: the cheap test first.
+            if !t.lex.has(Lex::TOPONYM_START) && t.end - t.start < 7 {
+                continue;
+            }
             let w = t.text(self.text);
             let next = self.toks.get(i + 1);
             let next_word = next.is_some_and(|n| n.kind == Kind::Word && n.space_before);
