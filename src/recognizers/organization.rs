@@ -706,9 +706,11 @@ pub(crate) fn find(
     });
     // Keep the longest of overlapping spans (then the highest score).
     out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut kept: Vec<(usize, usize, f64)> = Vec::with_capacity(out.len());
-    for &(s, e, sc) in out.iter() {
-        if let Some(last) = kept.last_mut() {
+    // In place: the kept spans are the first `kept` entries (never ahead of the one read).
+    let mut kept: usize = 0;
+    for r in 0..out.len() {
+        let (s, e, sc) = out[r];
+        if let Some(last) = kept.checked_sub(1).map(|k| &mut out[k]) {
             if s < last.1 {
                 if e - s > last.1 - last.0 {
                     *last = (s, e, sc);
@@ -718,9 +720,10 @@ pub(crate) fn find(
                 continue;
             }
         }
-        kept.push((s, e, sc));
+        out[kept] = (s, e, sc);
+        kept += 1;
     }
-    *out = kept;
+    out.truncate(kept);
 }
 
 struct Finder<'a> {

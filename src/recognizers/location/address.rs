@@ -69,7 +69,10 @@ impl<'a> Grammar<'a> {
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.kind(i) == Some(Kind::Punct) && self.w(i) == p
+        // Bytes compared directly: a token's range is always on character boundaries.
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Punct && self.text.as_bytes().get(t.start..t.end) == Some(p.as_bytes())
+        })
     }
 
     /// Token `i` follows the previous one after a space on the same line.
@@ -144,7 +147,9 @@ impl<'a> Grammar<'a> {
                 .is_some_and(|t| t.space_before && self.w(i - 1) == "\t")
     }
 
-    pub(super) fn run(&mut self) {
+    /// Finds every street, city, region and postcode; `caps` and `nums` are the indices of the
+    /// capitalised word tokens and of the number tokens, in order.
+    pub(super) fn run(&mut self, caps: &[usize], nums: &[usize]) {
         let n = self.toks.len();
         let mut i = 0;
         // Every street starts on a word or a number.
@@ -160,8 +165,28 @@ impl<'a> Grammar<'a> {
         }
         // Regions and UK or Canadian postcodes start on a word; other postcodes on a number.
         // Each is tried only on tokens of the length it needs (the gates the functions open with).
-        for i in 0..n {
-            let t = self.toks[i];
+        // Region codes are listed in ASCII capitals and UK and Canadian postcodes start with one, so
+        // only capitalised words (`caps`) can start either; the others start on numbers (`nums`).
+        // Both lists are walked together, in token order.
+        let bytes = self.text.as_bytes();
+        let (mut a, mut b) = (0, 0);
+        loop {
+            let i = match (caps.get(a), nums.get(b)) {
+                (Some(&c), Some(&d)) if c < d => {
+                    a += 1;
+                    c
+                }
+                (_, Some(&d)) => {
+                    b += 1;
+                    d
+                }
+                (Some(&c), None) => {
+                    a += 1;
+                    c
+                }
+                (None, None) => break,
+            };
+            let Some(&t) = self.toks.get(i) else { break };
             let len = t.end - t.start;
             match t.kind {
                 Kind::Word => {
@@ -169,7 +194,9 @@ impl<'a> Grammar<'a> {
                         self.region_code_at(i);
                     }
                     // A UK postcode's outward part before a number, or a three-letter Canadian half.
-                    if len == 3 || (self.is_num(i + 1) && self.spaced(i + 1)) {
+                    if bytes[t.start].is_ascii_uppercase()
+                        && (len == 3 || (self.is_num(i + 1) && self.spaced(i + 1)))
+                    {
                         self.uk_postcode_at(i);
                     }
                 }

@@ -10,7 +10,9 @@
 use std::sync::LazyLock;
 
 use super::places;
-use super::tokens::{Kind, Tok, tokenize};
+use super::tokens::tokenize;
+#[cfg(test)]
+use super::tokens::{Kind, Tok};
 use super::words::{
     AU_STATES, EN_TYPES, FR_BARE_TYPES, FR_TYPES, LEADING_TYPES, NOT_PLACE_WORDS, PARTICLES,
     TOPONYM_PREFIXES, UNIT_AFTER, UNIT_BEFORE,
@@ -104,11 +106,20 @@ impl std::ops::BitOr for Lex {
 #[derive(Debug, Clone, Copy, Default)]
 struct Facts {
     lex: Lex,
-    /// The most tokens a gazetteer name starting with this word spans; 0 when none starts with it.
+    /// The token counts of the gazetteer names starting with this word, as [`gaz_bit`] sets them; 0 when
+    /// none starts with it.
     gaz: u8,
 }
 
-struct Lexicon {
+/// The bit of a [`Tok::gaz`](super::tokens::Tok::gaz) mask for names of `n` tokens (`n` >= 1): bit
+/// `n - 1`, with bit 7 standing for eight tokens or more.
+#[inline]
+pub(crate) fn gaz_bit(n: usize) -> u8 {
+    1 << (n.clamp(1, 8) - 1)
+}
+
+/// The word lists and gazetteer first words, for one lookup per word token ([`Lexicon::facts`]).
+pub(crate) struct Lexicon {
     /// Words of at most eight bytes, packed by [`pack`]: one multiply and one compare per probe.
     short: PackedTable<u64>,
     /// Words of nine to sixteen bytes, packed by [`pack16`].
@@ -116,6 +127,8 @@ struct Lexicon {
     /// Longer words.
     words: FxHashMap<Box<[u8]>, Facts>,
     longest: usize,
+    /// The most tokens a gazetteer name spans.
+    name_tokens: usize,
 }
 
 /// A word of nine to sixteen bytes as [`pack16`] packs it: its first and last eight bytes, lower-cased,
@@ -306,12 +319,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // A text span spelling a name (ASCII case aside) tokenizes as the name does, so its first token is
     // the name's first token and it has as many tokens.
     let mut toks = Vec::new();
+    let mut name_tokens = 0;
     for name in places::names() {
         tokenize(name, &mut toks);
         let Some(first) = toks.first() else { continue };
         let key = first.text(name).as_bytes().to_ascii_lowercase();
         let f = words.entry(key.into_boxed_slice()).or_default();
-        f.gaz = f.gaz.max(u8::try_from(toks.len()).unwrap_or(u8::MAX));
+        f.gaz |= gaz_bit(toks.len());
+        name_tokens = name_tokens.max(toks.len());
     }
     let longest = words.keys().map(|k| k.len()).max().unwrap_or(0);
     let short: Vec<(u64, Facts)> = words
@@ -328,44 +343,67 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         mid: PackedTable::new(&mid),
         words,
         longest,
+        name_tokens,
     }
 });
 
-/// Records on each word token of `toks` (from `text`) its lists and gazetteer span.
-pub(crate) fn mark(text: &str, toks: &mut [Tok]) {
-    let lexicon = &*LEXICON;
-    let mut buf = [0u8; 64];
-    for t in toks.iter_mut().filter(|t| t.kind == Kind::Word) {
-        let w = t.text(text).as_bytes();
-        if w.len() > lexicon.longest {
-            continue;
+/// The lexicon, built on first use.
+#[inline]
+pub(crate) fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// The most tokens a name starting with a word whose [`Tok::gaz`](super::tokens::Tok::gaz) mask is
+    /// `gaz` can span.
+    #[inline]
+    pub(crate) fn name_span(&self, gaz: u8) -> usize {
+        if gaz & gaz_bit(8) != 0 {
+            self.name_tokens
+        } else {
+            8 - gaz.leading_zeros() as usize
         }
-        if let Some(key) = pack(w) {
-            if let Some(f) = lexicon.short.get(key) {
-                t.lex = f.lex;
-                t.gaz = f.gaz;
-            }
-            continue;
+    }
+
+    /// The lists word `w` (a word token's bytes) is on and the most tokens a gazetteer name starting
+    /// with it spans; `(Lex::NONE, 0)` for a word the lexicon does not know.
+    #[inline]
+    pub(crate) fn facts(&self, w: &[u8]) -> (Lex, u8) {
+        if w.len() > self.longest {
+            return (Lex::NONE, 0);
         }
-        if let Some(key) = pack16(w) {
-            if let Some(f) = lexicon.mid.get(key) {
-                t.lex = f.lex;
-                t.gaz = f.gaz;
-            }
-            continue;
-        }
-        let facts = match buf.get_mut(..w.len()) {
+        let found = if let Some(key) = pack(w) {
+            self.short.get(key)
+        } else if let Some(key) = pack16(w) {
+            self.mid.get(key)
+        } else {
+            self.long(w)
+        };
+        found.map_or((Lex::NONE, 0), |f| (f.lex, f.gaz))
+    }
+
+    /// The facts of a word longer than sixteen bytes.
+    #[cold]
+    fn long(&self, w: &[u8]) -> Option<&Facts> {
+        let mut buf = [0u8; 64];
+        match buf.get_mut(..w.len()) {
             Some(key) => {
                 key.copy_from_slice(w);
                 key.make_ascii_lowercase();
-                lexicon.words.get(&*key)
+                self.words.get(&*key)
             }
-            None => lexicon.words.get(w.to_ascii_lowercase().as_slice()),
-        };
-        if let Some(f) = facts {
-            t.lex = f.lex;
-            t.gaz = f.gaz;
+            None => self.words.get(w.to_ascii_lowercase().as_slice()),
         }
+    }
+}
+
+/// Records on each word token of `toks` (from `text`) its lists and gazetteer span (what
+/// [`tokenize_marked`](super::tokens::tokenize_marked) does while tokenizing).
+#[cfg(test)]
+pub(crate) fn mark(text: &str, toks: &mut [Tok]) {
+    let lexicon = lexicon();
+    for t in toks.iter_mut().filter(|t| t.kind == Kind::Word) {
+        (t.lex, t.gaz) = lexicon.facts(t.text(text).as_bytes());
     }
 }
 
@@ -466,6 +504,54 @@ mod tests {
         assert_eq!(n, w.len());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn marking_while_tokenizing_equals_marking_after(
+            text in "([ a-zA-Z0-9'’/\\-.,:\n]|[éÜßàẞ]|street|STRASSE|Straße|in|New|York|Ltd|GmbH|university|universität|Rhein-Westfalen){0,40}"
+        ) {
+            let (mut a, mut b, mut caps) = (Vec::new(), Vec::new(), Vec::new());
+            let mut nums = Vec::new();
+            let any = super::super::tokens::tokenize_marked(&text, &mut a, &mut caps, &mut nums);
+            tokenize(&text, &mut b);
+            mark(&text, &mut b);
+            proptest::prop_assert_eq!(a.len(), b.len());
+            let want_caps: Vec<usize> = (0..b.len()).filter(|&i| b[i].kind == Kind::Word && b[i].cap).collect();
+            proptest::prop_assert_eq!(caps, want_caps);
+            let want_nums: Vec<usize> = (0..b.len()).filter(|&i| b[i].kind == Kind::Num).collect();
+            proptest::prop_assert_eq!(nums, want_nums);
+            proptest::prop_assert_eq!(any, b.iter().fold(Lex::NONE, |u, t| u | t.lex));
+            for (x, y) in a.iter().zip(&b) {
+                proptest::prop_assert_eq!((x.start, x.end, x.lex, x.gaz), (y.start, y.end, y.lex, y.gaz));
+            }
+        }
+    }
+
+    #[test]
+    fn every_name_is_reachable_through_its_first_word() {
+        // `Places::gazetteer_names` looks a run up only when its length has a bit in its first word's
+        // mask and is within the span: every name, in any ASCII case, must pass both.
+        let mut toks = Vec::new();
+        let mut seen = 0;
+        for name in places::names() {
+            for v in [name.to_string(), name.to_ascii_uppercase()] {
+                tokenize(&v, &mut toks);
+                mark(&v, &mut toks);
+                // Only word tokens are looked up (and only capitalised words start a name).
+                if toks[0].kind != Kind::Word {
+                    continue;
+                }
+                let n = toks.len();
+                assert!(toks[0].gaz & gaz_bit(n) != 0, "{v:?}");
+                assert!(lexicon().name_span(toks[0].gaz) >= n, "{v:?}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 1000);
+        assert_eq!(gaz_bit(1), 1);
+        assert_eq!(gaz_bit(8), 0x80);
+        assert_eq!(gaz_bit(12), 0x80);
+    }
+
     #[test]
     fn marks_tokens() {
         let text = "12 Baker STREET in New York, Ltd";
@@ -478,7 +564,8 @@ mod tests {
         assert!(lex("Ltd").has(Lex::LEGAL_END));
         assert!(!lex("Baker").has(Lex::EN_TYPE));
         let new = toks.iter().find(|t| t.text(text) == "New").unwrap();
-        assert!(new.gaz >= 2);
+        assert!(new.gaz & gaz_bit(2) != 0);
+        assert!(lexicon().name_span(new.gaz) >= 2);
         assert_eq!(toks[0].lex, Lex::NONE);
         let text = "works at X; business name: Y";
         let mut toks = Vec::new();

@@ -27,6 +27,7 @@ pub(crate) mod table;
 pub(crate) mod tokens;
 mod words;
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::catalog::{Languages, Spec};
@@ -93,40 +94,127 @@ pub fn location() -> LocationRecognizer {
 /// under recognised headers, and the organisation names in it. Computed once per `analyze` call.
 pub(crate) struct Layout {
     pub(crate) toks: Vec<tokens::Tok>,
+    /// Indices of the capitalised word tokens, in order.
+    pub(crate) caps: Vec<usize>,
+    /// Indices of the number tokens, in order.
+    pub(crate) nums: Vec<usize>,
+    /// The union of every token's word lists (what no token is on, no pass needs to look for).
+    pub(crate) lex_any: lexicon::Lex,
     pub(crate) cells: Vec<(usize, usize, table::Column)>,
     pub(crate) orgs: Vec<(usize, usize, f64)>,
 }
 
+/// The buffers of a dropped [`Layout`], kept for the next text on the same thread so that a layout
+/// allocates nothing once its buffers are large enough.
+struct Spare {
+    toks: Vec<tokens::Tok>,
+    caps: Vec<usize>,
+    nums: Vec<usize>,
+    cells: Vec<(usize, usize, table::Column)>,
+    orgs: Vec<(usize, usize, f64)>,
+}
+
+thread_local! {
+    static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
+}
+
+/// Buffers of more tokens than this are freed rather than kept (a huge text should not pin its memory).
+const KEEP_TOKENS: usize = 1 << 16;
+
 impl Layout {
     pub(crate) fn of(text: &str) -> Layout {
+        let Spare {
+            mut toks,
+            mut caps,
+            mut nums,
+            mut cells,
+            mut orgs,
+        } = SPARE
+            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.take()))
+            .ok()
+            .flatten()
+            .unwrap_or(Spare {
+                toks: Vec::new(),
+                caps: Vec::new(),
+                nums: Vec::new(),
+                cells: Vec::new(),
+                orgs: Vec::new(),
+            });
         // About one token per four bytes of prose: one allocation instead of a doubling series.
-        let mut toks = Vec::with_capacity(text.len() / 3 + 8);
-        tokens::tokenize(text, &mut toks);
-        lexicon::mark(text, &mut toks);
-        let mut cells = Vec::new();
+        toks.clear();
+        toks.reserve(text.len() / 3 + 8);
+        // About one capitalised word per twenty bytes of prose.
+        caps.clear();
+        caps.reserve(text.len() / 16 + 4);
+        nums.clear();
+        nums.reserve(text.len() / 16 + 4);
+        let lex_any = tokens::tokenize_marked(text, &mut toks, &mut caps, &mut nums);
+        cells.clear();
         table::cells(text, &mut cells);
-        let mut orgs = Vec::new();
+        orgs.clear();
         organization::find(text, &toks, &cells, &mut orgs);
-        Layout { toks, cells, orgs }
+        Layout {
+            toks,
+            caps,
+            nums,
+            lex_any,
+            cells,
+            orgs,
+        }
     }
 }
 
-/// Finds places in `text`, sorted by start, without overlaps.
-pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
-    let Layout { toks, cells, orgs } = layout;
-    let mut found = Vec::new();
-    address::Grammar::new(text, toks, &mut found).run();
+impl Drop for Layout {
+    fn drop(&mut self) {
+        if self.toks.capacity() > KEEP_TOKENS {
+            return;
+        }
+        let spare = Spare {
+            toks: std::mem::take(&mut self.toks),
+            caps: std::mem::take(&mut self.caps),
+            nums: std::mem::take(&mut self.nums),
+            cells: std::mem::take(&mut self.cells),
+            orgs: std::mem::take(&mut self.orgs),
+        };
+        // During thread teardown the slot may be gone: then the buffers are simply freed.
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut slot) = s.try_borrow_mut() {
+                *slot = Some(spare);
+            }
+        });
+    }
+}
+
+thread_local! {
+    /// [`find`]'s output buffer for [`LocationRecognizer::analyze`], kept between texts.
+    static FOUND: RefCell<Vec<Found>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Finds places in `text` into `found` (cleared first), sorted by start, without overlaps.
+fn find(text: &str, layout: &Layout, found: &mut Vec<Found>) {
+    found.clear();
+    let Layout {
+        toks,
+        caps,
+        nums,
+        lex_any,
+        cells,
+        orgs,
+    } = layout;
+    address::Grammar::new(text, toks, found).run(caps, nums);
     let p = places::Places {
         text,
         toks,
+        caps,
+        lex_any: *lex_any,
         orgs,
         cells,
     };
-    p.table_cells(&mut found);
-    p.key_values(&mut found);
-    p.cued_words(&mut found);
-    p.toponyms(&mut found);
-    p.gazetteer(&mut found);
+    p.table_cells(found);
+    p.key_values(found);
+    p.cued_words(found);
+    p.toponyms(found);
+    p.gazetteer(found);
     // Structure and labels win over gazetteer hits they overlap; among equals the longer one wins.
     found.sort_by(|a, b| {
         a.start
@@ -134,9 +222,11 @@ pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
             .then(b.end.cmp(&a.end))
             .then(b.score.total_cmp(&a.score))
     });
-    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found {
-        if let Some(last) = kept.last_mut() {
+    // In place: the kept results are the first `kept` entries (never ahead of the one read).
+    let mut kept: usize = 0;
+    for r in 0..found.len() {
+        let f = found[r];
+        if let Some(last) = kept.checked_sub(1).map(|k| &mut found[k]) {
             if f.start < last.end {
                 if f.end > last.end && f.score > last.score {
                     // A better result that sticks out: keep the better one.
@@ -147,9 +237,10 @@ pub(crate) fn find(text: &str, layout: &Layout) -> Vec<Found> {
                 continue;
             }
         }
-        kept.push(f);
+        found[kept] = f;
+        kept += 1;
     }
-    kept
+    found.truncate(kept);
 }
 
 impl Recognizer for LocationRecognizer {
@@ -171,7 +262,13 @@ impl Recognizer for LocationRecognizer {
             return Ok(());
         }
         let layout = ctx.shared(|| Layout::of(text));
-        for f in find(text, &layout) {
+        let mut found = FOUND
+            .try_with(|f| f.try_borrow_mut().map(|mut f| std::mem::take(&mut *f)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        find(text, &layout, &mut found);
+        for &f in &found {
             results.push(
                 RecognizerResult::new(
                     self.entities[0].clone(),
@@ -182,6 +279,13 @@ impl Recognizer for LocationRecognizer {
                 )
                 .explained(ctx, f.part.label()),
             );
+        }
+        if found.capacity() <= KEEP_TOKENS {
+            let _ = FOUND.try_with(|f| {
+                if let Ok(mut f) = f.try_borrow_mut() {
+                    *f = found;
+                }
+            });
         }
         Ok(())
     }

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::Lex;
+use super::lexicon::{Lex, gaz_bit};
 use super::table::Column;
 use super::tokens::{Kind, Suffixes, Tok, WordSet, is_all_caps, is_cap, one_of};
 use super::words::{AU_STATES, CA_PROVINCES, NOT_PLACE_WORDS, US_STATES};
@@ -123,6 +123,15 @@ static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("constant pattern compiles")
 });
+
+/// Scratch for [`Places::gazetteer`]: the names found in a text and the lookup key.
+type NameScratch = (Vec<(usize, usize, &'static Entry)>, String);
+
+thread_local! {
+    static NAMES: std::cell::RefCell<NameScratch> = const {
+        std::cell::RefCell::new((Vec::new(), String::new()))
+    };
+}
 
 /// Scores.
 const LABELLED: f64 = 0.85;
@@ -283,6 +292,10 @@ pub(crate) const PERSON_BEFORE: &[&str] = &[
 pub(super) struct Places<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Tok],
+    /// Indices of the capitalised word tokens, in order.
+    pub(super) caps: &'a [usize],
+    /// The union of every token's word lists.
+    pub(super) lex_any: Lex,
     /// Organisation spans: places inside them belong to the organisation.
     pub(super) orgs: &'a [(usize, usize, f64)],
     /// Cells of delimited tables under recognised headers.
@@ -297,40 +310,39 @@ impl<'t> Places<'t> {
     /// Gazetteer names in the text, leftmost-longest: from each capitalised word, the longest run of
     /// tokens on one line that is a name written so (or in capitals). One hash lookup per candidate run,
     /// only from words that start a name and at most as many tokens as the longest such name spans.
-    fn gazetteer_names(&self) -> Vec<(usize, usize, &'static Entry)> {
+    fn gazetteer_names(&self, out: &mut Vec<(usize, usize, &'static Entry)>, key: &mut String) {
         let g: &'static Gazetteer = &GAZETTEER;
-        let mut out = Vec::new();
-        let mut key = String::new();
+        let lexicon = super::lexicon::lexicon();
+        out.clear();
         let n = self.toks.len();
-        let mut i = 0;
-        while i < n {
+        // Tokens before `next` are inside a name already found.
+        let mut next = 0;
+        for &i in self.caps {
             let t = self.toks[i];
-            let starts_name = t.kind == Kind::Word && t.gaz > 0 && t.cap;
-            if !starts_name {
-                i += 1;
+            // Only capitalised words start a name.
+            if i < next || t.gaz == 0 {
                 continue;
             }
             let mut last = i;
-            while last + 1 < n
-                && last + 1 < i + usize::from(t.gaz)
-                && self.toks[last + 1].kind != Kind::Newline
-            {
+            let span = lexicon.name_span(t.gaz);
+            while last + 1 < n && last + 1 < i + span && self.toks[last + 1].kind != Kind::Newline {
                 last += 1;
             }
-            let hit = (i..=last).rev().find_map(|j| {
-                let (s, e) = (t.start, self.toks[j].end);
-                g.get(&self.text[s..e], &mut key)
-                    .map(|(_, entry)| (j, s, e, entry))
-            });
-            match hit {
-                Some((j, s, e, entry)) => {
-                    out.push((s, e, entry));
-                    i = j + 1;
-                }
-                None => i += 1,
+            // Only runs as long as some name starting with this word: a span spelling a name
+            // tokenizes as the name does.
+            let hit = (i..=last)
+                .rev()
+                .filter(|&j| t.gaz & gaz_bit(j - i + 1) != 0)
+                .find_map(|j| {
+                    let (s, e) = (t.start, self.toks[j].end);
+                    g.get(&self.text[s..e], key)
+                        .map(|(_, entry)| (j, s, e, entry))
+                });
+            if let Some((j, s, e, entry)) = hit {
+                out.push((s, e, entry));
+                next = j + 1;
             }
         }
-        out
     }
 
     /// Whether token `i` starts with an upper-case letter (false past either end).
@@ -454,7 +466,14 @@ impl<'t> Places<'t> {
 
     /// Gazetteer hits.
     pub(super) fn gazetteer(&self, out: &mut Vec<Found>) {
-        for (s, e, entry) in self.gazetteer_names() {
+        // The name list and lookup key are kept per thread between texts.
+        let (mut names, mut key) = NAMES
+            .try_with(|n| n.try_borrow_mut().map(|mut n| std::mem::take(&mut *n)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        self.gazetteer_names(&mut names, &mut key);
+        for &(s, e, entry) in &names {
             let found = &self.text[s..e];
             if !self.word_bounded(s, e) {
                 continue;
@@ -554,6 +573,14 @@ impl<'t> Places<'t> {
                 part,
             });
         }
+        // A huge text's buffers are freed rather than kept.
+        if names.capacity() <= 1 << 12 && key.capacity() <= 1 << 10 {
+            let _ = NAMES.try_with(|n| {
+                if let Ok(mut n) = n.try_borrow_mut() {
+                    *n = (names, key);
+                }
+            });
+        }
     }
 
     /// Small towns without a cue: only when they stand as a field of their own (`,Vechta,`,
@@ -596,9 +623,11 @@ impl<'t> Places<'t> {
     /// `Lake Barbara`, `West Shaneland`) or suffix (`Collinschester`, `Russellshire`, `Sarahborough`).
     /// Prefix forms need a place cue; suffix forms are reported without one at a low score.
     pub(super) fn toponyms(&self, out: &mut Vec<Found>) {
-        for i in 0..self.toks.len() {
+        // Capitalised words only.
+        for &i in self.caps {
             let t = self.toks[i];
-            if t.kind != Kind::Word || !t.cap {
+            // Neither a prefix word nor long enough for a suffix: the cheap test first.
+            if !t.lex.has(Lex::TOPONYM_START) && t.end - t.start < 7 {
                 continue;
             }
             let w = t.text(self.text);
@@ -645,9 +674,13 @@ impl<'t> Places<'t> {
 
     /// Capitalised words after a strong cue (`lives in Port Aliciachester`), known or not.
     pub(super) fn cued_words(&self, out: &mut Vec<Found>) {
-        for i in 0..self.toks.len() {
-            let candidate =
-                self.toks[i].kind == Kind::Word && self.toks[i].space_before && self.cap(i);
+        // A strong cue ends in a word on its list.
+        if !self.lex_any.has(Lex::STRONG_CUE_END) {
+            return;
+        }
+        // Capitalised words only.
+        for &i in self.caps {
+            let candidate = self.toks[i].space_before;
             // A strong cue ends in a word on its list (`cue_before`'s first test for one).
             let strong_end = i > 0
                 && self.toks[i - 1].kind == Kind::Word

@@ -1,7 +1,7 @@
 //! A small tokenizer for address and place grammar: words, numbers, punctuation and line breaks, with
 //! byte offsets. It never allocates per token beyond the output vector and never panics.
 
-use super::lexicon::Lex;
+use super::lexicon::{Lex, Lexicon};
 use crate::recognizers::hash::FxHashSet;
 
 /// What a token is.
@@ -29,7 +29,8 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// The word lists it is on; set by [`lexicon::mark`], empty until then.
     pub(crate) lex: Lex,
-    /// The most tokens a gazetteer name starting with it spans (0: none); set by [`lexicon::mark`].
+    /// The token counts of the gazetteer names starting with it, one bit per count
+    /// ([`lexicon::gaz_bit`](super::lexicon::gaz_bit); 0: none); set by [`lexicon::mark`].
     pub(crate) gaz: u8,
 }
 
@@ -113,7 +114,37 @@ const CLASS: [u8; 256] = {
 
 /// Splits `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
+    scan(text, out, None, &mut Vec::new(), &mut Vec::new());
+}
+
+/// [`tokenize`], recording on each word token its lists and gazetteer span as
+/// [`lexicon::mark`](super::lexicon::mark) does, while the word is at hand. Also fills `caps` and
+/// `nums` (cleared first) with the indices of the capitalised word tokens and of the number tokens, in
+/// order, and returns the union of every token's lists.
+#[inline(never)]
+pub(crate) fn tokenize_marked(
+    text: &str,
+    out: &mut Vec<Tok>,
+    caps: &mut Vec<usize>,
+    nums: &mut Vec<usize>,
+) -> Lex {
+    scan(text, out, Some(super::lexicon::lexicon()), caps, nums)
+}
+
+/// [`tokenize`], looking each word up in `lexicon` and noting capitalised words in `caps` and numbers
+/// in `nums` when there is a lexicon; returns the union of the words' lists.
+#[inline(always)]
+fn scan(
+    text: &str,
+    out: &mut Vec<Tok>,
+    lexicon: Option<&Lexicon>,
+    caps: &mut Vec<usize>,
+    nums: &mut Vec<usize>,
+) -> Lex {
     out.clear();
+    caps.clear();
+    nums.clear();
+    let mut any = Lex::NONE;
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut space = false;
@@ -223,9 +254,20 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             end = next;
         }
         pos = end;
-        out.push(Tok::at(i, end, kind, space, cap));
+        let mut t = Tok::at(i, end, kind, space, cap);
+        if let (Some(lexicon), Kind::Word) = (lexicon, kind) {
+            (t.lex, t.gaz) = lexicon.facts(&bytes[i..end]);
+            any = any | t.lex;
+            if cap {
+                caps.push(out.len());
+            }
+        } else if lexicon.is_some() && kind == Kind::Num {
+            nums.push(out.len());
+        }
+        out.push(t);
         space = false;
     }
+    any
 }
 
 /// Whether a word starts with an upper-case letter.
