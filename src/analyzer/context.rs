@@ -402,20 +402,47 @@ pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, word
 const MAX_CSV_LINE: usize = 4096;
 
 /// Column headers of delimited data (CSV, TSV, `;`- or `|`-separated) for the results of one text, working
-/// out a line's table once for the results on it.
+/// out a line's table once for the results on it, and a header's cells once for all its rows.
 #[derive(Debug, Default)]
 pub(crate) struct HeaderCache {
-    /// Lines looked at (`start..end` before the line break) with their table, if they are data rows,
-    /// sorted by position (every recognizer's results revisit the same lines).
-    lines: Vec<(Range<usize>, Option<Table>)>,
     /// The end of the text's first line, once known: nothing on it has a header above it.
     first_line_end: Option<usize>,
     /// The lines that may be a header, once known.
     heads: Option<Heads>,
+    /// Lines looked at (their start, and their end before the line break) with the index of their row
+    /// in `rows` or [`NO_TABLE`], sorted by position (every recognizer's results revisit the same
+    /// lines).
+    lines: Vec<(usize, usize, u32)>,
+    /// Per head line and delimiter, once split: the range of `header_cells` holding its cells.
+    header_split: [[Option<(u32, u32)>; 4]; 5],
+    /// Header cells as they name a column: the trimmed cell's range in the text, or `None` for a cell
+    /// that names none (empty, or holding a digit or `@`).
+    header_cells: Vec<Option<(usize, usize)>>,
+    /// The data rows looked at.
+    rows: Vec<Row>,
+    /// The unquoted delimiters of the rows, in text order, each row's in one range.
+    delimiters: Vec<usize>,
+    /// The unquoted delimiters of the line read last, with their index in `,;\t|`.
+    found: Vec<(usize, u8)>,
 }
 
-/// The text's first five lines, the only ones [`table_of`] takes as a header, with their cells counted
-/// at most once per text instead of once per row.
+/// A line that is no data row under a header, in [`HeaderCache::lines`].
+const NO_TABLE: u32 = u32::MAX - 1;
+
+/// A data row of delimited text under a header.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    /// Where the row starts and ends (without a trailing `\r`).
+    start: usize,
+    end: usize,
+    /// The range of [`HeaderCache::delimiters`] holding the row's delimiters.
+    delimiters: (u32, u32),
+    /// The range of [`HeaderCache::header_cells`] holding its header's cells.
+    header: (u32, u32),
+}
+
+/// The text's first five lines, the only ones [`HeaderCache::table_of`] takes as a header, with their
+/// cells counted at most once per text instead of once per row.
 #[derive(Debug, Default)]
 struct Heads {
     /// Per line: its start, the position of its line break (the text's length for the last line), its
@@ -446,21 +473,35 @@ impl Heads {
     }
 }
 
+/// What a byte is to delimited text: 0 for most bytes, 1 for a double quote, 2 to 5 for `,`, `;`, tab
+/// and `|`.
+static DELIMITER_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'"' as usize] = 1;
+    t[b',' as usize] = 2;
+    t[b';' as usize] = 3;
+    t[b'\t' as usize] = 4;
+    t[b'|' as usize] = 5;
+    t
+};
+
+/// [`DELIMITER_CLASS`] with 6 for a line break.
+static LINE_CLASS: [u8; 256] = {
+    let mut t = DELIMITER_CLASS;
+    t[b'\n' as usize] = 6;
+    t
+};
+
 /// The unquoted `,`, `;`, tab and `|` in `line`, counted in one pass.
 fn delimiter_counts(line: &str) -> [usize; 4] {
     let mut counts = [0usize; 4];
     let mut in_quotes = false;
-    for b in line.bytes() {
-        // Most bytes are none of the five: one test skips them.
-        if !matches!(b, b'"' | b',' | b';' | b'\t' | b'|') {
-            continue;
-        }
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b',' if !in_quotes => counts[0] += 1,
-            b';' if !in_quotes => counts[1] += 1,
-            b'\t' if !in_quotes => counts[2] += 1,
-            b'|' if !in_quotes => counts[3] += 1,
+    for &b in line.as_bytes() {
+        // Most bytes are none of the five: one table look-up skips them.
+        match DELIMITER_CLASS[usize::from(b)] {
+            0 => {}
+            1 => in_quotes = !in_quotes,
+            c if !in_quotes => counts[usize::from(c - 2)] += 1,
             _ => {}
         }
     }
@@ -478,68 +519,142 @@ impl HeaderCache {
         if start <= first_line_end {
             return None;
         }
-        let heads = self.heads.get_or_insert_with(|| Heads::of(text));
         // Lines are disjoint, so at most one holds `start`: the first that does not end before it.
-        let k = self.lines.partition_point(|(line, _)| line.end < start);
-        if self.lines.get(k).is_none_or(|(line, _)| line.start > start) {
+        let k = self.lines.partition_point(|&(_, end, _)| end < start);
+        if self.lines.get(k).is_none_or(|&(from, _, _)| from > start) {
             // Lines up to a table line's length look the same from every position in them; longer
             // ones are never table rows.
-            let line = line_at(text, start)?;
-            let table = table_of(text, line.clone(), heads);
-            self.lines.insert(k, (line, table));
+            let from = start.saturating_sub(MAX_CSV_LINE);
+            let line_start = from + memrchr_newline(text, from, start)? + 1;
+            let (line_end, counts) = self.scan_line(text, line_start, start)?;
+            let row = self.table_of(text, line_start..line_end, counts);
+            self.lines.insert(k, (line_start, line_end, row));
         }
-        self.lines[k].1.as_ref()?.header_cell(text, start)
-    }
-}
-
-/// A data row of delimited text and the header line over it.
-#[derive(Debug, Clone)]
-struct Table {
-    /// The row, without a trailing `\r`.
-    row: Range<usize>,
-    /// The header line, without a trailing `\r`.
-    header: Range<usize>,
-    /// The row's cells, relative to its start (split once for all the results on the row).
-    row_cells: Vec<(usize, usize)>,
-    /// The header's cells, relative to its start.
-    header_cells: Vec<(usize, usize)>,
-}
-
-impl Table {
-    fn new(text: &str, row: Range<usize>, delimiter: char, header: Range<usize>) -> Table {
-        Table {
-            row_cells: cells(&text[row.clone()], delimiter).collect(),
-            header_cells: cells(&text[header.clone()], delimiter).collect(),
-            row,
-            header,
+        let row = *self.rows.get(self.lines[k].2 as usize)?;
+        if start - row.start > row.end - row.start {
+            return None;
         }
+        // The cell holding `start` is the one after as many delimiters as lie before it (a delimiter
+        // ends the cell before it).
+        let (d0, d1) = row.delimiters;
+        let column = self.delimiters[d0 as usize..d1 as usize].partition_point(|&d| d < start);
+        let (h0, h1) = row.header;
+        let (s, e) = (*self.header_cells[h0 as usize..h1 as usize].get(column)?)?;
+        Some(&text[s..e])
     }
 
-    fn header_cell<'t>(&self, text: &'t str, start: usize) -> Option<&'t str> {
-        let offset = start.checked_sub(self.row.start)?;
-        let column = self
-            .row_cells
-            .iter()
-            .position(|&(s, e)| s <= offset && offset <= e)?;
-        let header = &text[self.header.clone()];
-        let &(s, e) = self.header_cells.get(column)?;
-        let cell = header[s..e].trim().trim_matches('"');
-        (!cell.is_empty() && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@')).then_some(cell)
+    /// When `line` is a delimited row under a header among the text's first five lines, its index in
+    /// `rows` (added), else [`NO_TABLE`].
+    /// `counts` are the line's delimiter counts, and `found` holds its delimiters (see
+    /// [`scan_line`](Self::scan_line)).
+    fn table_of(&mut self, text: &str, line: Range<usize>, counts: [usize; 4]) -> u32 {
+        let line_start = line.start;
+        let row = text[line].trim_end_matches('\r');
+        if row.len() > MAX_CSV_LINE {
+            return NO_TABLE;
+        }
+        // The delimiter that occurs most often outside quotes (the last of equals, as `max_by_key` picks).
+        let Some((k, &most)) = counts.iter().enumerate().max_by_key(|&(_, c)| *c) else {
+            return NO_TABLE;
+        };
+        if most == 0 {
+            return NO_TABLE;
+        }
+        let heads = self.heads.get_or_insert_with(|| Heads::of(text));
+        for i in 0..heads.len {
+            let (from, nl, end, _) = heads.lines[i];
+            if from >= line_start {
+                break;
+            }
+            // A header is at most one table line long.
+            if nl >= from + MAX_CSV_LINE + 2 {
+                return NO_TABLE;
+            }
+            if heads.counts(text, i)[k] == most {
+                let header = self.header_cells(text, i, k, from..end);
+                // A header naming no column names none for any row.
+                if self.header_cells[header.0 as usize..header.1 as usize]
+                    .iter()
+                    .all(Option::is_none)
+                {
+                    return NO_TABLE;
+                }
+                let d0 = self.delimiters.len();
+                self.delimiters.extend(
+                    self.found
+                        .iter()
+                        .filter(|&&(_, kind)| usize::from(kind) == k)
+                        .map(|&(at, _)| at),
+                );
+                self.rows.push(Row {
+                    start: line_start,
+                    end: line_start + row.len(),
+                    delimiters: (to_u32(d0), to_u32(self.delimiters.len())),
+                    header,
+                });
+                return to_u32(self.rows.len() - 1);
+            }
+        }
+        NO_TABLE
     }
-}
 
-/// The line holding `start` (not the text's first line), as `start..end` before its line break, looking
-/// at most one table line's length around `start` so long lines cost nothing per result.
-fn line_at(text: &str, start: usize) -> Option<Range<usize>> {
-    let from = start.saturating_sub(MAX_CSV_LINE);
-    let line_start = from + memrchr_newline(text, from, start)? + 1;
-    let to = (start + MAX_CSV_LINE).min(text.len());
-    let line_end = match memchr_newline(text, start, to) {
-        Some(i) => start + i,
-        None if to == text.len() => to,
-        None => return None,
-    };
-    Some(line_start..line_end)
+    /// Reads the line starting at `line_start` and holding `start` in one pass: where it ends (its line
+    /// break or the text's end) and its unquoted delimiter counts, with the delimiters (position and
+    /// index in `,;\t|`) in `found`. `None` when its end lies one table line's length or more past
+    /// `start`.
+    fn scan_line(
+        &mut self,
+        text: &str,
+        line_start: usize,
+        start: usize,
+    ) -> Option<(usize, [usize; 4])> {
+        let bytes = text.as_bytes();
+        let limit = (start + MAX_CSV_LINE).min(bytes.len());
+        let mut counts = [0usize; 4];
+        let mut in_quotes = false;
+        self.found.clear();
+        let mut i = line_start;
+        while i < limit {
+            match LINE_CLASS[usize::from(bytes[i])] {
+                0 => {}
+                1 => in_quotes = !in_quotes,
+                6 => return Some((i, counts)),
+                c if !in_quotes => {
+                    let kind = c - 2;
+                    counts[usize::from(kind)] += 1;
+                    self.found.push((i, kind));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        (limit == bytes.len()).then_some((limit, counts))
+    }
+
+    /// The cells of head line `i` (`header`) split by delimiter `k`, as a range of `header_cells`,
+    /// split on the first call.
+    fn header_cells(&mut self, text: &str, i: usize, k: usize, header: Range<usize>) -> (u32, u32) {
+        if let Some(range) = self.header_split[i][k] {
+            return range;
+        }
+        let h0 = self.header_cells.len();
+        let line = &text[header.clone()];
+        let delimiter = [',', ';', '\t', '|'][k];
+        for (s, e) in cells(line, delimiter) {
+            let raw = &line[s..e];
+            let trimmed = raw.trim();
+            let cell = trimmed.trim_matches('"');
+            let lead = (raw.len() - raw.trim_start().len())
+                + (trimmed.len() - trimmed.trim_start_matches('"').len());
+            let names = !cell.is_empty() && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@');
+            let at = header.start + s + lead;
+            self.header_cells
+                .push(names.then_some((at, at + cell.len())));
+        }
+        let range = (to_u32(h0), to_u32(self.header_cells.len()));
+        self.header_split[i][k] = Some(range);
+        range
+    }
 }
 
 /// The last `\n` in `text[from..to]`, as an offset into that range (a search for one ASCII byte: it
@@ -556,52 +671,9 @@ fn memrchr_newline(text: &str, from: usize, to: usize) -> Option<usize> {
     text[a..to].rfind('\n').map(|i| a - from + i)
 }
 
-/// The first `\n` in `text[from..to]`, as an offset into that range (see [`memrchr_newline`]).
-fn memchr_newline(text: &str, from: usize, to: usize) -> Option<usize> {
-    let mut b = to;
-    while b > from && !text.is_char_boundary(b) {
-        b -= 1;
-    }
-    if !text.is_char_boundary(from) {
-        return text.as_bytes()[from..to].iter().position(|&c| c == b'\n');
-    }
-    text[from..b].find('\n')
-}
-
-/// When `line` is a delimited row under a header among the text's first five lines (`heads`), that
-/// table.
-fn table_of(text: &str, line: Range<usize>, heads: &mut Heads) -> Option<Table> {
-    let line_start = line.start;
-    let row = text[line].trim_end_matches('\r');
-    if row.len() > MAX_CSV_LINE {
-        return None;
-    }
-    // The delimiter that occurs most often outside quotes (the last of equals, as `max_by_key` picks).
-    let counts = delimiter_counts(row);
-    let (k, &most) = counts.iter().enumerate().max_by_key(|&(_, c)| *c)?;
-    if most == 0 {
-        return None;
-    }
-    let delimiter = [',', ';', '\t', '|'][k];
-    for i in 0..heads.len {
-        let (from, nl, end, _) = heads.lines[i];
-        if from >= line_start {
-            break;
-        }
-        // A header is at most one table line long.
-        if nl >= from + MAX_CSV_LINE + 2 {
-            return None;
-        }
-        if heads.counts(text, i)[k] == most {
-            return Some(Table::new(
-                text,
-                line_start..line_start + row.len(),
-                delimiter,
-                from..end,
-            ));
-        }
-    }
-    None
+/// `n` as a `u32` index (the caches index texts of at most a segment's length, far below `u32::MAX`).
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The cells of one delimited line, as byte ranges, honouring double quotes. The quote and the delimiter
