@@ -156,7 +156,29 @@ impl NumericShapes {
             chars += 1;
         }
         if chars > 0 && at(j) == sep && digit_like(at(j + 1)) {
-            found.numeric = true;
+            // `\b\d{1,2}` before the separator and `(?:{year}|\d{2})\b` after the middle part; near
+            // non-ASCII bytes (digits `\d` matches beyond ASCII, word bytes `\b` does not see),
+            // assume they can be.
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let first = bytes[i.saturating_sub(8)..i].iter().any(|b| !b.is_ascii()) || {
+                let mut k = i;
+                while k > 0 && bytes[k - 1].is_ascii_digit() {
+                    k -= 1;
+                }
+                matches!(i - k, 1 | 2) && (k == 0 || !word(bytes[k - 1]))
+            };
+            let last = bytes[j + 1..(j + 9).min(bytes.len())]
+                .iter()
+                .any(|b| !b.is_ascii())
+                || {
+                    let mut e = j + 1;
+                    while e < bytes.len() && bytes[e].is_ascii_digit() {
+                        e += 1;
+                    }
+                    (e - j - 1 == 2 || (e - j - 1 == 4 && year_at(bytes, j + 1)))
+                        && !bytes.get(e).is_some_and(|&b| word(b))
+                };
+            found.numeric = first && last;
             found.slashes = sep == b'/';
             // `1[89]\d\d|20\d\d` before the slash: with non-ASCII bytes there (the digits `\d`
             // matches beyond ASCII), assume it can be.
@@ -1095,7 +1117,20 @@ mod tests {
     #[test]
     fn numeric_shapes() {
         let s = NumericShapes::scan("2024-03-05");
-        assert!(s.iso && s.numeric);
+        assert!(s.iso && !s.numeric);
+        // One or two digits first, two or a year last, on word boundaries.
+        assert!(NumericShapes::scan("12-05-2023").numeric);
+        assert!(NumericShapes::scan("(1.2.21)").numeric);
+        for no in [
+            "192.168.1.1",
+            "1.2.3",
+            "12-05-1234",
+            "a1/2/24",
+            "1/2/24b",
+            "1/2/245",
+        ] {
+            assert!(!NumericShapes::scan(no).numeric, "{no}");
+        }
         let s = NumericShapes::scan("3/5/24 and 09/2021");
         assert!(s.numeric && s.slashes && s.month_year && !s.iso);
         assert_eq!(
@@ -1233,6 +1268,11 @@ mod tests {
             "1990/",
             "20\u{663}\u{664}/",
             "Nov 3. 1999",
+            "07/04/73",
+            "1-2-24",
+            "31.12.99",
+            "4/5/",
+            "12.1.",
         ];
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         let mut next = move || {
