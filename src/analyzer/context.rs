@@ -71,6 +71,22 @@ pub(crate) struct ContextWords {
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
     /// A Bloom filter of the ASCII keys of `by_first` (see [`key_bits`]).
     key_filter: [u64; 16],
+    /// The length of the longest ASCII key of `by_first`.
+    longest_key: usize,
+}
+
+/// The widest window side (in words) [`ContextWords::find`] searches without collecting its words.
+const FAST_WORDS: usize = 16;
+
+/// The bytes of the ASCII word `w` that its normalised form keeps: all but a plural `s` (see
+/// [`normalize`]).
+fn kept(w: &[u8]) -> &[u8] {
+    let n = w.len();
+    if n >= 3 && w[n - 1].eq_ignore_ascii_case(&b's') && !w[n - 2].eq_ignore_ascii_case(&b's') {
+        &w[..n - 1]
+    } else {
+        w
+    }
 }
 
 /// Two bits (out of 1024) standing for the normalised ASCII word `word` (lower-cased, without a plural
@@ -104,42 +120,48 @@ impl ContextWords {
                 key_filter[word] |= bit;
             }
         }
+        let longest_key = by_first
+            .keys()
+            .filter(|k| k.is_ascii())
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
         ContextWords {
             by_first,
             key_filter,
+            longest_key,
         }
     }
 
-    /// Whether the ASCII word `word` (not yet normalised) may normalise to a key of `by_first`.
-    fn may_be_key(&self, word: &[u8]) -> bool {
-        let mut len = word.len();
-        if len >= 3
-            && word[len - 1].eq_ignore_ascii_case(&b's')
-            && !word[len - 2].eq_ignore_ascii_case(&b's')
-        {
-            len -= 1;
+    /// [`find`](Self::find) on ASCII text without collecting or lower-casing the window's words: walks
+    /// the words before `start` (back from it) and after `end` (up to the line's end) as the general path
+    /// collects them, looks up only the words the key filter lets through, and compares a phrase's
+    /// further words in place. `None` when the window holds a non-ASCII byte, or is wider than
+    /// [`FAST_WORDS`]: the general path answers then.
+    fn find_ascii(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        window: ContextWindow,
+    ) -> Option<Option<&str>> {
+        if window.before > FAST_WORDS || window.after > FAST_WORDS {
+            return None;
         }
-        key_bits(&word[..len])
-            .iter()
-            .all(|&(w, bit)| self.key_filter[w] & bit != 0)
-    }
-
-    /// Whether [`find`](Self::find) surely finds nothing: the text around the match is ASCII, and no
-    /// word among those `find` would look at (or a few more) can be the first word of a context word or
-    /// phrase. Reads the bytes without allocating or hashing.
-    fn surely_misses(&self, text: &str, start: usize, end: usize, window: ContextWindow) -> bool {
         let bytes = text.as_bytes();
+        let mut words = [(0usize, 0usize); FAST_WORDS];
         if window.before > 0 {
+            // As `collect_before`: the same scan limit, and a word cut by it is not a word.
             let mut from =
                 start.saturating_sub(BYTES_PER_WINDOW_WORD * window.before + BYTES_PER_WINDOW_WORD);
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            let (mut i, mut words) = (start, 0);
-            while i > from && words < window.before {
+            let (mut i, mut n) = (start, 0);
+            while i > from && n < window.before {
                 let b = bytes[i - 1];
                 if !b.is_ascii() {
-                    return false;
+                    return None;
                 }
                 if !b.is_ascii_alphanumeric() {
                     i -= 1;
@@ -149,26 +171,43 @@ impl ContextWords {
                 while i > from && bytes[i - 1].is_ascii_alphanumeric() {
                     i -= 1;
                 }
-                if self.may_be_key(&bytes[i..word_end]) {
-                    return false;
+                // A non-ASCII letter before it would belong to the word.
+                if i > from && !bytes[i - 1].is_ascii() {
+                    return None;
                 }
-                words += 1;
+                if i == from && from > 0 {
+                    let prev = bytes[from - 1];
+                    if !prev.is_ascii() {
+                        return None;
+                    }
+                    if prev.is_ascii_alphanumeric() {
+                        break;
+                    }
+                }
+                // Collected backwards: the last slot holds the word nearest to `start`.
+                words[FAST_WORDS - 1 - n] = (i, word_end);
+                n += 1;
+            }
+            if let Some(hit) = self.search_ascii(bytes, &words[FAST_WORDS - n..]) {
+                return Some(Some(hit));
             }
         }
         if window.after > 0 {
+            // As `collect_after`: the same scan limit, the same line, and a word cut by the limit is
+            // not a word.
             let mut to = (end + BYTES_PER_WINDOW_WORD * window.after + BYTES_PER_WINDOW_WORD)
                 .min(text.len());
             while !text.is_char_boundary(to) {
                 to -= 1;
             }
-            let (mut i, mut words) = (end, 0);
-            while i < to && words < window.after {
+            let (mut i, mut n) = (end, 0);
+            while i < to && n < window.after {
                 let b = bytes[i];
                 if b == b'\n' {
                     break;
                 }
                 if !b.is_ascii() {
-                    return false;
+                    return None;
                 }
                 if !b.is_ascii_alphanumeric() {
                     i += 1;
@@ -178,13 +217,87 @@ impl ContextWords {
                 while i < to && bytes[i].is_ascii_alphanumeric() {
                     i += 1;
                 }
-                if self.may_be_key(&bytes[word_start..i]) {
-                    return false;
+                if i < to && !bytes[i].is_ascii() {
+                    return None;
                 }
-                words += 1;
+                if i == to && to < bytes.len() {
+                    let next = bytes[to];
+                    if !next.is_ascii() {
+                        return None;
+                    }
+                    if next.is_ascii_alphanumeric() {
+                        break;
+                    }
+                }
+                words[n] = (word_start, i);
+                n += 1;
+            }
+            if let Some(hit) = self.search_ascii(bytes, &words[..n]) {
+                return Some(Some(hit));
             }
         }
-        true
+        Some(None)
+    }
+
+    /// [`search`](Self::search) over the ASCII words `bytes[s..e]` of `words`, in text order.
+    fn search_ascii(&self, bytes: &[u8], words: &[(usize, usize)]) -> Option<&str> {
+        for (i, &(s, e)) in words.iter().enumerate() {
+            let first = kept(&bytes[s..e]);
+            // Most words are no key: the filter rules them out without hashing the word with SipHash.
+            if first.len() > self.longest_key
+                || !key_bits(first)
+                    .iter()
+                    .all(|&(k, bit)| self.key_filter[k] & bit != 0)
+            {
+                continue;
+            }
+            let mut key = [0u8; 64];
+            let Some(key) = key.get_mut(..first.len()) else {
+                // Longer than any key the buffer holds: compare as the general path does.
+                let owned = normalize(std::str::from_utf8(&bytes[s..e]).ok()?);
+                if let Some(hit) = self.match_at(bytes, words, i, &owned) {
+                    return Some(hit);
+                }
+                continue;
+            };
+            for (k, &b) in key.iter_mut().zip(first) {
+                *k = b.to_ascii_lowercase();
+            }
+            if let Some(hit) = std::str::from_utf8(key)
+                .ok()
+                .and_then(|key| self.match_at(bytes, words, i, key))
+            {
+                return Some(hit);
+            }
+        }
+        None
+    }
+
+    /// The first context word or phrase starting with the normalised word `key` that `words[i..]`
+    /// spell, as [`search`](Self::search) tries them.
+    fn match_at(
+        &self,
+        bytes: &[u8],
+        words: &[(usize, usize)],
+        i: usize,
+        key: &str,
+    ) -> Option<&str> {
+        let candidates = self.by_first.get(key)?;
+        candidates.iter().find_map(|(seq, original)| {
+            let rest = words.get(i..i + seq.len())?;
+            rest.iter()
+                .zip(seq)
+                .skip(1)
+                .all(|(&(s, e), want)| {
+                    let got = kept(&bytes[s..e]);
+                    got.len() == want.len()
+                        && got
+                            .iter()
+                            .zip(want.bytes())
+                            .all(|(g, w)| g.to_ascii_lowercase() == w)
+                })
+                .then_some(original.as_str())
+        })
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -202,10 +315,13 @@ impl ContextWords {
         window: ContextWindow,
         scratch: &mut WordBuf,
     ) -> Option<&'a str> {
-        if self.is_empty() || self.surely_misses(text, start, end, window) {
+        if self.is_empty() {
             return None;
         }
-        self.find_words(text, start, end, window, scratch)
+        match self.find_ascii(text, start, end, window) {
+            Some(found) => found,
+            None => self.find_words(text, start, end, window, scratch),
+        }
     }
 
     /// [`find`](Self::find) without the quick check: collects and compares the window's words.
@@ -286,20 +402,47 @@ pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, word
 const MAX_CSV_LINE: usize = 4096;
 
 /// Column headers of delimited data (CSV, TSV, `;`- or `|`-separated) for the results of one text, working
-/// out a line's table once for the results on it.
+/// out a line's table once for the results on it, and a header's cells once for all its rows.
 #[derive(Debug, Default)]
 pub(crate) struct HeaderCache {
-    /// Lines looked at (`start..end` before the line break) with their table, if they are data rows,
-    /// sorted by position (every recognizer's results revisit the same lines).
-    lines: Vec<(Range<usize>, Option<Table>)>,
     /// The end of the text's first line, once known: nothing on it has a header above it.
     first_line_end: Option<usize>,
     /// The lines that may be a header, once known.
     heads: Option<Heads>,
+    /// Lines looked at (their start, and their end before the line break) with the index of their row
+    /// in `rows` or [`NO_TABLE`], sorted by position (every recognizer's results revisit the same
+    /// lines).
+    lines: Vec<(usize, usize, u32)>,
+    /// Per head line and delimiter, once split: the range of `header_cells` holding its cells.
+    header_split: [[Option<(u32, u32)>; 4]; 5],
+    /// Header cells as they name a column: the trimmed cell's range in the text, or `None` for a cell
+    /// that names none (empty, or holding a digit or `@`).
+    header_cells: Vec<Option<(usize, usize)>>,
+    /// The data rows looked at.
+    rows: Vec<Row>,
+    /// The unquoted delimiters of the rows, in text order, each row's in one range.
+    delimiters: Vec<usize>,
+    /// The unquoted delimiters of the line read last, with their index in `,;\t|`.
+    found: Vec<(usize, u8)>,
 }
 
-/// The text's first five lines, the only ones [`table_of`] takes as a header, with their cells counted
-/// at most once per text instead of once per row.
+/// A line that is no data row under a header, in [`HeaderCache::lines`].
+const NO_TABLE: u32 = u32::MAX - 1;
+
+/// A data row of delimited text under a header.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    /// Where the row starts and ends (without a trailing `\r`).
+    start: usize,
+    end: usize,
+    /// The range of [`HeaderCache::delimiters`] holding the row's delimiters.
+    delimiters: (u32, u32),
+    /// The range of [`HeaderCache::header_cells`] holding its header's cells.
+    header: (u32, u32),
+}
+
+/// The text's first five lines, the only ones [`HeaderCache::table_of`] takes as a header, with their
+/// cells counted at most once per text instead of once per row.
 #[derive(Debug, Default)]
 struct Heads {
     /// Per line: its start, the position of its line break (the text's length for the last line), its
@@ -330,21 +473,35 @@ impl Heads {
     }
 }
 
+/// What a byte is to delimited text: 0 for most bytes, 1 for a double quote, 2 to 5 for `,`, `;`, tab
+/// and `|`.
+static DELIMITER_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'"' as usize] = 1;
+    t[b',' as usize] = 2;
+    t[b';' as usize] = 3;
+    t[b'\t' as usize] = 4;
+    t[b'|' as usize] = 5;
+    t
+};
+
+/// [`DELIMITER_CLASS`] with 6 for a line break.
+static LINE_CLASS: [u8; 256] = {
+    let mut t = DELIMITER_CLASS;
+    t[b'\n' as usize] = 6;
+    t
+};
+
 /// The unquoted `,`, `;`, tab and `|` in `line`, counted in one pass.
 fn delimiter_counts(line: &str) -> [usize; 4] {
     let mut counts = [0usize; 4];
     let mut in_quotes = false;
-    for b in line.bytes() {
-        // Most bytes are none of the five: one test skips them.
-        if !matches!(b, b'"' | b',' | b';' | b'\t' | b'|') {
-            continue;
-        }
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b',' if !in_quotes => counts[0] += 1,
-            b';' if !in_quotes => counts[1] += 1,
-            b'\t' if !in_quotes => counts[2] += 1,
-            b'|' if !in_quotes => counts[3] += 1,
+    for &b in line.as_bytes() {
+        // Most bytes are none of the five: one table look-up skips them.
+        match DELIMITER_CLASS[usize::from(b)] {
+            0 => {}
+            1 => in_quotes = !in_quotes,
+            c if !in_quotes => counts[usize::from(c - 2)] += 1,
             _ => {}
         }
     }
@@ -362,68 +519,142 @@ impl HeaderCache {
         if start <= first_line_end {
             return None;
         }
-        let heads = self.heads.get_or_insert_with(|| Heads::of(text));
         // Lines are disjoint, so at most one holds `start`: the first that does not end before it.
-        let k = self.lines.partition_point(|(line, _)| line.end < start);
-        if self.lines.get(k).is_none_or(|(line, _)| line.start > start) {
+        let k = self.lines.partition_point(|&(_, end, _)| end < start);
+        if self.lines.get(k).is_none_or(|&(from, _, _)| from > start) {
             // Lines up to a table line's length look the same from every position in them; longer
             // ones are never table rows.
-            let line = line_at(text, start)?;
-            let table = table_of(text, line.clone(), heads);
-            self.lines.insert(k, (line, table));
+            let from = start.saturating_sub(MAX_CSV_LINE);
+            let line_start = from + memrchr_newline(text, from, start)? + 1;
+            let (line_end, counts) = self.scan_line(text, line_start, start)?;
+            let row = self.table_of(text, line_start..line_end, counts);
+            self.lines.insert(k, (line_start, line_end, row));
         }
-        self.lines[k].1.as_ref()?.header_cell(text, start)
-    }
-}
-
-/// A data row of delimited text and the header line over it.
-#[derive(Debug, Clone)]
-struct Table {
-    /// The row, without a trailing `\r`.
-    row: Range<usize>,
-    /// The header line, without a trailing `\r`.
-    header: Range<usize>,
-    /// The row's cells, relative to its start (split once for all the results on the row).
-    row_cells: Vec<(usize, usize)>,
-    /// The header's cells, relative to its start.
-    header_cells: Vec<(usize, usize)>,
-}
-
-impl Table {
-    fn new(text: &str, row: Range<usize>, delimiter: char, header: Range<usize>) -> Table {
-        Table {
-            row_cells: cells(&text[row.clone()], delimiter).collect(),
-            header_cells: cells(&text[header.clone()], delimiter).collect(),
-            row,
-            header,
+        let row = *self.rows.get(self.lines[k].2 as usize)?;
+        if start - row.start > row.end - row.start {
+            return None;
         }
+        // The cell holding `start` is the one after as many delimiters as lie before it (a delimiter
+        // ends the cell before it).
+        let (d0, d1) = row.delimiters;
+        let column = self.delimiters[d0 as usize..d1 as usize].partition_point(|&d| d < start);
+        let (h0, h1) = row.header;
+        let (s, e) = (*self.header_cells[h0 as usize..h1 as usize].get(column)?)?;
+        Some(&text[s..e])
     }
 
-    fn header_cell<'t>(&self, text: &'t str, start: usize) -> Option<&'t str> {
-        let offset = start.checked_sub(self.row.start)?;
-        let column = self
-            .row_cells
-            .iter()
-            .position(|&(s, e)| s <= offset && offset <= e)?;
-        let header = &text[self.header.clone()];
-        let &(s, e) = self.header_cells.get(column)?;
-        let cell = header[s..e].trim().trim_matches('"');
-        (!cell.is_empty() && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@')).then_some(cell)
+    /// When `line` is a delimited row under a header among the text's first five lines, its index in
+    /// `rows` (added), else [`NO_TABLE`].
+    /// `counts` are the line's delimiter counts, and `found` holds its delimiters (see
+    /// [`scan_line`](Self::scan_line)).
+    fn table_of(&mut self, text: &str, line: Range<usize>, counts: [usize; 4]) -> u32 {
+        let line_start = line.start;
+        let row = text[line].trim_end_matches('\r');
+        if row.len() > MAX_CSV_LINE {
+            return NO_TABLE;
+        }
+        // The delimiter that occurs most often outside quotes (the last of equals, as `max_by_key` picks).
+        let Some((k, &most)) = counts.iter().enumerate().max_by_key(|&(_, c)| *c) else {
+            return NO_TABLE;
+        };
+        if most == 0 {
+            return NO_TABLE;
+        }
+        let heads = self.heads.get_or_insert_with(|| Heads::of(text));
+        for i in 0..heads.len {
+            let (from, nl, end, _) = heads.lines[i];
+            if from >= line_start {
+                break;
+            }
+            // A header is at most one table line long.
+            if nl >= from + MAX_CSV_LINE + 2 {
+                return NO_TABLE;
+            }
+            if heads.counts(text, i)[k] == most {
+                let header = self.header_cells(text, i, k, from..end);
+                // A header naming no column names none for any row.
+                if self.header_cells[header.0 as usize..header.1 as usize]
+                    .iter()
+                    .all(Option::is_none)
+                {
+                    return NO_TABLE;
+                }
+                let d0 = self.delimiters.len();
+                self.delimiters.extend(
+                    self.found
+                        .iter()
+                        .filter(|&&(_, kind)| usize::from(kind) == k)
+                        .map(|&(at, _)| at),
+                );
+                self.rows.push(Row {
+                    start: line_start,
+                    end: line_start + row.len(),
+                    delimiters: (to_u32(d0), to_u32(self.delimiters.len())),
+                    header,
+                });
+                return to_u32(self.rows.len() - 1);
+            }
+        }
+        NO_TABLE
     }
-}
 
-/// The line holding `start` (not the text's first line), as `start..end` before its line break, looking
-/// at most one table line's length around `start` so long lines cost nothing per result.
-fn line_at(text: &str, start: usize) -> Option<Range<usize>> {
-    let from = start.saturating_sub(MAX_CSV_LINE);
-    let line_start = from + memrchr_newline(text, from, start)? + 1;
-    let to = (start + MAX_CSV_LINE).min(text.len());
-    let line_end = match memchr_newline(text, start, to) {
-        Some(i) => start + i,
-        None if to == text.len() => to,
-        None => return None,
-    };
-    Some(line_start..line_end)
+    /// Reads the line starting at `line_start` and holding `start` in one pass: where it ends (its line
+    /// break or the text's end) and its unquoted delimiter counts, with the delimiters (position and
+    /// index in `,;\t|`) in `found`. `None` when its end lies one table line's length or more past
+    /// `start`.
+    fn scan_line(
+        &mut self,
+        text: &str,
+        line_start: usize,
+        start: usize,
+    ) -> Option<(usize, [usize; 4])> {
+        let bytes = text.as_bytes();
+        let limit = (start + MAX_CSV_LINE).min(bytes.len());
+        let mut counts = [0usize; 4];
+        let mut in_quotes = false;
+        self.found.clear();
+        let mut i = line_start;
+        while i < limit {
+            match LINE_CLASS[usize::from(bytes[i])] {
+                0 => {}
+                1 => in_quotes = !in_quotes,
+                6 => return Some((i, counts)),
+                c if !in_quotes => {
+                    let kind = c - 2;
+                    counts[usize::from(kind)] += 1;
+                    self.found.push((i, kind));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        (limit == bytes.len()).then_some((limit, counts))
+    }
+
+    /// The cells of head line `i` (`header`) split by delimiter `k`, as a range of `header_cells`,
+    /// split on the first call.
+    fn header_cells(&mut self, text: &str, i: usize, k: usize, header: Range<usize>) -> (u32, u32) {
+        if let Some(range) = self.header_split[i][k] {
+            return range;
+        }
+        let h0 = self.header_cells.len();
+        let line = &text[header.clone()];
+        let delimiter = [',', ';', '\t', '|'][k];
+        for (s, e) in cells(line, delimiter) {
+            let raw = &line[s..e];
+            let trimmed = raw.trim();
+            let cell = trimmed.trim_matches('"');
+            let lead = (raw.len() - raw.trim_start().len())
+                + (trimmed.len() - trimmed.trim_start_matches('"').len());
+            let names = !cell.is_empty() && !cell.bytes().any(|b| b.is_ascii_digit() || b == b'@');
+            let at = header.start + s + lead;
+            self.header_cells
+                .push(names.then_some((at, at + cell.len())));
+        }
+        let range = (to_u32(h0), to_u32(self.header_cells.len()));
+        self.header_split[i][k] = Some(range);
+        range
+    }
 }
 
 /// The last `\n` in `text[from..to]`, as an offset into that range (a search for one ASCII byte: it
@@ -440,52 +671,9 @@ fn memrchr_newline(text: &str, from: usize, to: usize) -> Option<usize> {
     text[a..to].rfind('\n').map(|i| a - from + i)
 }
 
-/// The first `\n` in `text[from..to]`, as an offset into that range (see [`memrchr_newline`]).
-fn memchr_newline(text: &str, from: usize, to: usize) -> Option<usize> {
-    let mut b = to;
-    while b > from && !text.is_char_boundary(b) {
-        b -= 1;
-    }
-    if !text.is_char_boundary(from) {
-        return text.as_bytes()[from..to].iter().position(|&c| c == b'\n');
-    }
-    text[from..b].find('\n')
-}
-
-/// When `line` is a delimited row under a header among the text's first five lines (`heads`), that
-/// table.
-fn table_of(text: &str, line: Range<usize>, heads: &mut Heads) -> Option<Table> {
-    let line_start = line.start;
-    let row = text[line].trim_end_matches('\r');
-    if row.len() > MAX_CSV_LINE {
-        return None;
-    }
-    // The delimiter that occurs most often outside quotes (the last of equals, as `max_by_key` picks).
-    let counts = delimiter_counts(row);
-    let (k, &most) = counts.iter().enumerate().max_by_key(|&(_, c)| *c)?;
-    if most == 0 {
-        return None;
-    }
-    let delimiter = [',', ';', '\t', '|'][k];
-    for i in 0..heads.len {
-        let (from, nl, end, _) = heads.lines[i];
-        if from >= line_start {
-            break;
-        }
-        // A header is at most one table line long.
-        if nl >= from + MAX_CSV_LINE + 2 {
-            return None;
-        }
-        if heads.counts(text, i)[k] == most {
-            return Some(Table::new(
-                text,
-                line_start..line_start + row.len(),
-                delimiter,
-                from..end,
-            ));
-        }
-    }
-    None
+/// `n` as a `u32` index (the caches index texts of at most a segment's length, far below `u32::MAX`).
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The cells of one delimited line, as byte ranges, honouring double quotes. The quote and the delimiter
@@ -805,10 +993,47 @@ mod tests {
     #[test]
     fn quick_misses_never_hide_a_hit() {
         const PIECES: &[&str] = &[
-            "ssn", "SSNs", "social", "security", "dl", "lic", "s", "ss", "a", "phone", "Phones",
-            " ", " ", "-", ":", "\n", "é", "电话", "12", "x", "licenses", "mac", "address",
+            "ssn",
+            "SSNs",
+            "social",
+            "security",
+            "dl",
+            "lic",
+            "s",
+            "ss",
+            "a",
+            "phone",
+            "Phones",
+            " ",
+            " ",
+            "-",
+            ":",
+            "\n",
+            "é",
+            "电话",
+            "12",
+            "x",
+            "licenses",
+            "mac",
+            "address",
+            "ADDRESSES",
+            "Social",
+            "date",
+            "of",
+            "Birth",
+            "s ",
+            "lics",
         ];
-        let cw = ContextWords::new(["ssn", "social security", "dl", "phones", "mac address"]);
+        let cw = ContextWords::new([
+            "ssn",
+            "social security",
+            "dl",
+            "phones",
+            "mac address",
+            "date of birth",
+            "date",
+            "lic",
+        ]);
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
             state = state
@@ -818,8 +1043,8 @@ mod tests {
         };
         let mut scratch = WordBuf::default();
         let (mut hits, mut quick) = (0, 0);
-        for round in 0..3000 {
-            let len = next() % 30;
+        for round in 0..6000 {
+            let len = next() % 60;
             let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
             let window = ContextWindow {
                 before: round % 6,
@@ -838,7 +1063,7 @@ mod tests {
                 let fast = cw.find(&text, start, end, window, &mut scratch);
                 assert_eq!(fast, slow.as_deref(), "{text:?} {start}..{end} {window:?}");
                 hits += usize::from(slow.is_some());
-                quick += usize::from(cw.surely_misses(&text, start, end, window));
+                quick += usize::from(cw.find_ascii(&text, start, end, window).is_some());
             }
         }
         assert!(hits > 1000 && quick > 1000, "{hits} {quick}");

@@ -213,7 +213,7 @@ impl AnalyzerEngine {
                 context: ContextWords::new(r.context()),
             })
             .collect();
-        let mut wanted: Vec<EntityType> = Vec::new();
+        let mut filtered: Vec<EntityType> = Vec::new();
         let mut scratch = WordBuf::default();
         // One header cache for the text, lent to the recognizers that look headers up themselves.
         let headers = Mutex::new(HeaderCache::default());
@@ -222,17 +222,19 @@ impl AnalyzerEngine {
             if rec.supported_language() != language {
                 continue;
             }
-            wanted.clear();
-            wanted.extend(
-                rec.supported_entities()
-                    .iter()
-                    .filter(|e| options.wants(e))
-                    .cloned(),
-            );
+            // Without an entity filter every supported type is wanted: no copy of the list.
+            let supported = rec.supported_entities();
+            let wanted: &[EntityType] = if supported.iter().all(|e| options.wants(e)) {
+                supported
+            } else {
+                filtered.clear();
+                filtered.extend(supported.iter().filter(|e| options.wants(e)).cloned());
+                &filtered
+            };
             if wanted.is_empty() {
                 continue;
             }
-            let ctx = RecognizerContext::new(&wanted, language)
+            let ctx = RecognizerContext::new(wanted, language)
                 .with_shared(&shared)
                 .with_headers(&headers)
                 .with_decision_process(options.return_decision_process);

@@ -73,22 +73,29 @@ enum Gate {
     WrittenDash,
     /// A month name followed by spaces or tabs (and an optional `de`) and a digit (see [`month_before`]).
     WrittenBlank,
-    /// Either of [`Gate::WrittenDash`] and [`Gate::WrittenBlank`].
-    Written,
+    /// As [`Gate::Slashes`], after what can be a year (`2024/3/5`).
+    YearFirst,
+    /// A written date's month name followed by a year (see [`year_at`]), after `-` or blanks.
+    WrittenYear,
+    /// As [`Gate::WrittenYear`], after blanks only.
+    BlankYear,
+    /// A month name, blanks and a day followed by an optional suffix and `,`, blanks and a year
+    /// (see [`day_then`]).
+    DayYear,
+    /// A month name, blanks and a day followed by an optional suffix, blanks, one or two digits and a
+    /// `:` (see [`day_then`]).
+    DayTime,
 }
 
 impl Gate {
     /// The gate's bit in a window's set of gates.
-    fn bit(self) -> u8 {
-        1 << self as u8
+    fn bit(self) -> u16 {
+        1 << self as u16
     }
 
     /// The bits of the anchors that let a pattern with this gate match in a window.
-    fn mask(self) -> u8 {
-        match self {
-            Gate::Written => Gate::WrittenDash.bit() | Gate::WrittenBlank.bit(),
-            gate => gate.bit(),
-        }
+    fn mask(self) -> u16 {
+        self.bit()
     }
 }
 
@@ -99,6 +106,7 @@ struct NumericShapes {
     numeric: bool,
     slashes: bool,
     month_year: bool,
+    year_first: bool,
 }
 
 /// Whether `b` may be (part of) a digit matched by the regex `\d`: an ASCII digit, or any byte of a non-ASCII
@@ -148,23 +156,51 @@ impl NumericShapes {
             chars += 1;
         }
         if chars > 0 && at(j) == sep && digit_like(at(j + 1)) {
-            found.numeric = true;
+            // `\b\d{1,2}` before the separator and `(?:{year}|\d{2})\b` after the middle part; near
+            // non-ASCII bytes (digits `\d` matches beyond ASCII, word bytes `\b` does not see),
+            // assume they can be.
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let first = bytes[i.saturating_sub(8)..i].iter().any(|b| !b.is_ascii()) || {
+                let mut k = i;
+                while k > 0 && bytes[k - 1].is_ascii_digit() {
+                    k -= 1;
+                }
+                matches!(i - k, 1 | 2) && (k == 0 || !word(bytes[k - 1]))
+            };
+            let last = bytes[j + 1..(j + 9).min(bytes.len())]
+                .iter()
+                .any(|b| !b.is_ascii())
+                || {
+                    let mut e = j + 1;
+                    while e < bytes.len() && bytes[e].is_ascii_digit() {
+                        e += 1;
+                    }
+                    (e - j - 1 == 2 || (e - j - 1 == 4 && year_at(bytes, j + 1)))
+                        && !bytes.get(e).is_some_and(|&b| word(b))
+                };
+            found.numeric = first && last;
             found.slashes = sep == b'/';
+            // `1[89]\d\d|20\d\d` before the slash: with non-ASCII bytes there (the digits `\d`
+            // matches beyond ASCII), assume it can be.
+            found.year_first = found.slashes
+                && (bytes[i.saturating_sub(8)..i].iter().any(|b| !b.is_ascii())
+                    || (i >= 4 && year_at(bytes, i - 4)));
         }
         found
     }
 
     fn any(self) -> bool {
-        self.iso || self.numeric || self.slashes || self.month_year
+        self.iso || self.numeric || self.slashes || self.month_year || self.year_first
     }
 
     /// The gates passed, as a bit set (see [`Gate::bit`]).
-    fn bits(self) -> u8 {
+    fn bits(self) -> u16 {
         [
             (self.iso, Gate::Iso),
             (self.numeric, Gate::Numeric),
             (self.slashes, Gate::Slashes),
             (self.month_year, Gate::MonthYear),
+            (self.year_first, Gate::YearFirst),
         ]
         .iter()
         .filter(|(on, _)| *on)
@@ -176,6 +212,7 @@ impl NumericShapes {
         self.numeric |= other.numeric;
         self.slashes |= other.slashes;
         self.month_year |= other.month_year;
+        self.year_first |= other.year_first;
     }
 
     /// Scans all of `text` for the shapes the numeric date patterns need. Each flag is a necessary
@@ -221,7 +258,7 @@ struct Candidates {
     shapes: NumericShapes,
     written: bool,
     /// Start, end, and the gates ([`Gate::bit`]) of the anchors in the window.
-    windows: Vec<(usize, usize, u8)>,
+    windows: Vec<(usize, usize, u16)>,
     /// Every anchor, in the order of its key, which increases; see [`Anchor`].
     anchors: Vec<Anchor>,
 }
@@ -232,13 +269,13 @@ struct Candidates {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Anchor {
     key: usize,
-    gates: u8,
+    gates: u16,
     lo: usize,
     hi: usize,
 }
 
 /// The reusable buffers of [`Candidates`]: windows and anchors.
-type Buffers = (Vec<(usize, usize, u8)>, Vec<Anchor>);
+type Buffers = (Vec<(usize, usize, u16)>, Vec<Anchor>);
 
 impl Candidates {
     /// The candidates of `text`, with `buffers` (cleared) as the window and anchor buffers.
@@ -265,15 +302,37 @@ impl Candidates {
                     found.written = true;
                     let lo = blank_free_left(bytes, month_end, WRITTEN_BEFORE + MONTH_INFO.longest);
                     let hi = word_end(bytes, month_end, DATE_AFTER);
-                    let gate = if bytes[a - 1] == b'-' {
-                        Gate::WrittenDash
+                    let year = year_at(bytes, a);
+                    let mut gates = if year { Gate::WrittenYear.bit() } else { 0 };
+                    if bytes[a - 1] == b'-' {
+                        gates |= Gate::WrittenDash.bit();
                     } else {
-                        Gate::WrittenBlank
-                    };
-                    found.windows.push((lo, hi, gate.bit()));
+                        gates |= Gate::WrittenBlank.bit();
+                        if year {
+                            gates |= Gate::BlankYear.bit();
+                        }
+                        // After the day, which this run starts: `,?[ \t]+` and a year, or
+                        // `[ \t]+\d{1,2}:`.
+                        let j = day_then(bytes, b);
+                        let k = skip_blanks(bytes, j);
+                        if k > j {
+                            if year_at(bytes, k) {
+                                gates |= Gate::DayYear.bit();
+                            }
+                            // One or two digits `\d` (of up to four bytes each), then `:`.
+                            let mut t = k;
+                            while t < bytes.len() && t - k < 8 && digit_like(bytes[t]) {
+                                t += 1;
+                            }
+                            if t > k && bytes.get(t) == Some(&b':') {
+                                gates |= Gate::DayTime.bit();
+                            }
+                        }
+                    }
+                    found.windows.push((lo, hi, gates));
                     found.anchors.push(Anchor {
                         key: a,
-                        gates: gate.bit(),
+                        gates,
                         lo,
                         hi,
                     });
@@ -325,9 +384,49 @@ impl Candidates {
             Gate::Numeric => self.shapes.numeric,
             Gate::Slashes => self.shapes.slashes,
             Gate::MonthYear => self.shapes.month_year,
-            Gate::WrittenDash | Gate::WrittenBlank | Gate::Written => self.written,
+            Gate::YearFirst => self.shapes.year_first,
+            Gate::WrittenDash
+            | Gate::WrittenBlank
+            | Gate::WrittenYear
+            | Gate::BlankYear
+            | Gate::DayYear
+            | Gate::DayTime => self.written,
         }
     }
+}
+
+/// Whether a year `1[89]\d\d|20\d\d` can start at byte `i`: its first two characters are ASCII.
+fn year_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        (bytes.get(i), bytes.get(i + 1)),
+        (Some(b'1'), Some(b'8' | b'9')) | (Some(b'2'), Some(b'0'))
+    )
+}
+
+/// The position after the spaces and tabs from byte `i`.
+fn skip_blanks(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(|&b| matches!(b, b' ' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// Where a written date's day can be followed by blanks, when the day starts the [`digit_like`] run
+/// ending at byte `b`: after a suffix (`st`, `nd`, `rd`, `th`, `er` or `.`; `º` is in the run) and a
+/// `,`. A position at or after every place the day's match can go on with a blank.
+fn day_then(bytes: &[u8], b: usize) -> usize {
+    let mut j = b;
+    while j < b + 2
+        && bytes
+            .get(j)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'.')
+    {
+        j += 1;
+    }
+    if bytes.get(j) == Some(&b',') {
+        j += 1;
+    }
+    j
 }
 
 /// Whether byte `b` can be part of a date match: ASCII letters and digits, spaces and tabs, `-`, `/`,
@@ -604,7 +703,7 @@ static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new
         ),
         (
             "year-first slashes",
-            Gate::Slashes,
+            Gate::YearFirst,
             format!(r"{b}{year}/\d{{1,2}}/\d{{1,2}}{b}{TIME}"),
             0.5,
         ),
@@ -616,7 +715,7 @@ static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new
         ),
         (
             "day month year",
-            Gate::Written,
+            Gate::WrittenYear,
             format!(
                 r"{weekday}{b}{day}[ \t]*(?:de[ \t]+)?{month}(?:,?[ \t]+(?:de[ \t]+)?|-){year}{b}{TIME}"
             ),
@@ -624,7 +723,7 @@ static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new
         ),
         (
             "month day year",
-            Gate::WrittenBlank,
+            Gate::DayYear,
             format!(r"{weekday}{b}{month}[ \t]+{day},?[ \t]+{year}{b}{TIME}"),
             0.6,
         ),
@@ -636,7 +735,7 @@ static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new
         ),
         (
             "weekday mon day time year",
-            Gate::WrittenBlank,
+            Gate::DayTime,
             format!(
                 r"{b}(?i:{WEEKDAYS})[ \t]+{month}[ \t]+{day}[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]+{year}(?:[ \t]+[+-]\d{{4}})?{b}"
             ),
@@ -644,7 +743,7 @@ static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new
         ),
         (
             "month year",
-            Gate::WrittenBlank,
+            Gate::BlankYear,
             format!(r"{b}{month}[ \t]+{year}{b}"),
             0.5,
         ),
@@ -1018,7 +1117,20 @@ mod tests {
     #[test]
     fn numeric_shapes() {
         let s = NumericShapes::scan("2024-03-05");
-        assert!(s.iso && s.numeric);
+        assert!(s.iso && !s.numeric);
+        // One or two digits first, two or a year last, on word boundaries.
+        assert!(NumericShapes::scan("12-05-2023").numeric);
+        assert!(NumericShapes::scan("(1.2.21)").numeric);
+        for no in [
+            "192.168.1.1",
+            "1.2.3",
+            "12-05-1234",
+            "a1/2/24",
+            "1/2/24b",
+            "1/2/245",
+        ] {
+            assert!(!NumericShapes::scan(no).numeric, "{no}");
+        }
         let s = NumericShapes::scan("3/5/24 and 09/2021");
         assert!(s.numeric && s.slashes && s.month_year && !s.iso);
         assert_eq!(
@@ -1148,6 +1260,19 @@ mod tests {
             "\"",
             ";",
             "=",
+            "Thu Oct 26 10:00:01 2023",
+            "Oct 26th, 2023",
+            "5th",
+            "1st ",
+            "jan 5 9:30 2024",
+            "1990/",
+            "20\u{663}\u{664}/",
+            "Nov 3. 1999",
+            "07/04/73",
+            "1-2-24",
+            "31.12.99",
+            "4/5/",
+            "12.1.",
         ];
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         let mut next = move || {

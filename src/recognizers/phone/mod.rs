@@ -37,6 +37,7 @@
 
 mod plan;
 
+use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
@@ -602,6 +603,10 @@ fn continues_iban(text: &str, start: usize) -> bool {
             }))
 }
 
+/// The reusable buffers of [`PhoneRecognizer::analyze`]: a run's digit groups, their joins, and the
+/// spans found.
+type Buffers = (Vec<Group>, Vec<Join>, Vec<(usize, usize, f64)>);
+
 /// A candidate the layout checks accepted, before numbering-plan validation.
 struct Window {
     start: usize,
@@ -883,9 +888,12 @@ impl Recognizer for PhoneRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        let mut groups = Vec::new();
-        let mut joins = Vec::new();
-        let mut found = Vec::new();
+        thread_local! {
+            /// The group, join and span buffers, reused across calls.
+            static BUFFERS: Cell<Buffers> = const { Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+        }
+        let (mut groups, mut joins, mut found) = BUFFERS.take();
+        found.clear();
         let mut at = 0;
         while let Some((start, end, digits)) = next_run(text, at) {
             // Fewer than 7 digits can't be a number we accept.
@@ -894,7 +902,7 @@ impl Recognizer for PhoneRecognizer {
             }
             at = end;
         }
-        for (start, end, score) in found {
+        for &(start, end, score) in &found {
             let mut r = RecognizerResult::new(
                 self.entities[0].clone(),
                 start,
@@ -924,6 +932,7 @@ impl Recognizer for PhoneRecognizer {
             }
             results.push(r);
         }
+        BUFFERS.set((groups, joins, found));
         Ok(())
     }
 }
