@@ -117,14 +117,20 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, strategy: ConflictResolution
 /// Merges intersecting spans of the same type into their union (transitively).
 fn merge_same_type(mut spans: Vec<Span>) -> Vec<Span> {
     spans.sort_unstable_by_key(|s| (s.ty, s.start));
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
+    // Compacted in place: `spans[..kept]` holds the merged spans so far.
+    let mut kept: usize = 0;
+    for i in 0..spans.len() {
+        let s = spans[i];
+        match kept.checked_sub(1).map(|k| &mut spans[k]) {
             Some(last) if last.ty == s.ty && s.start < last.end => last.absorb(&s),
-            _ => out.push(s),
+            _ => {
+                spans[kept] = s;
+                kept += 1;
+            }
         }
     }
-    out
+    spans.truncate(kept);
+    spans
 }
 
 /// Drops every span contained in another; of identical spans, keeps the best (score, then input order).
@@ -160,11 +166,13 @@ fn trim_overlaps(mut spans: Vec<Span>) -> Vec<Span> {
 }
 
 /// Merges neighbouring spans of the same type separated by one or more U+0020 and nothing else.
-fn merge_space_gaps(text: &str, spans: Vec<Span>) -> Vec<Span> {
+fn merge_space_gaps(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        if let Some(last) = out.last_mut() {
+    // Compacted in place, as in `merge_same_type`.
+    let mut kept: usize = 0;
+    for i in 0..spans.len() {
+        let s = spans[i];
+        if let Some(last) = kept.checked_sub(1).map(|k| &mut spans[k]) {
             let only_spaces = bytes
                 .get(last.end..s.start)
                 .is_some_and(|gap| !gap.is_empty() && gap.iter().all(|&b| b == b' '));
@@ -173,9 +181,11 @@ fn merge_space_gaps(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 continue;
             }
         }
-        out.push(s);
+        spans[kept] = s;
+        kept += 1;
     }
-    out
+    spans.truncate(kept);
+    spans
 }
 
 #[cfg(test)]
