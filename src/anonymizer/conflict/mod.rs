@@ -115,15 +115,24 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, strategy: ConflictResolution
 }
 
 /// Merges intersecting spans of the same type into their union (transitively).
+///
+/// One sweep in start order (the analyzer's results come sorted, so there is usually nothing to sort),
+/// keeping per type the last merged span: an earlier one of the type ended before that one started, so it
+/// cannot meet a later span. The result is sorted by start.
 fn merge_same_type(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_unstable_by_key(|s| (s.ty, s.start));
-    // Compacted in place: `spans[..kept]` holds the merged spans so far.
-    let mut kept: usize = 0;
+    if !spans.is_sorted_by_key(|s| s.start) {
+        spans.sort_unstable_by_key(|s| s.start);
+    }
+    let types = spans.iter().map(|s| s.ty + 1).max().unwrap_or(0);
+    // Per type, the position in `spans[..kept]` of its last merged span.
+    let mut open = vec![usize::MAX; types];
+    let mut kept = 0;
     for i in 0..spans.len() {
         let s = spans[i];
-        match kept.checked_sub(1).map(|k| &mut spans[k]) {
-            Some(last) if last.ty == s.ty && s.start < last.end => last.absorb(&s),
+        match open[s.ty] {
+            o if o != usize::MAX && s.start < spans[o].end => spans[o].absorb(&s),
             _ => {
+                open[s.ty] = kept;
                 spans[kept] = s;
                 kept += 1;
             }
@@ -135,15 +144,25 @@ fn merge_same_type(mut spans: Vec<Span>) -> Vec<Span> {
 
 /// Drops every span contained in another; of identical spans, keeps the best (score, then input order).
 ///
-/// The result is sorted by start, and both starts and ends strictly increase.
+/// Input: sorted by start (as [`merge_same_type`] leaves it). Only runs of equal starts need ordering (by
+/// descending end, then score, then ascending input index), so sorted input costs a linear pass. The result
+/// is sorted by start, and both starts and ends strictly increase.
 fn remove_contained(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_unstable_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then(b.score.total_cmp(&a.score))
-            .then(a.idx.cmp(&b.idx))
-    });
+    debug_assert!(spans.is_sorted_by_key(|s| s.start));
+    let mut i = 0;
+    while i < spans.len() {
+        let start = spans[i].start;
+        let run = spans[i..].iter().take_while(|s| s.start == start).count();
+        if run > 1 {
+            spans[i..i + run].sort_unstable_by(|a, b| {
+                b.end
+                    .cmp(&a.end)
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.idx.cmp(&b.idx))
+            });
+        }
+        i += run;
+    }
     // Every earlier span starts at or before `s`; `s` is contained in one of them iff the furthest end
     // reaches `s.end`. Containment is transitive, so it does not matter whether that span survives.
     let mut max_end = 0;
@@ -217,9 +236,90 @@ pub(crate) mod tests {
             sp(1, 2, 3, 0.3, 4),
         ];
         let merged = merge_same_type(spans);
+        // Sorted by start.
         assert_eq!(merged.len(), 3);
         assert_eq!(merged[0], sp(0, 0, 10, 0.9, 0));
-        assert_eq!(merged[1], sp(0, 10, 12, 0.3, 3));
+        assert_eq!(merged[1], sp(1, 2, 3, 0.3, 4));
+        assert_eq!(merged[2], sp(0, 10, 12, 0.3, 3));
+    }
+
+    /// The sort-based versions the sweeps replaced, as references.
+    fn merge_same_type_by_sorting(mut spans: Vec<Span>) -> Vec<Span> {
+        spans.sort_unstable_by_key(|s| (s.ty, s.start));
+        let mut out: Vec<Span> = Vec::new();
+        for s in spans {
+            match out.last_mut() {
+                Some(last) if last.ty == s.ty && s.start < last.end => last.absorb(&s),
+                _ => out.push(s),
+            }
+        }
+        out
+    }
+
+    fn remove_contained_by_sorting(mut spans: Vec<Span>) -> Vec<Span> {
+        spans.sort_unstable_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(b.score.total_cmp(&a.score))
+                .then(a.idx.cmp(&b.idx))
+        });
+        let mut max_end = 0;
+        spans.retain(|s| {
+            let keep = s.end > max_end;
+            max_end = max_end.max(s.end);
+            keep
+        });
+        spans
+    }
+
+    #[test]
+    fn sweeps_match_the_sorting_versions() {
+        let mut seed = 11u64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        for round in 0..3000 {
+            let n = 1 + next(40) as usize;
+            let mut spans: Vec<Span> = (0..n)
+                .map(|idx| {
+                    let start = next(30) as usize;
+                    let end = start + 1 + next(8) as usize;
+                    let score = [0.2, 0.5, 0.5, 0.9, f64::NAN][next(5) as usize];
+                    sp(next(4) as usize, start, end, score, idx)
+                })
+                .collect();
+            // Half the rounds arrive sorted by start, as the analyzer's results do.
+            if round % 2 == 0 {
+                spans.sort_by_key(|s| s.start);
+            }
+            let mut fast = merge_same_type(spans.clone());
+            let mut slow = merge_same_type_by_sorting(spans);
+            assert!(fast.is_sorted_by_key(|s| s.start), "round {round}");
+            let bits = |v: &[Span]| -> Vec<(usize, usize, usize, u64, usize)> {
+                v.iter()
+                    .map(|s| (s.start, s.idx, s.end, s.score.to_bits(), s.ty))
+                    .collect()
+            };
+            let sorted_slow = {
+                let mut v = slow.clone();
+                v.sort_by_key(|s| (s.start, s.idx));
+                v
+            };
+            let mut sorted_fast = fast.clone();
+            sorted_fast.sort_by_key(|s| (s.start, s.idx));
+            assert_eq!(bits(&sorted_fast), bits(&sorted_slow), "round {round}");
+            slow.sort_by_key(|s| s.start);
+            fast = remove_contained(fast);
+            assert_eq!(
+                bits(&fast),
+                bits(&remove_contained_by_sorting(slow)),
+                "round {round}"
+            );
+        }
     }
 
     #[test]
