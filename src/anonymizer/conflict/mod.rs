@@ -163,6 +163,12 @@ fn remove_contained(mut spans: Vec<Span>) -> Vec<Span> {
         }
         i += run;
     }
+    drop_contained(&mut spans);
+    spans
+}
+
+/// Drops every span contained in an earlier one, for spans ordered by start, then descending end.
+fn drop_contained(spans: &mut Vec<Span>) {
     // Every earlier span starts at or before `s`; `s` is contained in one of them iff the furthest end
     // reaches `s.end`. Containment is transitive, so it does not matter whether that span survives.
     let mut max_end = 0;
@@ -171,7 +177,6 @@ fn remove_contained(mut spans: Vec<Span>) -> Vec<Span> {
         max_end = max_end.max(s.end);
         keep
     });
-    spans
 }
 
 /// Trims each span to end where the next one starts (input: strictly increasing starts).
@@ -264,12 +269,7 @@ pub(crate) mod tests {
                 .then(b.score.total_cmp(&a.score))
                 .then(a.idx.cmp(&b.idx))
         });
-        let mut max_end = 0;
-        spans.retain(|s| {
-            let keep = s.end > max_end;
-            max_end = max_end.max(s.end);
-            keep
-        });
+        drop_contained(&mut spans);
         spans
     }
 

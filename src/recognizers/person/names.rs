@@ -419,18 +419,7 @@ fn complete_stop_names(words: &mut [Word], text: &str, tokens: &[Token]) {
         {
             continue;
         }
-        let joined = |a: usize, b: usize| text.get(tokens[a].end..tokens[b].start) == Some(" ");
-        let given_before = i > 0
-            && joined(i - 1, i)
-            && words[i - 1].kind == Kind::Name
-            && words[i - 1].flags & FIRST != 0
-            && w.flags & LAST != 0;
-        let surname_after = i + 1 < words.len()
-            && joined(i, i + 1)
-            && words[i + 1].kind == Kind::Name
-            && words[i + 1].flags & LAST != 0
-            && w.flags & FIRST != 0;
-        if given_before || surname_after {
+        if completes_stop_name(words, text, tokens, i) {
             words[i].kind = Kind::WordName;
         }
     }
