@@ -14,6 +14,7 @@ use super::registry::{RecognizerInfo, RecognizerRegistry};
 use super::segments;
 use crate::entity::EntityType;
 use crate::error::Error;
+use crate::recognizers::hash::FxHashMap;
 use crate::result::{AnalysisExplanation, RecognizerResult};
 
 /// The default score threshold: the score a weak pattern reaches with one context word.
@@ -65,6 +66,8 @@ pub struct AnalyzerEngine {
 
 struct Inner {
     entries: Vec<Entry>,
+    /// Every entity type the recognizers support, numbered in order of first appearance.
+    type_ids: FxHashMap<EntityType, usize>,
     default_threshold: f64,
     window: ContextWindow,
     cross_type_dedup: bool,
@@ -73,7 +76,13 @@ struct Inner {
 struct Entry {
     recognizer: Arc<dyn Recognizer>,
     context: ContextWords,
+    /// The recognizer's entity types as numbered in [`Inner::type_ids`], one bit each; `None` when a
+    /// number is past the mask's width (the entity filter is then checked type by type).
+    mask: Option<TypeMask>,
 }
+
+/// A set of entity types as bits of their numbers in [`Inner::type_ids`].
+type TypeMask = u128;
 
 impl fmt::Debug for AnalyzerEngine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -211,25 +220,31 @@ impl AnalyzerEngine {
             .map(|r| Entry {
                 recognizer: r.clone(),
                 context: ContextWords::new(r.context()),
+                mask: None,
             })
             .collect();
         let mut filtered: Vec<EntityType> = Vec::new();
         let mut scratch = WordBuf::default();
         // One header cache for the text, lent to the recognizers that look headers up themselves.
         let headers = Mutex::new(HeaderCache::default());
+        let wanted_types = self.inner.wanted_types(options);
         for entry in self.inner.entries.iter().chain(ad_hoc.iter()) {
             let rec = entry.recognizer.as_ref();
             if rec.supported_language() != language {
                 continue;
             }
-            // Without an entity filter every supported type is wanted: no copy of the list.
+            // Without an entity filter every supported type is wanted: no copy of the list. With one, the
+            // type masks decide the all-or-nothing cases without comparing names.
             let supported = rec.supported_entities();
-            let wanted: &[EntityType] = if supported.iter().all(|e| options.wants(e)) {
-                supported
-            } else {
-                filtered.clear();
-                filtered.extend(supported.iter().filter(|e| options.wants(e)).cloned());
-                &filtered
+            let wanted: &[EntityType] = match entry.mask {
+                Some(m) if m & !wanted_types == 0 => supported,
+                Some(m) if m & wanted_types == 0 => continue,
+                _ if supported.iter().all(|e| options.wants(e)) => supported,
+                _ => {
+                    filtered.clear();
+                    filtered.extend(supported.iter().filter(|e| options.wants(e)).cloned());
+                    &filtered
+                }
             };
             if wanted.is_empty() {
                 continue;
@@ -468,6 +483,7 @@ impl AnalyzerBuilder {
         }
         let mut seen = HashSet::new();
         let mut entries = Vec::with_capacity(self.registry.len());
+        let mut type_ids = FxHashMap::default();
         for r in self.registry.iter() {
             if r.name().trim().is_empty() {
                 return Err(Error::InvalidConfig {
@@ -487,19 +503,42 @@ impl AnalyzerBuilder {
                     reason: "two recognizers share this name and language",
                 });
             }
+            let mut mask = Some(0);
+            for e in r.supported_entities() {
+                let next = type_ids.len();
+                let id = *type_ids.entry(e.clone()).or_insert(next);
+                mask = mask
+                    .and_then(|m: TypeMask| Some(m | 1_u128.checked_shl(u32::try_from(id).ok()?)?));
+            }
             entries.push(Entry {
                 recognizer: r.clone(),
                 context: ContextWords::new(r.context()),
+                mask,
             });
         }
         Ok(AnalyzerEngine {
             inner: Arc::new(Inner {
                 entries,
+                type_ids,
                 default_threshold: self.default_threshold,
                 window: self.window,
                 cross_type_dedup: self.cross_type_dedup,
             }),
         })
+    }
+}
+
+impl Inner {
+    /// The engine's entity types that `options` asks for, as a [`TypeMask`] (all of them without a filter).
+    fn wanted_types(&self, options: &AnalyzeOptions) -> TypeMask {
+        let Some(entities) = options.entities.as_deref() else {
+            return TypeMask::MAX;
+        };
+        entities
+            .iter()
+            .filter_map(|e| self.type_ids.get(e.as_str()))
+            .filter_map(|&id| 1_u128.checked_shl(u32::try_from(id).ok()?))
+            .fold(0, |m, bit| m | bit)
     }
 }
 
@@ -560,5 +599,161 @@ mod tests {
         fn assert_traits<T: Send + Sync + Clone>() {}
         assert_traits::<AnalyzerEngine>();
         assert_traits::<AnalyzerBuilder>();
+    }
+
+    /// `engine` with every type mask cleared: the entity filter is then checked type by type.
+    fn without_masks(engine: &AnalyzerEngine) -> AnalyzerEngine {
+        let inner = &engine.inner;
+        AnalyzerEngine {
+            inner: Arc::new(Inner {
+                entries: inner
+                    .entries
+                    .iter()
+                    .map(|e| Entry {
+                        recognizer: e.recognizer.clone(),
+                        context: ContextWords::new(e.recognizer.context()),
+                        mask: None,
+                    })
+                    .collect(),
+                type_ids: inner.type_ids.clone(),
+                default_threshold: inner.default_threshold,
+                window: inner.window,
+                cross_type_dedup: inner.cross_type_dedup,
+            }),
+        }
+    }
+
+    /// Entity filters give the same results through the type masks as checked type by type: single
+    /// types, all but one, random subsets, and names the engine does not know.
+    #[test]
+    fn type_masks_filter_like_the_type_by_type_check() {
+        let engine = AnalyzerEngine::new();
+        let reference = without_masks(&engine);
+        assert!(engine.inner.entries.iter().all(|e| e.mask.is_some()));
+        let types = engine.supported_entities("en");
+        let mut filters: Vec<Vec<EntityType>> = Vec::new();
+        for t in &types {
+            filters.push(vec![t.clone()]);
+            filters.push(types.iter().filter(|u| *u != t).cloned().collect());
+        }
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..24 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut subset: Vec<EntityType> = types
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| state >> (i % 64) & 1 == 1)
+                .map(|(_, t)| t.clone())
+                .collect();
+            subset.push(EntityType::from("NOT_A_TYPE"));
+            filters.push(subset);
+        }
+        filters.push(Vec::new());
+        let tickets = include_str!("../../examples/data/support_tickets.jsonl");
+        let mut found = 0;
+        for filter in &filters {
+            let options = AnalyzeOptions::default().entities(filter.iter().cloned());
+            let ours = engine.analyze(tickets, &options).unwrap();
+            let theirs = reference.analyze(tickets, &options).unwrap();
+            assert_eq!(ours, theirs, "filter {filter:?}");
+            assert!(ours.iter().all(|r| filter.contains(&r.entity_type)));
+            found += ours.len();
+        }
+        assert!(found > 1000, "{found}");
+    }
+
+    /// Reports `TWO_A` and `TWO_B` over each `ab`, whatever is wanted.
+    struct TwoTypes([EntityType; 2]);
+
+    impl Recognizer for TwoTypes {
+        fn name(&self) -> &str {
+            "two_types"
+        }
+        fn supported_entities(&self) -> &[EntityType] {
+            &self.0
+        }
+        fn analyze(
+            &self,
+            text: &str,
+            _ctx: &RecognizerContext<'_>,
+            results: &mut Vec<RecognizerResult>,
+        ) -> Result<(), Error> {
+            for (i, _) in text.match_indices("ab") {
+                for e in &self.0 {
+                    results.push(RecognizerResult::new(
+                        e.clone(),
+                        i,
+                        i + 2,
+                        1.0,
+                        "two_types".into(),
+                    ));
+                }
+            }
+            Ok(())
+        }
+    }
+
+    /// A recognizer with some of its types wanted gets only those, and only those are kept.
+    #[test]
+    fn partly_wanted_recognizers_keep_only_wanted_types() {
+        let mut builder = AnalyzerEngine::builder();
+        builder.add_recognizer(TwoTypes(["TWO_A".into(), "TWO_B".into()]));
+        let engine = builder.build().unwrap();
+        for (wanted, expected) in [
+            (vec!["TWO_A"], vec!["TWO_A"]),
+            (vec!["TWO_B", "EMAIL_ADDRESS"], vec!["TWO_B"]),
+            (vec!["TWO_A", "TWO_B"], vec!["TWO_A", "TWO_B"]),
+            (vec!["EMAIL_ADDRESS"], vec![]),
+        ] {
+            let options = AnalyzeOptions::default().entities(wanted);
+            let got: Vec<_> = engine
+                .analyze("xx ab yy", &options)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.entity_type.to_string())
+                .collect();
+            assert_eq!(got, expected);
+        }
+    }
+
+    /// Past the mask's width (128 types) the filter still applies, type by type.
+    #[test]
+    fn more_types_than_mask_bits_still_filter() {
+        let mut builder = AnalyzerEngine::builder();
+        for i in 0..140 {
+            let list = crate::DenyListRecognizer::new(
+                format!("deny_{i}"),
+                format!("TYPE_{i}"),
+                [format!("word{i}x")],
+            )
+            .unwrap();
+            builder.add_recognizer(list);
+        }
+        let engine = builder.build().unwrap();
+        assert!(engine.inner.entries.iter().any(|e| e.mask.is_none()));
+        let text = "word3x word130x word139x word7x";
+        for wanted in [
+            &["TYPE_3", "TYPE_139"][..],
+            &["TYPE_130"],
+            &["TYPE_7", "NOPE"],
+        ] {
+            let options = AnalyzeOptions::default().entities(wanted.iter().copied());
+            let got: Vec<_> = engine
+                .analyze(text, &options)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.entity_type.to_string())
+                .collect();
+            let expected: Vec<_> = wanted
+                .iter()
+                .filter(|w| w.starts_with("TYPE"))
+                .map(|w| w.to_string())
+                .collect();
+            let mut sorted = got.clone();
+            sorted.sort_by_key(|t| t[5..].parse::<u32>().unwrap());
+            assert_eq!(sorted, expected);
+        }
     }
 }

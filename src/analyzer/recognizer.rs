@@ -60,7 +60,8 @@ pub trait Recognizer: Send + Sync {
     /// A unique name, reported in every result it produces.
     fn name(&self) -> &str;
 
-    /// The entity types it can produce.
+    /// The entity types it can produce. The engine numbers them when it is built, so the list must not
+    /// change afterwards.
     fn supported_entities(&self) -> &[EntityType];
 
     /// The language (ISO 639-1 code) it serves. Defaults to `"en"`.
