@@ -514,6 +514,9 @@ struct CompiledPattern {
     token: Option<TokenWindow>,
     /// When set, the candidates are found without the regex where that is exact (see [`Fast`]).
     fast: Option<Fast>,
+    /// For [`Fast::Words`]: the anchor word lengths of its alternatives ([`Alt::anchor_lens`]), so a text
+    /// without such a word skips the pattern in two tests.
+    anchor_lens: [u64; 2],
 }
 
 /// How to confine a pattern that needs some byte `byte` at least `count` times to the text's tokens
@@ -854,13 +857,15 @@ impl Recognizer for PatternRecognizer {
                 Some(Fast::Words(alts)) => {
                     let w = words.get_or_insert_with(|| ctx.shared(|| DigitWords::of(text)));
                     if w.exact {
-                        w.each(alts, text, |start, end, single| {
-                            if single {
-                                self.emit(p, start, end, text, ctx, results);
-                            } else {
-                                self.search(p, text, start, end, ctx, results);
-                            }
-                        });
+                        if w.has_lens(&p.anchor_lens) {
+                            w.each(alts, text, |start, end, single| {
+                                if single {
+                                    self.emit(p, start, end, text, ctx, results);
+                                } else {
+                                    self.search(p, text, start, end, ctx, results);
+                                }
+                            });
+                        }
                         continue;
                     }
                 }
@@ -1129,6 +1134,10 @@ impl PatternRecognizerBuilder {
             } else {
                 None
             };
+            let anchor_lens = match fast {
+                Some(Fast::Words(alts)) => Alt::anchor_lens(alts),
+                _ => [0; 2],
+            };
             patterns.push(CompiledPattern {
                 spec,
                 regex,
@@ -1137,6 +1146,7 @@ impl PatternRecognizerBuilder {
                 window,
                 token,
                 fast,
+                anchor_lens,
             });
         }
         Ok(PatternRecognizer {
@@ -1640,6 +1650,11 @@ mod tests {
                     return None;
                 }
                 let mut out = Vec::new();
+                if !words.has_lens(&Alt::anchor_lens(alts)) {
+                    // The gate skips a pattern only where its fast path finds nothing.
+                    words.each(alts, text, |_, _, _| panic!("gated {alts:?} on {text:?}"));
+                    return Some(out);
+                }
                 words.each(alts, text, |from, to, single| {
                     assert!(from < to && text.is_char_boundary(from) && text.is_char_boundary(to));
                     if single {

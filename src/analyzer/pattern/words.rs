@@ -100,6 +100,20 @@ impl Alt {
         }
     }
 
+    /// The anchor word lengths `alts` can use, per kind ([`PURE`], [`MIXED`]), as bit sets (see
+    /// [`len_slot`]): a text whose digit-bearing words have none of them holds no match of `alts`.
+    pub(crate) fn anchor_lens(alts: &[Alt]) -> [u64; 2] {
+        let mut lens = [0u64; 2];
+        for alt in alts {
+            for (k, set) in lens.iter_mut().enumerate() {
+                if alt.kinds & (1 << k) != 0 {
+                    *set |= alt.lens;
+                }
+            }
+        }
+        lens
+    }
+
     /// Whether `sep` may stand in gap `g`.
     #[inline]
     fn sep_ok(&self, g: usize, sep: u8) -> bool {
@@ -304,6 +318,13 @@ impl DigitWords {
     /// of ASCII digits.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
         self.words.iter().map(|w| (w.start, w.end, w.kind == PURE))
+    }
+
+    /// Whether the text has a digit-bearing word of a kind and length in `lens` (as [`Alt::anchor_lens`]
+    /// gives them); without one, [`each`](Self::each) finds nothing.
+    #[inline]
+    pub(crate) fn has_lens(&self, lens: &[u64; 2]) -> bool {
+        (lens[0] & self.lens[0]) | (lens[1] & self.lens[1]) != 0
     }
 
     /// Calls `hit(start, end, single)` on each stretch of `text` that holds matches of `alts`, in text
