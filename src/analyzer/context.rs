@@ -65,7 +65,7 @@ impl WordBuf {
 }
 
 /// A compiled set of context words and phrases.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct ContextWords {
     /// Normalised word sequences, keyed by their first word, with the original spelling for explanations.
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
@@ -73,6 +73,30 @@ pub(crate) struct ContextWords {
     key_filter: [u64; 16],
     /// The length of the longest ASCII key of `by_first`.
     longest_key: usize,
+    /// The lengths of the ASCII keys of `by_first` (bit `len`, lengths from 63 on in bit 63), by the
+    /// low six bits of their first byte: a cheaper first test than [`key_filter`](Self::key_filter).
+    first_len: [u64; 64],
+}
+
+impl Default for ContextWords {
+    fn default() -> Self {
+        ContextWords {
+            by_first: HashMap::new(),
+            key_filter: [0; 16],
+            longest_key: 0,
+            first_len: [0; 64],
+        }
+    }
+}
+
+/// The slot of an ASCII key of `len` bytes starting with `first` in [`ContextWords::first_len`], and its
+/// bit there.
+#[inline]
+fn first_len_bit(first: u8, len: usize) -> (usize, u64) {
+    (
+        usize::from(first.to_ascii_lowercase() & 63),
+        1 << len.min(63),
+    )
 }
 
 /// The widest window side (in words) [`ContextWords::find`] searches without collecting its words.
@@ -120,6 +144,13 @@ impl ContextWords {
                 key_filter[word] |= bit;
             }
         }
+        let mut first_len = [0u64; 64];
+        for key in by_first.keys().filter(|k| k.is_ascii()) {
+            if let Some(&b) = key.as_bytes().first() {
+                let (slot, bit) = first_len_bit(b, key.len());
+                first_len[slot] |= bit;
+            }
+        }
         let longest_key = by_first
             .keys()
             .filter(|k| k.is_ascii())
@@ -130,6 +161,7 @@ impl ContextWords {
             by_first,
             key_filter,
             longest_key,
+            first_len,
         }
     }
 
@@ -243,8 +275,12 @@ impl ContextWords {
     fn search_ascii(&self, bytes: &[u8], words: &[(usize, usize)]) -> Option<&str> {
         for (i, &(s, e)) in words.iter().enumerate() {
             let first = kept(&bytes[s..e]);
-            // Most words are no key: the filter rules them out without hashing the word with SipHash.
+            // Most words are no key: the first byte and length rule most out, the filter most others,
+            // without hashing the word with SipHash.
+            let Some(&lead) = first.first() else { continue };
+            let (slot, bit) = first_len_bit(lead, first.len());
             if first.len() > self.longest_key
+                || self.first_len[slot] & bit == 0
                 || !key_bits(first)
                     .iter()
                     .all(|&(k, bit)| self.key_filter[k] & bit != 0)
