@@ -614,12 +614,8 @@ impl TokenWindow {
         // `i` is 0 or just after an ASCII byte of the last token, so a char boundary.
         while let Some(k) = text[i..].find(needle) {
             let at = i + k;
-            // `bytes[i - 1]` (if any) ended the last token, so the scan back stops at `i` at the latest,
-            // and `bytes[i..at]` holds no `byte`.
-            let mut start = at;
-            while start > i && self.class[usize::from(bytes[start - 1])] {
-                start -= 1;
-            }
+            // The token's part from `at` on holds all its `byte`s (`bytes[i..at]` holds none), so it is
+            // read first, and the scan back runs only for a token that qualifies.
             let mut end = at;
             let mut seen = 0;
             while end < bytes.len() && self.class[usize::from(bytes[end])] {
@@ -627,6 +623,12 @@ impl TokenWindow {
                 end += 1;
             }
             if seen >= self.count {
+                // `bytes[i - 1]` (if any) ended the last token, so the scan back stops at `i` at the
+                // latest.
+                let mut start = at;
+                while start > i && self.class[usize::from(bytes[start - 1])] {
+                    start -= 1;
+                }
                 search(start, end);
             }
             i = end;
