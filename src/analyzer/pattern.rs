@@ -516,7 +516,7 @@ struct CompiledPattern {
     fast: Option<Fast>,
     /// For [`Fast::Words`]: the anchor word lengths of its alternatives ([`Alt::anchor_lens`]), so a text
     /// without such a word skips the pattern in two tests.
-    anchor_lens: [u64; 2],
+    anchor_lens: words::ChainLens,
 }
 
 /// How to confine a pattern that needs some byte `byte` at least `count` times to the text's tokens
@@ -1138,7 +1138,7 @@ impl PatternRecognizerBuilder {
             };
             let anchor_lens = match fast {
                 Some(Fast::Words(alts)) => Alt::anchor_lens(alts),
-                _ => [0; 2],
+                _ => [[0; 2]; 4],
             };
             patterns.push(CompiledPattern {
                 spec,
