@@ -1,6 +1,6 @@
 //! Context enhancement: whole-word context matching around a result, before and after it.
 
-use std::collections::HashMap;
+use crate::recognizers::hash::FxHashMap;
 use std::ops::Range;
 
 /// Points added to a result's score when a context word is near it (Presidio's value).
@@ -67,8 +67,9 @@ impl WordBuf {
 /// A compiled set of context words and phrases.
 #[derive(Debug, Clone)]
 pub(crate) struct ContextWords {
-    /// Normalised word sequences, keyed by their first word, with the original spelling for explanations.
-    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// Normalised word sequences, keyed by their first word, with the original spelling for explanations
+    /// (keys are configured words, never text, so a fast unkeyed hash is safe).
+    by_first: FxHashMap<String, Vec<(Vec<String>, String)>>,
     /// A Bloom filter of the ASCII keys of `by_first` (see [`key_bits`]).
     key_filter: [u64; 16],
     /// The length of the longest ASCII key of `by_first`.
@@ -81,7 +82,7 @@ pub(crate) struct ContextWords {
 impl Default for ContextWords {
     fn default() -> Self {
         ContextWords {
-            by_first: HashMap::new(),
+            by_first: FxHashMap::default(),
             key_filter: [0; 16],
             longest_key: 0,
             first_len: [0; 64],
@@ -98,6 +99,17 @@ fn first_len_bit(first: u8, len: usize) -> (usize, u64) {
         1 << len.min(63),
     )
 }
+
+/// The ASCII letters and digits, as a table (one load per byte in the window scans).
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The widest window side (in words) [`ContextWords::find`] searches without collecting its words.
 const FAST_WORDS: usize = 16;
@@ -127,7 +139,7 @@ fn key_bits(word: &[u8]) -> [(usize, u64); 2] {
 
 impl ContextWords {
     pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
         for w in words {
             let original = w.as_ref();
             let seq: Vec<String> = words_of(original).map(normalize).collect();
@@ -200,7 +212,7 @@ impl ContextWords {
                     continue;
                 }
                 let word_end = i;
-                while i > from && bytes[i - 1].is_ascii_alphanumeric() {
+                while i > from && ALNUM[usize::from(bytes[i - 1])] {
                     i -= 1;
                 }
                 // A non-ASCII letter before it would belong to the word.
@@ -246,7 +258,7 @@ impl ContextWords {
                     continue;
                 }
                 let word_start = i;
-                while i < to && bytes[i].is_ascii_alphanumeric() {
+                while i < to && ALNUM[usize::from(bytes[i])] {
                     i += 1;
                 }
                 if i < to && !bytes[i].is_ascii() {
@@ -276,7 +288,7 @@ impl ContextWords {
         for (i, &(s, e)) in words.iter().enumerate() {
             let first = kept(&bytes[s..e]);
             // Most words are no key: the first byte and length rule most out, the filter most others,
-            // without hashing the word with SipHash.
+            // without a map look-up.
             let Some(&lead) = first.first() else { continue };
             let (slot, bit) = first_len_bit(lead, first.len());
             if first.len() > self.longest_key
@@ -397,7 +409,7 @@ impl ContextWords {
 
     fn search<'a>(&'a self, words: &[String]) -> Option<&'a str> {
         for (i, w) in words.iter().enumerate() {
-            // Most words are no key: the filter rules them out without hashing the word with SipHash.
+            // Most words are no key: the filter rules them out without a map look-up.
             if w.is_ascii()
                 && !key_bits(w.as_bytes())
                     .iter()
