@@ -429,6 +429,36 @@ impl ContextWords {
     }
 }
 
+/// [`cue_before`] on an ASCII line tail: its words (maximal runs of ASCII letters and digits, numbers
+/// skipped) read back from its end in place, without splitting it.
+fn cue_before_ascii<S: AsRef<str>>(line: &[u8], n: usize, words: &[S]) -> bool {
+    let (mut i, mut taken) = (line.len(), 0);
+    while i > 0 && taken < n {
+        if !ALNUM[usize::from(line[i - 1])] {
+            i -= 1;
+            continue;
+        }
+        let end = i;
+        let mut number = true;
+        while i > 0 && ALNUM[usize::from(line[i - 1])] {
+            number &= line[i - 1].is_ascii_digit();
+            i -= 1;
+        }
+        if number {
+            continue;
+        }
+        let word = &line[i..end];
+        if words
+            .iter()
+            .any(|c| word.eq_ignore_ascii_case(c.as_ref().as_bytes()))
+        {
+            return true;
+        }
+        taken += 1;
+    }
+    false
+}
+
 /// Whether one of `words` is among the `n` words (numbers skipped) before `start`, on the same line.
 pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, words: &[S]) -> bool {
     // Look at a bounded tail of the line so a huge line costs nothing.
@@ -437,8 +467,11 @@ pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, word
         from += 1;
     }
     let tail = &text[from..start];
-    tail[tail.rfind('\n').map_or(0, |i| i + 1)..]
-        .split(|c: char| !c.is_alphanumeric())
+    let line = &tail[tail.rfind('\n').map_or(0, |i| i + 1)..];
+    if line.is_ascii() {
+        return cue_before_ascii(line.as_bytes(), n, words);
+    }
+    line.split(|c: char| !c.is_alphanumeric())
         // Numbers do not count as words here: `parts 370-94-0888 and 754-30-0174` cues both values.
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
         .rev()
@@ -1070,6 +1103,45 @@ mod tests {
             column_header(&far, far.len() - 1),
             reference_header(&far, far.len() - 1)
         );
+    }
+
+    #[test]
+    fn ascii_cues_match_the_split_words() {
+        let pieces: &[&str] = &[
+            "v", "ver", "Version", "part", "no", "12", "3a", " ", "-", ".", "\n", ":",
+        ];
+        let cues = ["version", "v", "part", "no"];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..5000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 30) as usize;
+            let line: String = (0..len)
+                .map(|k| pieces[(state >> (k % 50)) as usize % pieces.len()])
+                .collect();
+            let tail = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+            for n in 0..4 {
+                let want = tail
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
+                    .rev()
+                    .take(n)
+                    .any(|w| cues.iter().any(|c| w.eq_ignore_ascii_case(c)));
+                assert_eq!(
+                    cue_before_ascii(tail.as_bytes(), n, &cues),
+                    want,
+                    "{line:?} {n}"
+                );
+                if line.len() <= 64 {
+                    assert_eq!(
+                        cue_before(&line, line.len(), n, &cues),
+                        want,
+                        "{line:?} {n}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
