@@ -1,6 +1,6 @@
 //! Context enhancement: whole-word context matching around a result, before and after it.
 
-use std::collections::HashMap;
+use crate::recognizers::hash::FxHashMap;
 use std::ops::Range;
 
 /// Points added to a result's score when a context word is near it (Presidio's value).
@@ -65,15 +65,51 @@ impl WordBuf {
 }
 
 /// A compiled set of context words and phrases.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct ContextWords {
-    /// Normalised word sequences, keyed by their first word, with the original spelling for explanations.
-    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// Normalised word sequences, keyed by their first word, with the original spelling for explanations
+    /// (keys are configured words, never text, so a fast unkeyed hash is safe).
+    by_first: FxHashMap<String, Vec<(Vec<String>, String)>>,
     /// A Bloom filter of the ASCII keys of `by_first` (see [`key_bits`]).
     key_filter: [u64; 16],
     /// The length of the longest ASCII key of `by_first`.
     longest_key: usize,
+    /// The lengths of the ASCII keys of `by_first` (bit `len`, lengths from 63 on in bit 63), by the
+    /// low six bits of their first byte: a cheaper first test than [`key_filter`](Self::key_filter).
+    first_len: [u64; 64],
 }
+
+impl Default for ContextWords {
+    fn default() -> Self {
+        ContextWords {
+            by_first: FxHashMap::default(),
+            key_filter: [0; 16],
+            longest_key: 0,
+            first_len: [0; 64],
+        }
+    }
+}
+
+/// The slot of an ASCII key of `len` bytes starting with `first` in [`ContextWords::first_len`], and its
+/// bit there.
+#[inline]
+fn first_len_bit(first: u8, len: usize) -> (usize, u64) {
+    (
+        usize::from(first.to_ascii_lowercase() & 63),
+        1 << len.min(63),
+    )
+}
+
+/// The ASCII letters and digits, as a table (one load per byte in the window scans).
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The widest window side (in words) [`ContextWords::find`] searches without collecting its words.
 const FAST_WORDS: usize = 16;
@@ -103,7 +139,7 @@ fn key_bits(word: &[u8]) -> [(usize, u64); 2] {
 
 impl ContextWords {
     pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
         for w in words {
             let original = w.as_ref();
             let seq: Vec<String> = words_of(original).map(normalize).collect();
@@ -120,6 +156,13 @@ impl ContextWords {
                 key_filter[word] |= bit;
             }
         }
+        let mut first_len = [0u64; 64];
+        for key in by_first.keys().filter(|k| k.is_ascii()) {
+            if let Some(&b) = key.as_bytes().first() {
+                let (slot, bit) = first_len_bit(b, key.len());
+                first_len[slot] |= bit;
+            }
+        }
         let longest_key = by_first
             .keys()
             .filter(|k| k.is_ascii())
@@ -130,6 +173,7 @@ impl ContextWords {
             by_first,
             key_filter,
             longest_key,
+            first_len,
         }
     }
 
@@ -168,7 +212,7 @@ impl ContextWords {
                     continue;
                 }
                 let word_end = i;
-                while i > from && bytes[i - 1].is_ascii_alphanumeric() {
+                while i > from && ALNUM[usize::from(bytes[i - 1])] {
                     i -= 1;
                 }
                 // A non-ASCII letter before it would belong to the word.
@@ -214,7 +258,7 @@ impl ContextWords {
                     continue;
                 }
                 let word_start = i;
-                while i < to && bytes[i].is_ascii_alphanumeric() {
+                while i < to && ALNUM[usize::from(bytes[i])] {
                     i += 1;
                 }
                 if i < to && !bytes[i].is_ascii() {
@@ -243,8 +287,12 @@ impl ContextWords {
     fn search_ascii(&self, bytes: &[u8], words: &[(usize, usize)]) -> Option<&str> {
         for (i, &(s, e)) in words.iter().enumerate() {
             let first = kept(&bytes[s..e]);
-            // Most words are no key: the filter rules them out without hashing the word with SipHash.
+            // Most words are no key: the first byte and length rule most out, the filter most others,
+            // without a map look-up.
+            let Some(&lead) = first.first() else { continue };
+            let (slot, bit) = first_len_bit(lead, first.len());
             if first.len() > self.longest_key
+                || self.first_len[slot] & bit == 0
                 || !key_bits(first)
                     .iter()
                     .all(|&(k, bit)| self.key_filter[k] & bit != 0)
@@ -361,7 +409,7 @@ impl ContextWords {
 
     fn search<'a>(&'a self, words: &[String]) -> Option<&'a str> {
         for (i, w) in words.iter().enumerate() {
-            // Most words are no key: the filter rules them out without hashing the word with SipHash.
+            // Most words are no key: the filter rules them out without a map look-up.
             if w.is_ascii()
                 && !key_bits(w.as_bytes())
                     .iter()
@@ -381,6 +429,36 @@ impl ContextWords {
     }
 }
 
+/// [`cue_before`] on an ASCII line tail: its words (maximal runs of ASCII letters and digits, numbers
+/// skipped) read back from its end in place, without splitting it.
+fn cue_before_ascii<S: AsRef<str>>(line: &[u8], n: usize, words: &[S]) -> bool {
+    let (mut i, mut taken) = (line.len(), 0);
+    while i > 0 && taken < n {
+        if !ALNUM[usize::from(line[i - 1])] {
+            i -= 1;
+            continue;
+        }
+        let end = i;
+        let mut number = true;
+        while i > 0 && ALNUM[usize::from(line[i - 1])] {
+            number &= line[i - 1].is_ascii_digit();
+            i -= 1;
+        }
+        if number {
+            continue;
+        }
+        let word = &line[i..end];
+        if words
+            .iter()
+            .any(|c| word.eq_ignore_ascii_case(c.as_ref().as_bytes()))
+        {
+            return true;
+        }
+        taken += 1;
+    }
+    false
+}
+
 /// Whether one of `words` is among the `n` words (numbers skipped) before `start`, on the same line.
 pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, words: &[S]) -> bool {
     // Look at a bounded tail of the line so a huge line costs nothing.
@@ -389,8 +467,11 @@ pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, word
         from += 1;
     }
     let tail = &text[from..start];
-    tail[tail.rfind('\n').map_or(0, |i| i + 1)..]
-        .split(|c: char| !c.is_alphanumeric())
+    let line = &tail[tail.rfind('\n').map_or(0, |i| i + 1)..];
+    if line.is_ascii() {
+        return cue_before_ascii(line.as_bytes(), n, words);
+    }
+    line.split(|c: char| !c.is_alphanumeric())
         // Numbers do not count as words here: `parts 370-94-0888 and 754-30-0174` cues both values.
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
         .rev()
@@ -494,18 +575,48 @@ static LINE_CLASS: [u8; 256] = {
 
 /// The unquoted `,`, `;`, tab and `|` in `line`, counted in one pass.
 fn delimiter_counts(line: &str) -> [usize; 4] {
+    let bytes = line.as_bytes();
     let mut counts = [0usize; 4];
     let mut in_quotes = false;
-    for &b in line.as_bytes() {
-        // Most bytes are none of the five: one table look-up skips them.
+    let mut i = 0;
+    loop {
+        // Most bytes are none of the five: skipped eight at a time.
+        i = skip_plain(bytes, i, bytes.len(), &DELIMITER_CLASS);
+        let Some(&b) = bytes.get(i) else { break };
         match DELIMITER_CLASS[usize::from(b)] {
             0 => {}
             1 => in_quotes = !in_quotes,
             c if !in_quotes => counts[usize::from(c - 2)] += 1,
             _ => {}
         }
+        i += 1;
     }
     counts
+}
+
+/// The first position from `i` on, below `limit` (at most `bytes.len()`), of a byte whose class in
+/// `class` is not 0, or `limit`: eight bytes are looked up and tested together.
+#[inline]
+fn skip_plain(bytes: &[u8], mut i: usize, limit: usize, class: &[u8; 256]) -> usize {
+    while i + 8 <= limit {
+        let w = &bytes[i..i + 8];
+        let any = class[usize::from(w[0])]
+            | class[usize::from(w[1])]
+            | class[usize::from(w[2])]
+            | class[usize::from(w[3])]
+            | class[usize::from(w[4])]
+            | class[usize::from(w[5])]
+            | class[usize::from(w[6])]
+            | class[usize::from(w[7])];
+        if any != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < limit && class[usize::from(bytes[i])] == 0 {
+        i += 1;
+    }
+    i
 }
 
 impl HeaderCache {
@@ -614,7 +725,11 @@ impl HeaderCache {
         let mut in_quotes = false;
         self.found.clear();
         let mut i = line_start;
-        while i < limit {
+        loop {
+            i = skip_plain(bytes, i, limit, &LINE_CLASS);
+            if i >= limit {
+                break;
+            }
             match LINE_CLASS[usize::from(bytes[i])] {
                 0 => {}
                 1 => in_quotes = !in_quotes,
@@ -988,6 +1103,85 @@ mod tests {
             column_header(&far, far.len() - 1),
             reference_header(&far, far.len() - 1)
         );
+    }
+
+    #[test]
+    fn ascii_cues_match_the_split_words() {
+        let pieces: &[&str] = &[
+            "v", "ver", "Version", "part", "no", "12", "3a", " ", "-", ".", "\n", ":",
+        ];
+        let cues = ["version", "v", "part", "no"];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..5000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 30) as usize;
+            let line: String = (0..len)
+                .map(|k| pieces[(state >> (k % 50)) as usize % pieces.len()])
+                .collect();
+            let tail = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+            for n in 0..4 {
+                let want = tail
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
+                    .rev()
+                    .take(n)
+                    .any(|w| cues.iter().any(|c| w.eq_ignore_ascii_case(c)));
+                assert_eq!(
+                    cue_before_ascii(tail.as_bytes(), n, &cues),
+                    want,
+                    "{line:?} {n}"
+                );
+                if line.len() <= 64 {
+                    assert_eq!(
+                        cue_before(&line, line.len(), n, &cues),
+                        want,
+                        "{line:?} {n}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skipping_plain_bytes_finds_every_delimiter() {
+        let pieces: &[&str] = &[
+            "a", "bc", ",", ";", "\t", "|", "\"", "\n", "é", "  ", "xyz12345",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..3000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 40) as usize;
+            let line: String = (0..len)
+                .map(|k| pieces[(state >> (k % 48)) as usize % pieces.len()])
+                .collect();
+            let bytes = line.as_bytes();
+            for from in 0..=bytes.len() {
+                let want = (from..bytes.len())
+                    .find(|&i| LINE_CLASS[usize::from(bytes[i])] != 0)
+                    .unwrap_or(bytes.len());
+                assert_eq!(
+                    skip_plain(bytes, from, bytes.len(), &LINE_CLASS),
+                    want,
+                    "{line:?}"
+                );
+            }
+            let mut want = [0usize; 4];
+            let mut in_quotes = false;
+            for &b in bytes {
+                match b {
+                    b'"' => in_quotes = !in_quotes,
+                    b',' | b';' | b'\t' | b'|' if !in_quotes => {
+                        want[usize::from(DELIMITER_CLASS[usize::from(b)] - 2)] += 1;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(delimiter_counts(&line), want, "{line:?}");
+        }
     }
 
     #[test]

@@ -514,6 +514,9 @@ struct CompiledPattern {
     token: Option<TokenWindow>,
     /// When set, the candidates are found without the regex where that is exact (see [`Fast`]).
     fast: Option<Fast>,
+    /// For [`Fast::Words`]: the anchor word lengths of its alternatives ([`Alt::anchor_lens`]), so a text
+    /// without such a word skips the pattern in two tests.
+    anchor_lens: words::ChainLens,
 }
 
 /// How to confine a pattern that needs some byte `byte` at least `count` times to the text's tokens
@@ -611,12 +614,8 @@ impl TokenWindow {
         // `i` is 0 or just after an ASCII byte of the last token, so a char boundary.
         while let Some(k) = text[i..].find(needle) {
             let at = i + k;
-            // `bytes[i - 1]` (if any) ended the last token, so the scan back stops at `i` at the latest,
-            // and `bytes[i..at]` holds no `byte`.
-            let mut start = at;
-            while start > i && self.class[usize::from(bytes[start - 1])] {
-                start -= 1;
-            }
+            // The token's part from `at` on holds all its `byte`s (`bytes[i..at]` holds none), so it is
+            // read first, and the scan back runs only for a token that qualifies.
             let mut end = at;
             let mut seen = 0;
             while end < bytes.len() && self.class[usize::from(bytes[end])] {
@@ -624,6 +623,12 @@ impl TokenWindow {
                 end += 1;
             }
             if seen >= self.count {
+                // `bytes[i - 1]` (if any) ended the last token, so the scan back stops at `i` at the
+                // latest.
+                let mut start = at;
+                while start > i && self.class[usize::from(bytes[start - 1])] {
+                    start -= 1;
+                }
                 search(start, end);
             }
             i = end;
@@ -854,13 +859,15 @@ impl Recognizer for PatternRecognizer {
                 Some(Fast::Words(alts)) => {
                     let w = words.get_or_insert_with(|| ctx.shared(|| DigitWords::of(text)));
                     if w.exact {
-                        w.each(alts, text, |start, end, single| {
-                            if single {
-                                self.emit(p, start, end, text, ctx, results);
-                            } else {
-                                self.search(p, text, start, end, ctx, results);
-                            }
-                        });
+                        if w.has_lens(&p.anchor_lens) {
+                            w.each(alts, text, |start, end, single| {
+                                if single {
+                                    self.emit(p, start, end, text, ctx, results);
+                                } else {
+                                    self.search(p, text, start, end, ctx, results);
+                                }
+                            });
+                        }
                         continue;
                     }
                 }
@@ -1129,6 +1136,10 @@ impl PatternRecognizerBuilder {
             } else {
                 None
             };
+            let anchor_lens = match fast {
+                Some(Fast::Words(alts)) => Alt::anchor_lens(alts),
+                _ => [[0; 2]; 4],
+            };
             patterns.push(CompiledPattern {
                 spec,
                 regex,
@@ -1137,6 +1148,7 @@ impl PatternRecognizerBuilder {
                 window,
                 token,
                 fast,
+                anchor_lens,
             });
         }
         Ok(PatternRecognizer {
@@ -1640,6 +1652,11 @@ mod tests {
                     return None;
                 }
                 let mut out = Vec::new();
+                if !words.has_lens(&Alt::anchor_lens(alts)) {
+                    // The gate skips a pattern only where its fast path finds nothing.
+                    words.each(alts, text, |_, _, _| panic!("gated {alts:?} on {text:?}"));
+                    return Some(out);
+                }
                 words.each(alts, text, |from, to, single| {
                     assert!(from < to && text.is_char_boundary(from) && text.is_char_boundary(to));
                     if single {

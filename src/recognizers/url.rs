@@ -125,6 +125,10 @@ impl Recognizer for UrlRecognizer {
         }
         let mut at = 0;
         for (lo, hi) in url_tokens(text) {
+            // Most tokens with a `/` are dates, fractions or `and/or`: no candidate can be in them.
+            if !may_hold_candidate(&text.as_bytes()[lo..hi]) {
+                continue;
+            }
             // A match ends before the byte after its token, which the pattern does not look at.
             let haystack = &text[..hi];
             at = at.max(lo);
@@ -197,6 +201,32 @@ fn ends_candidates(b: u8) -> bool {
         b,
         b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'<' | b'>' | b'"' | b'\'' | b'`'
     )
+}
+
+/// Whether `token` (a token of [`url_tokens`]) holds what each shape of [`CANDIDATES`] needs: `://`
+/// (a scheme), `www.` in any case, or a `/` right after a `.` and two or more ASCII letters (the end of
+/// `host.tld/`). A token without any of them holds no candidate.
+fn may_hold_candidate(token: &[u8]) -> bool {
+    for (i, &b) in token.iter().enumerate() {
+        match b {
+            b'/' => {
+                if i > 0 && token[i - 1] == b':' && token.get(i + 1) == Some(&b'/') {
+                    return true;
+                }
+                let letters = token[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                if letters >= 2 && i > letters && token[i - letters - 1] == b'.' {
+                    return true;
+                }
+            }
+            b'.' if i >= 3 && token[i - 3..i].eq_ignore_ascii_case(b"www") => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The tokens of `text` that can hold a candidate, in order: maximal runs of bytes other than
@@ -316,6 +346,14 @@ mod tests {
             "report.docx",
             "?q=1",
             "#f",
+            "03/15",
+            "/2024",
+            "and/or",
+            "a.b/",
+            ".co",
+            "ſ",
+            ":/",
+            "wW",
         ];
         let rec = url();
         let ents = [EntityType::URL];
@@ -335,6 +373,34 @@ mod tests {
             assert_eq!(spans(&got), spans(&expected), "{text:?}");
         }
         assert!(found > 3_000, "{found}");
+    }
+
+    #[test]
+    fn token_filter_keeps_every_candidate() {
+        for token in [
+            "https://x",
+            "ftp://a",
+            "WwW.x",
+            "www.a",
+            "a.io/",
+            "x.y.co/z",
+            "ab.cd/",
+        ] {
+            assert!(may_hold_candidate(token.as_bytes()), "{token}");
+            assert!(CANDIDATES.is_match(token), "{token}");
+        }
+        for token in [
+            "03/15/2024",
+            "and/or",
+            "a.b/c",
+            ".c/",
+            "ab/",
+            "http:/x",
+            "w.ww",
+        ] {
+            assert!(!may_hold_candidate(token.as_bytes()), "{token}");
+            assert!(!CANDIDATES.is_match(token), "{token}");
+        }
     }
 
     #[test]

@@ -29,6 +29,29 @@ pub(crate) struct Alt {
     lens: u64,
     /// The anchor word's possible [kinds](PURE).
     kinds: u8,
+    /// The [chains](DigitWords::lens) of words its anchor is found in, as a bit set: the chain of all
+    /// words (bit 0), or, when a separator must follow the anchor and all it may be are
+    /// [`JOINERS`], the chains of the words followed by each of those it may be.
+    chains: u8,
+}
+
+/// The separator bytes whose digit-bearing words [`DigitWords`] also chains apart, by the byte after the
+/// word: `JOINERS[j]` is chain `j + 1`.
+const JOINERS: [u8; 3] = [b'-', b' ', b'.'];
+
+/// Words of this length or longer are only in the chain of all words (no anchor followed by a separator
+/// is that long).
+const JOINED_SLOTS: usize = 16;
+
+/// The chain (1 to 3) of a word followed by `after`, or 0 when that is no [`JOINERS`] byte.
+#[inline]
+fn joiner(after: Option<&u8>) -> usize {
+    match after {
+        Some(b'-') => 1,
+        Some(b' ') => 2,
+        Some(b'.') => 3,
+        _ => 0,
+    }
 }
 
 /// The most gaps between words an [`Alt`] can have.
@@ -78,12 +101,35 @@ impl Alt {
         if anchor_len.1 >= 63 {
             lens |= 1 << 63;
         }
+        // The anchor's chains: those of the separators that may follow it, when it is short and they
+        // are all joiners; else the chain of all words.
+        let mut chains = 1;
+        if anchor < seps.len() && anchor_len.1 < JOINED_SLOTS {
+            let set = sets[anchor];
+            let mut joined = 0u64;
+            let mut j = 0;
+            while j < JOINERS.len() {
+                joined |= 1 << JOINERS[j];
+                j += 1;
+            }
+            if set & !joined == 0 {
+                chains = 0;
+                let mut j = 0;
+                while j < JOINERS.len() {
+                    if set >> JOINERS[j] & 1 != 0 {
+                        chains |= 2 << j;
+                    }
+                    j += 1;
+                }
+            }
+        }
         Alt {
             words,
             seps: sets,
             anchor,
             lens,
             kinds: PURE | MIXED,
+            chains,
         }
     }
 
@@ -98,6 +144,26 @@ impl Alt {
             kinds: PURE,
             ..self
         }
+    }
+
+    /// The anchor word lengths `alts` can use, per [chain](DigitWords::lens) and kind ([`PURE`],
+    /// [`MIXED`]), as bit sets (see [`len_slot`]): a text whose digit-bearing words have none of them
+    /// holds no match of `alts`.
+    pub(crate) fn anchor_lens(alts: &[Alt]) -> ChainLens {
+        let mut lens = [[0u64; 2]; 4];
+        for alt in alts {
+            for (c, chain) in lens.iter_mut().enumerate() {
+                if alt.chains & (1 << c) == 0 {
+                    continue;
+                }
+                for (k, set) in chain.iter_mut().enumerate() {
+                    if alt.kinds & (1 << k) != 0 {
+                        *set |= alt.lens;
+                    }
+                }
+            }
+        }
+        lens
     }
 
     /// Whether `sep` may stand in gap `g`.
@@ -188,12 +254,19 @@ const WORD: [bool; 256] = {
     t
 };
 
-/// One digit-bearing word: where it is, and its [kind](PURE).
+/// Word length sets per chain (all words, then those followed by each of [`JOINERS`]) and kind
+/// ([`PURE`], [`MIXED`]).
+pub(crate) type ChainLens = [[u64; 2]; 4];
+
+/// One digit-bearing word: where it is, its [kind](PURE), and the words before it of the same kind and
+/// length slot in the chain of all words and in its joiner chain ([`NONE`] for none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Word {
     start: usize,
     end: usize,
     kind: u8,
+    next: u32,
+    next_joined: u32,
 }
 
 /// The maximal ASCII words of a text that hold an ASCII digit, in text order, and whether the text is one
@@ -202,12 +275,13 @@ struct Word {
 pub(crate) struct DigitWords {
     pub(crate) exact: bool,
     words: Vec<Word>,
-    /// The lengths of the words of each kind ([`PURE`], [`MIXED`]), as bit sets (see [`len_slot`]).
-    lens: [u64; 2],
-    /// The last word of each kind and length slot, and for each word the one before it of the same kind
-    /// and slot ([`NONE`] for none).
+    /// The lengths of the words of each chain and kind, as bit sets (see [`len_slot`]): chain 0 holds
+    /// every word, chain `j + 1` those followed by `JOINERS[j]` and shorter than [`JOINED_SLOTS`].
+    lens: ChainLens,
+    /// The last word of each kind and length slot in the chain of all words.
     last: [[u32; 64]; 2],
-    next: Vec<u32>,
+    /// The same in each joiner chain.
+    joined_last: [[[u32; JOINED_SLOTS]; 2]; 3],
 }
 
 impl Default for DigitWords {
@@ -215,9 +289,9 @@ impl Default for DigitWords {
         DigitWords {
             exact: false,
             words: Vec::new(),
-            lens: [0; 2],
+            lens: [[0; 2]; 4],
             last: [[NONE; 64]; 2],
-            next: Vec::new(),
+            joined_last: [[[NONE; JOINED_SLOTS]; 2]; 3],
         }
     }
 }
@@ -247,7 +321,6 @@ impl DigitWords {
         let mut out = DigitWords {
             exact: true,
             words: Vec::with_capacity(32),
-            next: Vec::with_capacity(32),
             ..DigitWords::default()
         };
         let mut i = 0;
@@ -277,13 +350,22 @@ impl DigitWords {
                 let kind = if pure { PURE } else { MIXED };
                 let slot = len_slot(e - s);
                 let k = usize::from(kind - 1);
-                out.lens[k] |= 1 << slot;
-                out.next.push(out.last[k][slot]);
-                out.last[k][slot] = out.words.len() as u32;
+                let at = out.words.len() as u32;
+                out.lens[0][k] |= 1 << slot;
+                let next = std::mem::replace(&mut out.last[k][slot], at);
+                let j = joiner(b.get(e));
+                let next_joined = if j > 0 && slot < JOINED_SLOTS {
+                    out.lens[j][k] |= 1 << slot;
+                    std::mem::replace(&mut out.joined_last[j - 1][k][slot], at)
+                } else {
+                    NONE
+                };
                 out.words.push(Word {
                     start: s,
                     end: e,
                     kind,
+                    next,
+                    next_joined,
                 });
                 i = e;
             } else if c >= 0xD9 {
@@ -306,6 +388,17 @@ impl DigitWords {
         self.words.iter().map(|w| (w.start, w.end, w.kind == PURE))
     }
 
+    /// Whether the text has a digit-bearing word of a kind and length in `lens` (as [`Alt::anchor_lens`]
+    /// gives them); without one, [`each`](Self::each) finds nothing.
+    #[inline]
+    pub(crate) fn has_lens(&self, lens: &ChainLens) -> bool {
+        let mut any = 0;
+        for (want, have) in lens.iter().zip(&self.lens) {
+            any |= (want[0] & have[0]) | (want[1] & have[1]);
+        }
+        any != 0
+    }
+
     /// Calls `hit(start, end, single)` on each stretch of `text` that holds matches of `alts`, in text
     /// order: the union of overlapping matches; `single` when the stretch is exactly one match (then it is
     /// the only match in it). Every match lies in one stretch, and the bytes just outside a stretch are not
@@ -315,22 +408,33 @@ impl DigitWords {
         let b = text.as_bytes();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for alt in alts {
-            // Only the words of a kind and length the anchor takes; most patterns find none.
-            for k in 0..2 {
-                if alt.kinds & (1 << k) == 0 {
+            // Only the words of a kind and length the anchor takes, followed by a separator it may
+            // take when it needs one (the chains are disjoint but for the chain of all words, which an
+            // alternative walks alone); most patterns find none.
+            for c in 0..4 {
+                if alt.chains & (1 << c) == 0 {
                     continue;
                 }
-                let mut slots = alt.lens & self.lens[k];
-                while slots != 0 {
-                    let slot = slots.trailing_zeros() as usize;
-                    slots &= slots - 1;
-                    let mut at = self.last[k][slot];
-                    while at != NONE {
-                        let w = self.words[at as usize];
-                        if let Some(m) = alt.at(b, w.start, w.end) {
-                            found.push(m);
+                for k in 0..2 {
+                    if alt.kinds & (1 << k) == 0 {
+                        continue;
+                    }
+                    let mut slots = alt.lens & self.lens[c][k];
+                    while slots != 0 {
+                        let slot = slots.trailing_zeros() as usize;
+                        slots &= slots - 1;
+                        let mut at = if c == 0 {
+                            self.last[k][slot]
+                        } else {
+                            self.joined_last[c - 1][k][slot]
+                        };
+                        while at != NONE {
+                            let w = self.words[at as usize];
+                            if let Some(m) = alt.at(b, w.start, w.end) {
+                                found.push(m);
+                            }
+                            at = if c == 0 { w.next } else { w.next_joined };
                         }
-                        at = self.next[at as usize];
                     }
                 }
             }
@@ -412,6 +516,10 @@ mod tests {
         let w = DigitWords::of("ab1 x 22_c é9 ü X-77y 123456789012345678 q");
         assert!(w.exact);
         let spans: Vec<_> = w.words.iter().map(|w| (w.start, w.end, w.kind)).collect();
+        let joined: Vec<_> = (0..4).map(|c| w.lens[c][0] | w.lens[c][1] << 32).collect();
+        // Every word is followed by a space; the 18-digit one is too long for the joiner chains.
+        let (pure, mixed) = (1 << 1, 1 << (32 + 3) | 1 << (32 + 4));
+        assert_eq!(joined, vec![pure | 1 << 18 | mixed, 0, pure | mixed, 0]);
         assert_eq!(
             spans,
             vec![
