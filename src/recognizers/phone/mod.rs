@@ -670,22 +670,41 @@ impl PhoneRecognizer {
         joins: &[Join],
         found: &mut Vec<(usize, usize, f64)>,
     ) {
+        let len = |g: &Group| g.end - g.start;
         let mut i = 0;
         while i < groups.len() {
             let mut next = i + 1;
-            // The longest window from `i` that can still be a phone number.
+            // A window starting at group `i` after a tight join (a piece of a longer number) or after a
+            // bare space (a piece of a longer run of groups) is rejected by `window` whatever its end.
+            if i > 0
+                && (joins[i - 1] == Join::Space
+                    || matches!(joins[i - 1], Join::Tight(p) if p != b'('))
+            {
+                i += 1;
+                continue;
+            }
+            // The longest window from `i` that can still be a phone number, and its digits.
             let mut digits = 0;
             let mut j = i;
             while j < groups.len() {
-                digits += groups[j].end - groups[j].start;
+                digits += len(&groups[j]);
                 if digits > MAX_WINDOW_DIGITS {
+                    digits -= len(&groups[j]);
                     break;
                 }
                 j += 1;
             }
-            let mut j = j.max(i + 1);
+            if j == i {
+                digits = len(&groups[i]);
+                j = i + 1;
+            }
             while j > i {
                 j -= 1;
+                // `window` rejects fewer than seven digits, and shorter windows have fewer.
+                if digits < 7 {
+                    break;
+                }
+                digits -= len(&groups[j]);
                 if let Some((w, ext_end)) = self.window(text, run, groups, joins, i, j) {
                     let score = if w.international {
                         SCORE_INTERNATIONAL

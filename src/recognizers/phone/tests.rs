@@ -275,3 +275,60 @@ fn runs_match_the_regex() {
         assert_eq!(found, expected, "{text:?}");
     }
 }
+
+/// `scan_segment` skips windows starting after a bare space or a tight join, and windows of fewer than
+/// seven digits: `window` rejects every one of them, on random runs of digit groups and separators.
+#[test]
+fn skipped_windows_are_rejected() {
+    let pieces: &[&str] = &[
+        "0", "1", "00", "020", "7946", "0958", "212", "555", "0142", "44", "+", "(", ")", " ", "-",
+        ".", "/", "  ", " - ", ") ", "\u{a0}", "x", "ext. 2", ", ", "30", "901820", "49", "0491",
+        "570", "156", "1234", "5678",
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let rec = phone();
+    let (mut groups, mut joins, mut found) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut checked, mut accepted) = (0, 0);
+    for _ in 0..20_000 {
+        let n = 1 + next() % 14;
+        let text: String = (0..n)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        let mut at = 0;
+        while let Some((start, end, _)) = next_run(&text, at) {
+            at = end;
+            rec.scan_run(&text, (start, end), &mut groups, &mut joins, &mut found);
+            // The segments, as `scan_run` splits the run.
+            let mut seg = 0;
+            for k in 1..=groups.len() {
+                if k < groups.len() && joins[k - 1] != Join::Break {
+                    continue;
+                }
+                let (g, jn) = (&groups[seg..k], &joins[seg..k - 1]);
+                for i in 0..g.len() {
+                    let left = i > 0
+                        && (jn[i - 1] == Join::Space
+                            || matches!(jn[i - 1], Join::Tight(p) if p != b'('));
+                    let mut digits = 0;
+                    for j in i..g.len() {
+                        digits += g[j].end - g[j].start;
+                        let window = rec.window(&text, (start, end), g, jn, i, j);
+                        accepted += usize::from(window.is_some());
+                        if left || digits < 7 {
+                            checked += 1;
+                            assert!(window.is_none(), "{text:?} {i} {j}");
+                        }
+                    }
+                }
+                seg = k;
+            }
+        }
+    }
+    assert!(checked > 10_000 && accepted > 1_000, "{checked} {accepted}");
+}
