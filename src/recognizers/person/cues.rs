@@ -300,7 +300,7 @@ impl Scan<'_> {
             return false;
         };
         let gap = self.gap(p, c.first);
-        gap.contains([':', '=', '>'])
+        gap.bytes().any(|b| matches!(b, b':' | b'=' | b'>'))
             || self.words[p].flags & (GREETING | HONORIFIC) != 0
             || INTRO_ENDS.contains(self.word(p))
     }

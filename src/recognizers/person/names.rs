@@ -1207,7 +1207,8 @@ impl<'a> Scan<'a> {
             }
             let t = self.tokens[i];
             let w = self.words[i];
-            if contraction(self.word(i)) {
+            // Only a word with an apostrophe can be a contraction.
+            if t.quote && contraction(self.word(i)) {
                 continue;
             }
             let mut last = i;
@@ -1228,28 +1229,34 @@ impl<'a> Scan<'a> {
             let (cue, why) = self.cue(c);
             let common = (i..=last).any(|k| self.words[k].flags & COMMON != 0);
             let end = self.tokens[last].end;
-            let ends_clause = self.text[end..]
-                .chars()
-                .next()
-                .is_none_or(|ch| "!,.:;?\n)".contains(ch));
-            let to_line_end = self.text[end..]
-                .split('\n')
-                .next()
-                .is_some_and(|r| r.trim().is_empty());
-            let greeting = why == "greeting"
-                && self.prev_on_line(i).is_some_and(|p| {
+            // Read only when the cue asks for them.
+            let ends_clause = || {
+                self.text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| "!,.:;?\n)".contains(ch))
+            };
+            let to_line_end = || {
+                self.text[end..]
+                    .split('\n')
+                    .next()
+                    .is_some_and(|r| r.trim().is_empty())
+            };
+            let greeting = || {
+                self.prev_on_line(i).is_some_and(|p| {
                     matches!(self.key(p), "hi" | "hey" | "hello" | "dear" | "hiya" | "yo")
-                });
+                })
+            };
             let accept = cue == Cue::Strong
                 && match why {
                     "speaker" => true,
                     "mention" => true,
-                    "label" => !common || to_line_end,
-                    "greeting" => greeting && (!common || ends_clause),
+                    "label" => !common || to_line_end(),
+                    "greeting" => greeting() && (!common || ends_clause()),
                     _ => !common,
                 };
             let whole = why == "speaker" && self.text[end..].starts_with(':')
-                || why == "label" && to_line_end;
+                || why == "label" && to_line_end();
             if accept && (whole || last == i) {
                 out.push((t.start, self.tokens[last].end, STRONG, why));
             } else {

@@ -281,7 +281,7 @@ impl Scan<'_> {
             && w.flags & (CALENDAR | GREETING | LABEL | HONORIFIC | DETERMINER | LOCATIVE) == 0
             && !t.glued
             && !self.sentence_initial(Chain { first: n, last: n })
-            && !contraction(self.word(n))
+            && !(t.quote && contraction(self.word(n)))
             && !matches!(self.word(n), "I" | "And" | "Or" | "But")
     }
 
