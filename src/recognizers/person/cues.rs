@@ -77,7 +77,7 @@ impl Scan<'_> {
             let trimmed = if gap == " " {
                 ""
             } else {
-                gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’«»\\`".contains(ch))
+                trim_blanks_and_quotes(gap, "\"'“”‘’«»\\`")
             };
             if flags & HONORIFIC != 0 && matches!(trimmed, "" | ".") {
                 return (Cue::Strong, "honorific");
@@ -306,6 +306,26 @@ impl Scan<'_> {
     }
 }
 
+/// `gap` without the white space and the characters of `quotes` at its ends; an ASCII gap is trimmed a
+/// byte at a time (every set passed holds the same ASCII characters: `"`, `'`, `\`, `` ` ``).
+pub(super) fn trim_blanks_and_quotes<'a>(gap: &'a str, quotes: &str) -> &'a str {
+    debug_assert!(quotes.chars().filter(char::is_ascii).eq("\"'\\`".chars()));
+    if gap.is_ascii() {
+        // The ASCII white space of `char::is_whitespace` (with the vertical tab) and the ASCII quotes.
+        let trim = |b: &u8| {
+            matches!(
+                b,
+                b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'"' | b'\'' | b'\\' | b'`'
+            )
+        };
+        let bytes = gap.as_bytes();
+        let from = bytes.iter().position(|b| !trim(b)).unwrap_or(bytes.len());
+        let to = bytes.iter().rposition(|b| !trim(b)).map_or(from, |k| k + 1);
+        return &gap[from..to.max(from)];
+    }
+    gap.trim_matches(|ch: char| ch.is_whitespace() || quotes.contains(ch))
+}
+
 /// Whether the text `before` a chain ends with an introduction (`my name is`, `I'm`), judged on its last
 /// 16 bytes, lower-cased.
 fn introduced(before: &str) -> bool {
@@ -378,6 +398,41 @@ mod tests {
         let tail = tail(before, 16);
         let lower = tail.to_lowercase();
         INTROS.iter().any(|intro| ends_with_word(&lower, intro))
+    }
+
+    #[test]
+    fn ascii_trim_equals_the_char_trim() {
+        let sets = ["\"'“”‘’«»\\`", "\"'“”‘’\\`"];
+        let gaps = [
+            "",
+            " ",
+            ": ",
+            " \"",
+            "\": \"",
+            "\u{b}:\u{c}",
+            "\r\n",
+            "=>",
+            "`'x'`",
+            "\\\"",
+            " «: ",
+            "”: “",
+            "\u{85}:",
+            "\t|\t",
+            "a",
+            "  \"  ",
+            "\\",
+        ];
+        for quotes in sets {
+            for gap in gaps {
+                let plain = gap.trim_matches(|ch: char| ch.is_whitespace() || quotes.contains(ch));
+                assert_eq!(trim_blanks_and_quotes(gap, quotes), plain, "{gap:?}");
+            }
+            for b in 0u8..0x80 {
+                let gap = format!("{}:{}", char::from(b), char::from(b));
+                let plain = gap.trim_matches(|ch: char| ch.is_whitespace() || quotes.contains(ch));
+                assert_eq!(trim_blanks_and_quotes(&gap, quotes), plain, "{gap:?}");
+            }
+        }
     }
 
     #[test]

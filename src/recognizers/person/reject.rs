@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use super::cues::trim_blanks_and_quotes;
 use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, HONORIFIC, INSTITUTION, LABEL,
     LOCATIVE, PLACE, STREET_BEFORE, STREETS_AFTER, normalize_into,
@@ -80,7 +81,7 @@ impl Scan<'_> {
         if !gap.bytes().any(|b| matches!(b, b':' | b'=' | b'>')) {
             return false;
         }
-        let gap = gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’\\`".contains(ch));
+        let gap = trim_blanks_and_quotes(gap, "\"'“”‘’\\`");
         if !matches!(gap, ":" | "=" | ">" | ":=" | "=>") {
             return false;
         }
