@@ -251,6 +251,15 @@ impl Scan<'_> {
         {
             return false;
         }
+        // Quick exit for the test of the rest of the line below: the character right after the chain is
+        // neither white space nor a `,` or `.`, so the trimmed rest starts with it and is not empty.
+        if self.text[end..]
+            .chars()
+            .next()
+            .is_some_and(|ch| !(ch.is_whitespace() || ch == ',' || ch == '.'))
+        {
+            return false;
+        }
         // Quick exit for the usual chain inside a line: a visible character shortly before it, with only
         // spaces between (well within the reach of `line_start`).
         let mut blank_from = start;
