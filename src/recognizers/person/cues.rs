@@ -54,6 +54,27 @@ const INTRO_LAST_BYTES: [bool; 256] = {
     table
 };
 
+/// For each byte, the last bytes (lower-case ASCII letters, bit `b - b'a'`) that follow it at the end
+/// of some introduction (`i` → `s` of `is`).
+const INTRO_PAIRS: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < INTROS.len() {
+        let intro = INTROS[i].as_bytes();
+        let last = intro[intro.len() - 1];
+        assert!(intro.len() >= 2 && last.is_ascii_lowercase());
+        table[intro[intro.len() - 2] as usize] |= 1 << (last - b'a');
+        i += 1;
+    }
+    table
+};
+
+/// Whether some introduction ends with the two bytes `pair`.
+#[inline]
+fn ends_intro_pair(pair: [u8; 2]) -> bool {
+    pair[1].is_ascii_lowercase() && INTRO_PAIRS[usize::from(pair[0])] >> (pair[1] - b'a') & 1 != 0
+}
+
 /// The last word of each introduction (`is` of `my name is`, `I'm`).
 static INTRO_ENDS: LazyLock<WordSet> = LazyLock::new(|| {
     let ends: Vec<&'static str> = INTROS
@@ -356,7 +377,7 @@ fn introduced(before: &str) -> bool {
     // Every introduction is two bytes or longer: two ASCII bytes that end none rule all out too.
     if k - floor >= 2 && bytes[k - 2] < 0x80 && last < 0x80 {
         let pair = [bytes[k - 2].to_ascii_lowercase(), last.to_ascii_lowercase()];
-        if !INTROS.iter().any(|intro| intro.as_bytes().ends_with(&pair)) {
+        if !ends_intro_pair(pair) {
             return false;
         }
     }
@@ -407,6 +428,18 @@ mod tests {
         let tail = tail(before, 16);
         let lower = tail.to_lowercase();
         INTROS.iter().any(|intro| ends_with_word(&lower, intro))
+    }
+
+    #[test]
+    fn intro_pair_table_equals_the_list() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let want = INTROS
+                    .iter()
+                    .any(|intro| intro.as_bytes().ends_with(&[a, b]));
+                assert_eq!(ends_intro_pair([a, b]), want, "{a} {b}");
+            }
+        }
     }
 
     #[test]
