@@ -1431,6 +1431,56 @@ mod tests {
         );
     }
 
+    /// Runs `test` on the scan of `text`.
+    fn with_scan(text: &str, test: impl FnOnce(&Scan<'_>)) {
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let (mut words, mut keys, mut index) = (Vec::new(), String::new(), Index::default());
+        classify(
+            text,
+            &tokens,
+            &Lines::default(),
+            &mut words,
+            &mut keys,
+            &mut index,
+        );
+        let headers = Mutex::new(HeaderCache::default());
+        let scan = Scan {
+            text,
+            tokens: &tokens,
+            words: &words,
+            keys: &keys,
+            index: &index,
+            lines: Lines::default(),
+            column: Cell::new(None),
+            headers: &headers,
+            scratch: RefCell::new(String::new()),
+        };
+        test(&scan);
+    }
+
+    #[test]
+    fn streets_by_their_last_part() {
+        for (text, want) in [
+            ("Trude-Schaaf-Allee", true),
+            ("TRUDE-SCHAAF-ALLEE", true),
+            ("Trude-Schaaf-Müller", false),
+            ("Leanne Trail", true),
+            ("Trail", false),
+            ("East Jane", true),
+            ("East Smithers", false),
+            ("Jane Smith", false),
+        ] {
+            with_scan(text, |scan| {
+                let c = Chain {
+                    first: 0,
+                    last: scan.tokens.len() - 1,
+                };
+                assert_eq!(scan.street(c), want, "{text}");
+            });
+        }
+    }
+
     #[test]
     fn full_names_are_one_span() {
         assert_eq!(

@@ -185,6 +185,7 @@ impl Scan<'_> {
         let last = self.key(c.last);
         let head = self.key(c.first);
         let compass = c.last == c.first + 1
+            && self.words[c.last].flags & FIRST != 0
             && matches!(
                 head,
                 "east"
@@ -201,11 +202,17 @@ impl Scan<'_> {
                     | "great"
                     | "little"
             );
-        if compass && self.words[c.last].flags & FIRST != 0 {
+        if compass {
             return true;
         }
-        // The part after the last hyphen: `Trude-Schaaf-Allee`.
-        let suffix = || last.rfind('-').map(|p| &last[p + 1..]);
+        // The part after the last hyphen: `Trude-Schaaf-Allee`. A key holds a hyphen only when its word
+        // does (lower-casing makes none).
+        let suffix = || {
+            self.tokens[c.last]
+                .hyphen
+                .then(|| last.rfind('-').map(|p| &last[p + 1..]))
+                .flatten()
+        };
         if c.last > c.first && STREETS_AFTER_SET.contains(last)
             || suffix().is_some_and(|suffix| STREETS_AFTER_SET.contains(suffix))
         {
