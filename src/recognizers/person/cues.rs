@@ -54,6 +54,27 @@ const INTRO_LAST_BYTES: [bool; 256] = {
     table
 };
 
+/// For each byte, the last bytes (lower-case ASCII letters, bit `b - b'a'`) that follow it at the end
+/// of some introduction (`i` → `s` of `is`).
+const INTRO_PAIRS: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < INTROS.len() {
+        let intro = INTROS[i].as_bytes();
+        let last = intro[intro.len() - 1];
+        assert!(intro.len() >= 2 && last.is_ascii_lowercase());
+        table[intro[intro.len() - 2] as usize] |= 1 << (last - b'a');
+        i += 1;
+    }
+    table
+};
+
+/// Whether some introduction ends with the two bytes `pair`.
+#[inline]
+fn ends_intro_pair(pair: [u8; 2]) -> bool {
+    pair[1].is_ascii_lowercase() && INTRO_PAIRS[usize::from(pair[0])] >> (pair[1] - b'a') & 1 != 0
+}
+
 /// The last word of each introduction (`is` of `my name is`, `I'm`).
 static INTRO_ENDS: LazyLock<WordSet> = LazyLock::new(|| {
     let ends: Vec<&'static str> = INTROS
@@ -77,7 +98,7 @@ impl Scan<'_> {
             let trimmed = if gap == " " {
                 ""
             } else {
-                gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’«»\\`".contains(ch))
+                trim_blanks_and_quotes(gap, "\"'“”‘’«»\\`")
             };
             if flags & HONORIFIC != 0 && matches!(trimmed, "" | ".") {
                 return (Cue::Strong, "honorific");
@@ -251,6 +272,15 @@ impl Scan<'_> {
         {
             return false;
         }
+        // Quick exit for the test of the rest of the line below: the character right after the chain is
+        // neither white space nor a `,` or `.`, so the trimmed rest starts with it and is not empty.
+        if self.text[end..]
+            .chars()
+            .next()
+            .is_some_and(|ch| !(ch.is_whitespace() || ch == ',' || ch == '.'))
+        {
+            return false;
+        }
         // Quick exit for the usual chain inside a line: a visible character shortly before it, with only
         // spaces between (well within the reach of `line_start`).
         let mut blank_from = start;
@@ -300,10 +330,30 @@ impl Scan<'_> {
             return false;
         };
         let gap = self.gap(p, c.first);
-        gap.contains([':', '=', '>'])
+        gap.bytes().any(|b| matches!(b, b':' | b'=' | b'>'))
             || self.words[p].flags & (GREETING | HONORIFIC) != 0
             || INTRO_ENDS.contains(self.word(p))
     }
+}
+
+/// `gap` without the white space and the characters of `quotes` at its ends; an ASCII gap is trimmed a
+/// byte at a time (every set passed holds the same ASCII characters: `"`, `'`, `\`, `` ` ``).
+pub(super) fn trim_blanks_and_quotes<'a>(gap: &'a str, quotes: &str) -> &'a str {
+    debug_assert!(quotes.chars().filter(char::is_ascii).eq("\"'\\`".chars()));
+    if gap.is_ascii() {
+        // The ASCII white space of `char::is_whitespace` (with the vertical tab) and the ASCII quotes.
+        let trim = |b: &u8| {
+            matches!(
+                b,
+                b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'"' | b'\'' | b'\\' | b'`'
+            )
+        };
+        let bytes = gap.as_bytes();
+        let from = bytes.iter().position(|b| !trim(b)).unwrap_or(bytes.len());
+        let to = bytes.iter().rposition(|b| !trim(b)).map_or(from, |k| k + 1);
+        return &gap[from..to.max(from)];
+    }
+    gap.trim_matches(|ch: char| ch.is_whitespace() || quotes.contains(ch))
 }
 
 /// Whether the text `before` a chain ends with an introduction (`my name is`, `I'm`), judged on its last
@@ -327,7 +377,7 @@ fn introduced(before: &str) -> bool {
     // Every introduction is two bytes or longer: two ASCII bytes that end none rule all out too.
     if k - floor >= 2 && bytes[k - 2] < 0x80 && last < 0x80 {
         let pair = [bytes[k - 2].to_ascii_lowercase(), last.to_ascii_lowercase()];
-        if !INTROS.iter().any(|intro| intro.as_bytes().ends_with(&pair)) {
+        if !ends_intro_pair(pair) {
             return false;
         }
     }
@@ -378,6 +428,53 @@ mod tests {
         let tail = tail(before, 16);
         let lower = tail.to_lowercase();
         INTROS.iter().any(|intro| ends_with_word(&lower, intro))
+    }
+
+    #[test]
+    fn intro_pair_table_equals_the_list() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let want = INTROS
+                    .iter()
+                    .any(|intro| intro.as_bytes().ends_with(&[a, b]));
+                assert_eq!(ends_intro_pair([a, b]), want, "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_trim_equals_the_char_trim() {
+        let sets = ["\"'“”‘’«»\\`", "\"'“”‘’\\`"];
+        let gaps = [
+            "",
+            " ",
+            ": ",
+            " \"",
+            "\": \"",
+            "\u{b}:\u{c}",
+            "\r\n",
+            "=>",
+            "`'x'`",
+            "\\\"",
+            " «: ",
+            "”: “",
+            "\u{85}:",
+            "\t|\t",
+            "a",
+            "  \"  ",
+            "\\",
+        ];
+        for quotes in sets {
+            for gap in gaps {
+                let plain = gap.trim_matches(|ch: char| ch.is_whitespace() || quotes.contains(ch));
+                assert_eq!(trim_blanks_and_quotes(gap, quotes), plain, "{gap:?}");
+            }
+            for b in 0u8..0x80 {
+                let gap = format!("{}:{}", char::from(b), char::from(b));
+                let plain = gap.trim_matches(|ch: char| ch.is_whitespace() || quotes.contains(ch));
+                assert_eq!(trim_blanks_and_quotes(&gap, quotes), plain, "{gap:?}");
+            }
+        }
     }
 
     #[test]

@@ -455,8 +455,25 @@ impl WordTable {
     }
 
     /// Flags of `text[start..end]` (ASCII letters and hyphens) lower-cased.
-    #[inline]
+    #[inline(always)]
     fn get_folded(&self, text: &[u8], start: usize, end: usize) -> u16 {
+        let len = end.wrapping_sub(start);
+        // One chunk read in place: most words.
+        if len.wrapping_sub(1) < 8 {
+            if let Some(chunk) = text.get(start..start + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                let first = (u64::from_le_bytes(word) | FOLD) & low_bytes(len);
+                let h = mix(mix(len as u64, first), 0x9e37_79b9);
+                return self.find(h, len, &[first]);
+            }
+        }
+        self.get_folded_other(text, start, end)
+    }
+
+    /// [`get_folded`](Self::get_folded) of words of more than eight bytes or near the text's end.
+    #[inline(never)]
+    fn get_folded_other(&self, text: &[u8], start: usize, end: usize) -> u16 {
         let len = end - start;
         if len == 0 || len > 16 {
             return self.get_long(&text[start..end].to_ascii_lowercase());
@@ -644,13 +661,14 @@ mod tests {
             let want = words.get(lower.as_str()).copied().unwrap_or(0);
             assert_eq!(table.get(lower.as_bytes()), want, "{probe}");
             if probe.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
-                // Inside a longer text and at its very end.
-                let text = format!("x {probe} y");
-                assert_eq!(
-                    table.get_folded(text.as_bytes(), 2, 2 + probe.len()),
-                    want,
-                    "{probe}"
-                );
+                // Inside a longer text (with and without eight bytes after its start) and at its very end.
+                for text in [format!("x {probe} y"), format!("x {probe} yyyyyyyy")] {
+                    assert_eq!(
+                        table.get_folded(text.as_bytes(), 2, 2 + probe.len()),
+                        want,
+                        "{probe}"
+                    );
+                }
                 assert_eq!(
                     table.get_folded(probe.as_bytes(), 0, probe.len()),
                     want,

@@ -261,7 +261,7 @@ fn classify(
             let kind = if t.glued || flags & PARTICLE == 0 {
                 Kind::Other
             } else {
-                kind_of(t, flags, text, lines)
+                kind_of(t, flags, text, lines, tokens, i)
             };
             if lower_name(t, flags) {
                 index.lower_names.push(i);
@@ -328,7 +328,7 @@ fn classify(
         let kind = if t.glued {
             Kind::Other
         } else {
-            kind_of(t, flags, text, lines)
+            kind_of(t, flags, text, lines, tokens, i)
         };
         words.push(Word {
             kind,
@@ -492,7 +492,7 @@ fn colon_follows(text: &str, pos: usize) -> bool {
 }
 
 #[inline(always)]
-fn kind_of(t: &Token, flags: u16, text: &str, lines: &Lines) -> Kind {
+fn kind_of(t: &Token, flags: u16, text: &str, lines: &Lines, tokens: &[Token], i: usize) -> Kind {
     // A lower-case word is a particle or nothing: the tests below can only make it nothing.
     if t.shape == Shape::Lower && flags & PARTICLE == 0 {
         return Kind::Other;
@@ -510,7 +510,10 @@ fn kind_of(t: &Token, flags: u16, text: &str, lines: &Lines) -> Kind {
         return Kind::Other;
     }
     // Two- and three-letter capitals in mixed-case text are acronyms (`IP`, `WAN`, `US`).
-    if t.shape == Shape::Upper && char_len(t, word) < 4 && !named && !lines.shouting(text, t.start)
+    if t.shape == Shape::Upper
+        && char_len(t, word) < 4
+        && !named
+        && !shouting_at(text, tokens, i, lines)
     {
         return Kind::Other;
     }
@@ -587,6 +590,26 @@ fn shouting(line: &str) -> bool {
         .filter(|w| w.chars().count() >= 2)
         .count();
     words >= 3
+}
+
+/// Whether the line holding token `i` is written in capitals, as [`Lines::shouting`] tells of its start;
+/// told without reading the line when a token next to it on that line, within [`LINE_REACH`], holds a
+/// lower-case letter (a lower-case or title-case word), since the line judged then holds that token.
+fn shouting_at(text: &str, tokens: &[Token], i: usize, lines: &Lines) -> bool {
+    let t = &tokens[i];
+    let bytes = text.as_bytes();
+    let lower = |u: &Token| matches!(u.shape, Shape::Lower | Shape::Title);
+    if let Some(p) = i.checked_sub(1).map(|p| &tokens[p]) {
+        if lower(p) && p.start + LINE_REACH >= t.start && !bytes[p.end..t.start].contains(&b'\n') {
+            return false;
+        }
+    }
+    if let Some(n) = tokens.get(i + 1) {
+        if lower(n) && n.end <= t.start + LINE_REACH && !bytes[t.end..n.start].contains(&b'\n') {
+            return false;
+        }
+    }
+    lines.shouting(text, t.start)
 }
 
 /// Answers "is this line shouting?" for one text, remembering the last line judged: the words asking are
@@ -683,11 +706,6 @@ impl<'a> Scan<'a> {
         let w = self.words[i];
         let from = if w.key_in_text { self.text } else { self.keys };
         &from[w.key_start..w.key_end]
-    }
-
-    /// Whether the line holding `pos` is written in capitals.
-    pub(super) fn shouting_line(&self, pos: usize) -> bool {
-        self.lines.shouting(self.text, pos)
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -985,7 +1003,7 @@ impl<'a> Scan<'a> {
         let acronyms = (c.first..=c.last).all(|i| {
             self.tokens[i].shape == Shape::Upper
                 && self.tokens[i].end - self.tokens[i].start < 4
-                && !self.shouting_line(self.tokens[i].start)
+                && !shouting_at(self.text, self.tokens, i, &self.lines)
         });
         if acronyms {
             return None;
@@ -1189,7 +1207,8 @@ impl<'a> Scan<'a> {
             }
             let t = self.tokens[i];
             let w = self.words[i];
-            if contraction(self.word(i)) {
+            // Only a word with an apostrophe can be a contraction.
+            if t.quote && contraction(self.word(i)) {
                 continue;
             }
             let mut last = i;
@@ -1210,28 +1229,34 @@ impl<'a> Scan<'a> {
             let (cue, why) = self.cue(c);
             let common = (i..=last).any(|k| self.words[k].flags & COMMON != 0);
             let end = self.tokens[last].end;
-            let ends_clause = self.text[end..]
-                .chars()
-                .next()
-                .is_none_or(|ch| "!,.:;?\n)".contains(ch));
-            let to_line_end = self.text[end..]
-                .split('\n')
-                .next()
-                .is_some_and(|r| r.trim().is_empty());
-            let greeting = why == "greeting"
-                && self.prev_on_line(i).is_some_and(|p| {
+            // Read only when the cue asks for them.
+            let ends_clause = || {
+                self.text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| "!,.:;?\n)".contains(ch))
+            };
+            let to_line_end = || {
+                self.text[end..]
+                    .split('\n')
+                    .next()
+                    .is_some_and(|r| r.trim().is_empty())
+            };
+            let greeting = || {
+                self.prev_on_line(i).is_some_and(|p| {
                     matches!(self.key(p), "hi" | "hey" | "hello" | "dear" | "hiya" | "yo")
-                });
+                })
+            };
             let accept = cue == Cue::Strong
                 && match why {
                     "speaker" => true,
                     "mention" => true,
-                    "label" => !common || to_line_end,
-                    "greeting" => greeting && (!common || ends_clause),
+                    "label" => !common || to_line_end(),
+                    "greeting" => greeting() && (!common || ends_clause()),
                     _ => !common,
                 };
             let whole = why == "speaker" && self.text[end..].starts_with(':')
-                || why == "label" && to_line_end;
+                || why == "label" && to_line_end();
             if accept && (whole || last == i) {
                 out.push((t.start, self.tokens[last].end, STRONG, why));
             } else {
@@ -1298,6 +1323,55 @@ mod tests {
         assert!(!Lines::default().shouting(&text, 1420));
     }
 
+    fn shouting_at_agrees(text: &str) {
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let lines = Lines::default();
+        for i in 0..tokens.len() {
+            let fresh = {
+                let (s, e) = line_near(text, tokens[i].start);
+                shouting(&text[s..e])
+            };
+            assert_eq!(shouting_at(text, &tokens, i, &lines), fresh, "{text:?} {i}");
+        }
+    }
+
+    #[test]
+    fn shouting_at_equals_the_line_test() {
+        let long = "AB ".repeat(200);
+        for text in [
+            "WAN IP US ok\nAB CD EF GH",
+            "Ab CD\nEF GH IJ kl",
+            &format!("ab {long}CD ef"),
+            &format!("Xy{long} Zz"),
+            &format!("ab{}CD EF GH", " ".repeat(600)),
+            &format!("AB CD EF{}gh", " ".repeat(600)),
+            &format!("ab{}CD EF GH", " ".repeat(500)),
+            &format!("AB CD EF{}gh", " ".repeat(500)),
+            "ÉTÉ IP café ÑU",
+        ] {
+            shouting_at_agrees(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shouting_at_equals_the_line_test_on_random_texts(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    6 => "[A-Z]{1,3}|É",
+                    1 => "[a-z]{1,3}|[A-Z][a-z]{1,3}|é",
+                    6 => "[ ,]",
+                    1 => "\n",
+                    1 => " {200,300}",
+                ],
+                0..60,
+            )
+        ) {
+            shouting_at_agrees(&parts.concat());
+        }
+    }
+
     #[test]
     fn one_walk_classify_equals_the_separate_passes() {
         for text in [
@@ -1355,6 +1429,56 @@ mod tests {
             found.contains(&"Crystal") && found.contains(&"Summer"),
             "{found:?}"
         );
+    }
+
+    /// Runs `test` on the scan of `text`.
+    fn with_scan(text: &str, test: impl FnOnce(&Scan<'_>)) {
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let (mut words, mut keys, mut index) = (Vec::new(), String::new(), Index::default());
+        classify(
+            text,
+            &tokens,
+            &Lines::default(),
+            &mut words,
+            &mut keys,
+            &mut index,
+        );
+        let headers = Mutex::new(HeaderCache::default());
+        let scan = Scan {
+            text,
+            tokens: &tokens,
+            words: &words,
+            keys: &keys,
+            index: &index,
+            lines: Lines::default(),
+            column: Cell::new(None),
+            headers: &headers,
+            scratch: RefCell::new(String::new()),
+        };
+        test(&scan);
+    }
+
+    #[test]
+    fn streets_by_their_last_part() {
+        for (text, want) in [
+            ("Trude-Schaaf-Allee", true),
+            ("TRUDE-SCHAAF-ALLEE", true),
+            ("Trude-Schaaf-Müller", false),
+            ("Leanne Trail", true),
+            ("Trail", false),
+            ("East Jane", true),
+            ("East Smithers", false),
+            ("Jane Smith", false),
+        ] {
+            with_scan(text, |scan| {
+                let c = Chain {
+                    first: 0,
+                    last: scan.tokens.len() - 1,
+                };
+                assert_eq!(scan.street(c), want, "{text}");
+            });
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use super::cues::trim_blanks_and_quotes;
 use super::gazetteer::{
     CALENDAR, COMMON, DETERMINER, FIRST, GAZETTEER, GREETING, HONORIFIC, INSTITUTION, LABEL,
     LOCATIVE, PLACE, STREET_BEFORE, STREETS_AFTER, normalize_into,
@@ -80,7 +81,7 @@ impl Scan<'_> {
         if !gap.bytes().any(|b| matches!(b, b':' | b'=' | b'>')) {
             return false;
         }
-        let gap = gap.trim_matches(|ch: char| ch.is_whitespace() || "\"'“”‘’\\`".contains(ch));
+        let gap = trim_blanks_and_quotes(gap, "\"'“”‘’\\`");
         if !matches!(gap, ":" | "=" | ">" | ":=" | "=>") {
             return false;
         }
@@ -184,6 +185,7 @@ impl Scan<'_> {
         let last = self.key(c.last);
         let head = self.key(c.first);
         let compass = c.last == c.first + 1
+            && self.words[c.last].flags & FIRST != 0
             && matches!(
                 head,
                 "east"
@@ -200,11 +202,17 @@ impl Scan<'_> {
                     | "great"
                     | "little"
             );
-        if compass && self.words[c.last].flags & FIRST != 0 {
+        if compass {
             return true;
         }
-        // The part after the last hyphen: `Trude-Schaaf-Allee`.
-        let suffix = || last.rfind('-').map(|p| &last[p + 1..]);
+        // The part after the last hyphen: `Trude-Schaaf-Allee`. A key holds a hyphen only when its word
+        // does (lower-casing makes none).
+        let suffix = || {
+            self.tokens[c.last]
+                .hyphen
+                .then(|| last.rfind('-').map(|p| &last[p + 1..]))
+                .flatten()
+        };
         if c.last > c.first && STREETS_AFTER_SET.contains(last)
             || suffix().is_some_and(|suffix| STREETS_AFTER_SET.contains(suffix))
         {
@@ -281,7 +289,7 @@ impl Scan<'_> {
             && w.flags & (CALENDAR | GREETING | LABEL | HONORIFIC | DETERMINER | LOCATIVE) == 0
             && !t.glued
             && !self.sentence_initial(Chain { first: n, last: n })
-            && !contraction(self.word(n))
+            && !(t.quote && contraction(self.word(n)))
             && !matches!(self.word(n), "I" | "And" | "Or" | "But")
     }
 

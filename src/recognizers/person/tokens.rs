@@ -188,6 +188,26 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             break;
         }
+        // The usual word: ASCII letters between neighbours that say nothing (spaces, most punctuation,
+        // the text's edges), so no possessive, escape, glue or mention to look for.
+        if simple
+            && (start == 0 || class(bytes[start - 1]) == 0)
+            && (j == n || class(bytes[j]) == 0)
+        {
+            out.push(Token {
+                start,
+                end: j,
+                shape: shape_of_counted(first_class == UPPER, j - start - 1, capitals),
+                glued: false,
+                mention: false,
+                hyphen: false,
+                quote: false,
+                ascii: true,
+                plain: true,
+            });
+            i = j;
+            continue;
+        }
         let mut end = j;
         // Possessive 's / ’s at the end is not part of the name.
         if !simple && bytes[j - 1] == b's' {
@@ -280,20 +300,26 @@ fn neighbour_after(text: &str, j: usize) -> bool {
 /// letters after it.
 #[inline]
 fn facts_of_counted(first_upper: bool, rest: usize, upper: usize) -> Facts {
+    Facts {
+        shape: shape_of_counted(first_upper, rest, upper),
+        hyphen: false,
+        quote: false,
+        ascii: true,
+        plain: true,
+    }
+}
+
+/// The shape of a word of ASCII letters from its first letter's case and the capitals among the `rest`
+/// letters after it.
+#[inline]
+fn shape_of_counted(first_upper: bool, rest: usize, upper: usize) -> Shape {
     let lower = rest - upper;
-    let shape = match (first_upper, upper, lower) {
+    match (first_upper, upper, lower) {
         (true, 0, 0) => Shape::Initial,
         (true, _, 0) => Shape::Upper,
         (true, 0, _) => Shape::Title,
         (false, 0, _) => Shape::Lower,
         _ => Shape::Mixed,
-    };
-    Facts {
-        shape,
-        hyphen: false,
-        quote: false,
-        ascii: true,
-        plain: true,
     }
 }
 
