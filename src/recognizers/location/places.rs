@@ -334,9 +334,9 @@ pub(super) struct Places<'a> {
     pub(super) toks: &'a [Tok],
     /// Indices of the capitalised word tokens, in order.
     pub(super) caps: &'a [usize],
-    /// Indices of the word tokens that may start a place key, in order
-    /// ([`tokenize_marked`](super::tokens::tokenize_marked)'s `keys`).
-    pub(super) keys: &'a [usize],
+    /// Indices of the word tokens on a key or street-start list or with characters other than ASCII
+    /// letters and digits, in order ([`tokenize_marked`](super::tokens::tokenize_marked)'s `marked`).
+    pub(super) marked: &'a [usize],
     /// The union of every token's word lists.
     pub(super) lex_any: Lex,
     /// Organisation spans: places inside them belong to the organisation.
@@ -775,15 +775,15 @@ impl<'t> Places<'t> {
         let bytes = self.text.as_bytes();
         // The end of the last match: the unanchored search resumes there.
         let mut last_end = 0;
-        for &i in self.keys {
+        for &i in self.marked {
             let t = self.toks[i];
             if t.start < last_end {
                 continue;
             }
             let word = &bytes[t.start..t.end];
             if word.iter().all(u8::is_ascii_alphanumeric) {
-                // A whole ASCII word (which `tokenize_marked` lists only when it is a key word).
-                if key_may_follow(bytes, t.end, t.lex) {
+                // A whole ASCII word: a key word, or listed for something else.
+                if t.lex.has(Lex::KEY) && key_may_follow(bytes, t.end, t.lex) {
                     self.key_value_at(t.start, &mut last_end, out);
                 }
                 continue;
@@ -1022,7 +1022,7 @@ mod tests {
             text,
             toks: &layout.toks,
             caps: &layout.caps,
-            keys: &layout.keys,
+            marked: &layout.marked,
             lex_any: layout.lex_any,
             orgs: &layout.orgs,
             cells: &layout.cells,

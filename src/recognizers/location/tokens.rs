@@ -127,19 +127,26 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 /// [`tokenize`], recording on each word token its lists and gazetteer span as
 /// [`lexicon::mark`](super::lexicon::mark) does, while the word is at hand. Also fills `caps` and
 /// `nums` (cleared first) with the indices of the capitalised word tokens and of the number tokens, in
-/// order, and `keys` with those of the word tokens that may start a place key (see [`Lex::KEY`]): words on
-/// that list, and words holding a character other than an ASCII letter or digit (a non-ASCII letter or
-/// mark, an inner `'`, `’` or `-`), which the key scan reads character by character. Returns the union of
-/// every token's lists.
+/// order, and `marked` with those of the word tokens on a [`Lex::MARK`] list (place keys, street starts)
+/// or holding a character other than an ASCII letter or digit (a non-ASCII letter or mark, an inner `'`,
+/// `’` or `-`), which the key scan reads character by character. Returns the union of every token's
+/// lists.
 #[inline(never)]
 pub(crate) fn tokenize_marked(
     text: &str,
     out: &mut Vec<Tok>,
     caps: &mut Vec<usize>,
     nums: &mut Vec<usize>,
-    keys: &mut Vec<usize>,
+    marked: &mut Vec<usize>,
 ) -> Lex {
-    scan(text, out, Some(super::lexicon::lexicon()), caps, nums, keys)
+    scan(
+        text,
+        out,
+        Some(super::lexicon::lexicon()),
+        caps,
+        nums,
+        marked,
+    )
 }
 
 /// [`tokenize`], looking each word up in `lexicon` and noting capitalised words in `caps` and numbers
@@ -151,12 +158,12 @@ fn scan(
     lexicon: Option<&Lexicon>,
     caps: &mut Vec<usize>,
     nums: &mut Vec<usize>,
-    keys: &mut Vec<usize>,
+    marked: &mut Vec<usize>,
 ) -> Lex {
     out.clear();
     caps.clear();
     nums.clear();
-    keys.clear();
+    marked.clear();
     let mut any = Lex::NONE;
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -278,8 +285,8 @@ fn scan(
             if cap {
                 caps.push(out.len());
             }
-            if odd || t.lex.has(Lex::KEY) {
-                keys.push(out.len());
+            if odd || t.lex.has(Lex::MARK) {
+                marked.push(out.len());
             }
         } else if lexicon.is_some() && kind == Kind::Num {
             nums.push(out.len());

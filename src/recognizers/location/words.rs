@@ -542,6 +542,10 @@ pub(crate) const PARTICLES: &[&str] = &[
     "dos", "das", "do",
 ];
 
+/// Abbreviations that start a street before a dot (`leading_type_street`'s `C.`, `Avda.`, `Av.`, `Pza.`,
+/// `Pl.`) and the `H` of `indian_house`'s `H.No.`.
+pub(crate) const STREET_ABBREVIATIONS: &[&str] = &["c", "avda", "av", "pza", "pl", "h"];
+
 /// Unit designators after a street (`Apt. 641`, `Suite 939`, `Piso 8`, `Puerta 4`, `Piano 7`).
 pub(crate) const UNIT_AFTER: &[&str] = &[
     "apt",
