@@ -127,10 +127,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 /// [`tokenize`], recording on each word token its lists and gazetteer span as
 /// [`lexicon::mark`](super::lexicon::mark) does, while the word is at hand. Also fills `caps` and
 /// `nums` (cleared first) with the indices of the capitalised word tokens and of the number tokens, in
-/// order, and `marked` with those of the word tokens on a [`Lex::MARK`] list (place keys, street starts)
-/// or holding a character other than an ASCII letter or digit (a non-ASCII letter or mark, an inner `'`,
-/// `’` or `-`), which the key scan reads character by character. Returns the union of every token's
-/// lists.
+/// order, and `marked` with those of the word tokens on a [`Lex::MARK`] list (place keys, street
+/// starts) or holding a character other than an ASCII letter or digit (a non-ASCII letter or mark, an
+/// inner `'`, `’` or `-`), which the key scan reads character by character. Returns the union of every
+/// token's lists.
 #[inline(never)]
 pub(crate) fn tokenize_marked(
     text: &str,
