@@ -727,15 +727,17 @@ impl<'a> Grammar<'a> {
     /// `City, ST 12345`, `City ST 2000`, `City, ON M5V 3L9`; `(NJ)` after an identifier.
     fn region_code_at(&mut self, s: usize) {
         let st = self.w(s);
-        if !self.is_word(s) || !(2..=3).contains(&st.len()) || !is_all_caps(st) {
+        if !self.is_word(s) || !(2..=3).contains(&st.len()) {
             return;
         }
-        let us = US_STATES.contains(&st);
-        let au = AU_STATES.contains(&st);
-        let ca = CA_PROVINCES.contains(&st);
-        if !(us || au || ca) {
+        // Listed codes are capitals only, so a listed code is all capitals.
+        let listed = region_code(st);
+        if listed == 0 {
             return;
         }
+        let us = listed & REGION_US != 0;
+        let au = listed & REGION_AU != 0;
+        let ca = listed & REGION_CA != 0;
         // `(NJ)` right after a licence or registration number.
         if self.is_punct(s.wrapping_sub(1), "(")
             && self.is_punct(s + 1, ")")
@@ -1014,6 +1016,26 @@ mod tests {
         streets_reference(&mut Grammar::new(text, &layout.toks, &mut b));
         let spans = |v: Vec<Found>| v.iter().map(|f| (f.start, f.end)).collect();
         (spans(a), spans(b))
+    }
+
+    #[test]
+    fn region_codes_as_the_lists() {
+        let mut codes: Vec<String> = Vec::new();
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                codes.push(format!("{}{}", a as char, b as char));
+                codes.push(format!("{}{}{}", a as char, b as char, 'W'));
+            }
+        }
+        codes.extend(["ca", "Ca", "NSW", "QLD", "É1", "N", "", "NSWX", "A1"].map(String::from));
+        for c in &codes {
+            let c = c.as_str();
+            let want = u8::from(US_STATES.contains(&c)) * REGION_US
+                | u8::from(AU_STATES.contains(&c)) * REGION_AU
+                | u8::from(CA_PROVINCES.contains(&c)) * REGION_CA;
+            assert_eq!(region_code(c), want, "{c}");
+        }
+        assert_eq!(region_code("WA"), REGION_US | REGION_AU);
     }
 
     #[test]
