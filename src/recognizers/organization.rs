@@ -842,8 +842,13 @@ impl Finder<'_> {
         let w = self.w(i);
         // The suffix's last token.
         let mut end = i;
+        // At most two characters before a glued dot.
+        let dotted = self.w(i + 1) == "." && self.glued(i + 1) && w.chars().nth(2).is_none();
+        // Without a legal-form word only a dotted form can be one (`today.` is not).
+        if !legal_end && !dotted {
+            return None;
+        }
         let mut ok = legal_end && SUFFIX_WORDS.contains(&w);
-        let dotted = self.w(i + 1) == "." && self.glued(i + 1) && w.chars().count() <= 2;
         if !ok && dotted {
             // Dotted: letters separated by dots (`S.A.R.L.`, `s.r.l.`, `e.V.`, `S.L.N.E`).
             let mut letters = String::new();
@@ -1068,8 +1073,12 @@ impl Finder<'_> {
     /// standing on their own (a cell, a line, after `at`/`with`/`for`), not inside prose
     /// (`Combinations of Alt, Ctrl and Shift`); surname-shaped words only (no `BufChangePre`, `Polish`).
     fn law_firm_at(&self, i: usize, allow_next: bool) -> Option<(usize, usize, f64)> {
-        // Cheap gate first: a word glued to a comma.
-        if !(self.kind(i) == Some(Kind::Word) && self.w(i + 1) == "," && self.glued(i + 1)) {
+        // Cheap gate first: a word glued to a comma, and the connector and spacing of the whole shape
+        // (all tested again below, where the order does not matter: every test is needed).
+        if !(self.kind(i) == Some(Kind::Word) && self.w(i + 1) == "," && self.glued(i + 1))
+            || !matches!(self.w(i + 3), "and" | "&" | "e" | "y" | "et" | "und" | "en")
+            || !(self.spaced(i + 2) && self.spaced(i + 3) && self.spaced(i + 4))
+        {
             return None;
         }
         let single = |k: usize| {
@@ -1185,7 +1194,7 @@ impl Finder<'_> {
         let prev = i.wrapping_sub(1);
         let cue_end = self.lex(prev).has(Lex::ORG_CUE_END)
             || self.kind(prev) == Some(Kind::Punct) && matches!(self.w(prev), ":" | "(" | "\"");
-        if !cue_end || !self.name_word(i) || !matches!(self.w(prev).len(), 1..=8) {
+        if !cue_end || !matches!(self.w(prev).len(), 1..=8) {
             return None;
         }
         // Cheap gate: every cue but `joined` has a word before its last token, at a place the
@@ -1194,7 +1203,7 @@ impl Finder<'_> {
             .iter()
             .enumerate()
             .any(|(k, &bit)| self.lex(i.wrapping_sub(2 + k)).has(bit));
-        if !before && !self.w(prev).eq_ignore_ascii_case("joined") {
+        if !before && !self.w(prev).eq_ignore_ascii_case("joined") || !self.name_word(i) {
             return None;
         }
         // The words before, nearest first, up to the longest cue (none across a line break).
