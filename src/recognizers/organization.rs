@@ -1075,9 +1075,13 @@ impl Finder<'_> {
     fn law_firm_at(&self, i: usize, allow_next: bool) -> Option<(usize, usize, f64)> {
         // Cheap gate first: a word glued to a comma, and the connector and spacing of the whole shape
         // (all tested again below, where the order does not matter: every test is needed).
-        if !(self.kind(i) == Some(Kind::Word) && self.w(i + 1) == "," && self.glued(i + 1))
-            || !matches!(self.w(i + 3), "and" | "&" | "e" | "y" | "et" | "und" | "en")
-            || !(self.spaced(i + 2) && self.spaced(i + 3) && self.spaced(i + 4))
+        if !(self.kind(i) == Some(Kind::Word)
+            && self.w(i + 1) == ","
+            && self.glued(i + 1)
+            && matches!(self.w(i + 3), "and" | "&" | "e" | "y" | "et" | "und" | "en")
+            && self.spaced(i + 2)
+            && self.spaced(i + 3)
+            && self.spaced(i + 4))
         {
             return None;
         }

@@ -1009,7 +1009,10 @@ mod tests {
         }
     }
 
-    fn both(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    /// Street spans from the index walk and from the walk over every token.
+    type Spans = Vec<(usize, usize)>;
+
+    fn both(text: &str) -> (Spans, Spans) {
         let layout = Layout::of(text);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         Grammar::new(text, &layout.toks, &mut a).streets(&layout.nums, &layout.marked);
@@ -1030,9 +1033,9 @@ mod tests {
         codes.extend(["ca", "Ca", "NSW", "QLD", "É1", "N", "", "NSWX", "A1"].map(String::from));
         for c in &codes {
             let c = c.as_str();
-            let want = u8::from(US_STATES.contains(&c)) * REGION_US
-                | u8::from(AU_STATES.contains(&c)) * REGION_AU
-                | u8::from(CA_PROVINCES.contains(&c)) * REGION_CA;
+            let want = (u8::from(US_STATES.contains(&c)) * REGION_US)
+                | (u8::from(AU_STATES.contains(&c)) * REGION_AU)
+                | (u8::from(CA_PROVINCES.contains(&c)) * REGION_CA);
             assert_eq!(region_code(c), want, "{c}");
         }
         assert_eq!(region_code("WA"), REGION_US | REGION_AU);

@@ -1016,7 +1016,10 @@ mod tests {
         }
     }
 
-    fn key_values_both(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    /// Value spans from the anchored scan and from the unanchored one.
+    type Spans = Vec<(usize, usize)>;
+
+    fn key_values_both(text: &str) -> (Spans, Spans) {
         let layout = super::super::Layout::of(text);
         let p = Places {
             text,
