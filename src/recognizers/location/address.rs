@@ -148,21 +148,65 @@ impl<'a> Grammar<'a> {
     }
 
     /// Finds every street, city, region and postcode; `caps` and `nums` are the indices of the
-    /// capitalised word tokens and of the number tokens, in order.
-    pub(super) fn run(&mut self, caps: &[usize], nums: &[usize]) {
-        let n = self.toks.len();
-        let mut i = 0;
-        // Every street starts on a word or a number.
-        while i < n {
-            if matches!(self.toks[i].kind, Kind::Word | Kind::Num) {
-                if let Some(end) = self.street_at(i) {
-                    self.after_street(end);
-                    i = end + 1;
-                    continue;
-                }
+    /// capitalised word tokens and of the number tokens, in order, and `marked` those of the word
+    /// tokens [`tokenize_marked`](super::tokens::tokenize_marked) lists (among them every word on a
+    /// [`Lex::STREET_START`] list).
+    pub(super) fn run(&mut self, caps: &[usize], nums: &[usize], marked: &[usize]) {
+        self.streets(nums, marked);
+        self.regions_and_postcodes(caps, nums);
+    }
+
+    /// Every street, from left to right, resuming after each one found. A street starts on a number, on a
+    /// word on a [`Lex::STREET_START`] list, or on a word before a number or before a dot and a number
+    /// ([`Self::word_may_start_street`]); on no other token can [`Self::street_at`] find one, so only
+    /// those tokens are tried, in order, from the number and marked-word indices.
+    fn streets(&mut self, nums: &[usize], marked: &[usize]) {
+        // Tokens before `next` are inside a street found, or tried already.
+        let mut next = 0;
+        let mut try_at = |g: &mut Self, i: usize| {
+            if i < next {
+                return;
             }
-            i += 1;
+            next = i + 1;
+            if let Some(end) = g.street_at(i) {
+                g.after_street(end);
+                next = end + 1;
+            }
+        };
+        let mut m = marked
+            .iter()
+            .copied()
+            .filter(|&i| self.toks[i].lex.has(Lex::STREET_START))
+            .peekable();
+        for &d in nums {
+            // The words a number can start a street from: the word before it, or before a dot before it.
+            let dot_word = d >= 2 && self.is_punct(d - 1, ".") && self.is_word(d - 2);
+            let word = d >= 1 && self.is_word(d - 1);
+            let first = if dot_word {
+                d - 2
+            } else if word {
+                d - 1
+            } else {
+                d
+            };
+            while let Some(w) = m.next_if(|&w| w < first) {
+                try_at(self, w);
+            }
+            if dot_word {
+                try_at(self, d - 2);
+            }
+            if word {
+                try_at(self, d - 1);
+            }
+            try_at(self, d);
         }
+        for w in m {
+            try_at(self, w);
+        }
+    }
+
+    /// Regions and postcodes, after the streets.
+    fn regions_and_postcodes(&mut self, caps: &[usize], nums: &[usize]) {
         // Regions and UK or Canadian postcodes start on a word; other postcodes on a number.
         // Each is tried only on tokens of the length it needs (the gates the functions open with).
         // Region codes are listed in ASCII capitals and UK and Canadian postcodes start with one, so
@@ -683,15 +727,17 @@ impl<'a> Grammar<'a> {
     /// `City, ST 12345`, `City ST 2000`, `City, ON M5V 3L9`; `(NJ)` after an identifier.
     fn region_code_at(&mut self, s: usize) {
         let st = self.w(s);
-        if !self.is_word(s) || !(2..=3).contains(&st.len()) || !is_all_caps(st) {
+        if !self.is_word(s) || !(2..=3).contains(&st.len()) {
             return;
         }
-        let us = US_STATES.contains(&st);
-        let au = AU_STATES.contains(&st);
-        let ca = CA_PROVINCES.contains(&st);
-        if !(us || au || ca) {
+        // Listed codes are capitals only, so a listed code is all capitals.
+        let listed = region_code(st);
+        if listed == 0 {
             return;
         }
+        let us = listed & REGION_US != 0;
+        let au = listed & REGION_AU != 0;
+        let ca = listed & REGION_CA != 0;
         // `(NJ)` right after a licence or registration number.
         if self.is_punct(s.wrapping_sub(1), "(")
             && self.is_punct(s + 1, ")")
@@ -940,4 +986,92 @@ pub(super) fn is_zip(z: &str) -> bool {
 /// 4–6 digits, or a ZIP+4.
 fn is_postcode_digits(z: &str) -> bool {
     (4..=6).contains(&z.len()) && z.bytes().all(|b| b.is_ascii_digit()) || is_zip(z)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognizers::location::Layout;
+
+    /// The street walk as it was: every word and number token tried in turn.
+    fn streets_reference(g: &mut Grammar<'_>) {
+        let n = g.toks.len();
+        let mut i = 0;
+        while i < n {
+            if matches!(g.toks[i].kind, Kind::Word | Kind::Num) {
+                if let Some(end) = g.street_at(i) {
+                    g.after_street(end);
+                    i = end + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Street spans from the index walk and from the walk over every token.
+    type Spans = Vec<(usize, usize)>;
+
+    fn both(text: &str) -> (Spans, Spans) {
+        let layout = Layout::of(text);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        Grammar::new(text, &layout.toks, &mut a).streets(&layout.nums, &layout.marked);
+        streets_reference(&mut Grammar::new(text, &layout.toks, &mut b));
+        let spans = |v: Vec<Found>| v.iter().map(|f| (f.start, f.end)).collect();
+        (spans(a), spans(b))
+    }
+
+    #[test]
+    fn region_codes_as_the_lists() {
+        let mut codes: Vec<String> = Vec::new();
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                codes.push(format!("{}{}", a as char, b as char));
+                codes.push(format!("{}{}{}", a as char, b as char, 'W'));
+            }
+        }
+        codes.extend(["ca", "Ca", "NSW", "QLD", "É1", "N", "", "NSWX", "A1"].map(String::from));
+        for c in &codes {
+            let c = c.as_str();
+            let want = (u8::from(US_STATES.contains(&c)) * REGION_US)
+                | (u8::from(AU_STATES.contains(&c)) * REGION_AU)
+                | (u8::from(CA_PROVINCES.contains(&c)) * REGION_CA);
+            assert_eq!(region_code(c), want, "{c}");
+        }
+        assert_eq!(region_code("WA"), REGION_US | REGION_AU);
+    }
+
+    #[test]
+    fn streets_from_the_indices_as_from_every_token() {
+        for text in [
+            "221B Baker Street, London",
+            "Flat 60, Paula Court\nHayley Crossing",
+            "Herrmannstraße 14 45819 Kehl; Sagerstr. 5; C. Eli Campos 91, Avda. de Goya 3",
+            "H.No. 584, Rege Circle; 99/773, Tiwari\n23, boulevard de Faivre; rue Renée Ferrand",
+            "Canale Solari, 35 and Via Visintini, 72 Piano 6, Suite 217 301 Dixon Trunkway",
+        ] {
+            let (a, b) = both(text);
+            assert_eq!(a, b, "{text}");
+            assert!(!a.is_empty(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn streets_from_the_indices_as_from_every_token_on_random_texts(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "12", "221B", "99/773", "7-6", "0", " ", "  ", ", ", ".", "\n", "H", "No", "C", "Avda",
+                    "Baker", "Street", "street", "Flat", "flat", "Suite", "Apt", "Via", "via", "rue", "boulevard",
+                    "de", "la", "Herrmannstraße", "Sagerstr", "Lukasstraat", "Renée", "Court", "Crossing", "#",
+                    "Piano", "x", "$", "Kehl", "London", "45819",
+                ]),
+                0..30,
+            )
+        ) {
+            let text: String = parts.concat();
+            let (a, b) = both(&text);
+            proptest::prop_assert_eq!(a, b, "{:?}", text);
+        }
+    }
 }

@@ -15,7 +15,7 @@ use super::tokens::tokenize;
 use super::tokens::{Kind, Tok};
 use super::words::{
     AU_STATES, EN_TYPES, FR_BARE_TYPES, FR_TYPES, LEADING_TYPES, NOT_PLACE_WORDS, PARTICLES,
-    TOPONYM_PREFIXES, UNIT_AFTER, UNIT_BEFORE,
+    STREET_ABBREVIATIONS, TOPONYM_PREFIXES, UNIT_AFTER, UNIT_BEFORE,
 };
 use crate::recognizers::hash::FxHashMap;
 use crate::recognizers::organization as org;
@@ -86,6 +86,24 @@ impl Lex {
     pub(crate) const ORG_CUE_2: Lex = Lex(1 << 26);
     /// See [`Lex::ORG_CUE_1`].
     pub(crate) const ORG_CUE_3: Lex = Lex(1 << 27);
+    /// A whole ASCII word a place key can start with (`city`, `zip` of `zip_code`, `postal` of
+    /// `postal code`): [`places::KEY_WORDS`].
+    pub(crate) const KEY: Lex = Lex(1 << 28);
+    /// A [`Lex::KEY`] word that a space may follow in a key (`zip 30301`, `postal code`):
+    /// [`places::SPACED_KEY_WORDS`].
+    pub(crate) const SPACED_KEY: Lex = Lex(1 << 29);
+    /// Abbreviations that start a street before a dot (`C.`, `Avda.`, `Pza.`, `Pl.`) and the `H` of
+    /// `H.No.`: [`STREET_ABBREVIATIONS`].
+    pub(crate) const STREET_ABBREV: Lex = Lex(1 << 30);
+    /// The words a street can start on without a number or a dot and a number after them: units,
+    /// leading and French street types, and the abbreviations.
+    pub(crate) const STREET_START: Lex =
+        Lex(Lex::UNIT_BEFORE.0 | Lex::LEADING_TYPE.0 | Lex::FR_TYPE.0 | Lex::STREET_ABBREV.0);
+    /// First words of two-word institution endings (`medical` of `Medical Center`).
+    pub(crate) const INSTITUTION_PAIR: Lex = Lex(1 << 31);
+    /// The words [`tokenize_marked`](super::tokens::tokenize_marked) lists in `marked`: key words and
+    /// street starts.
+    pub(crate) const MARK: Lex = Lex(Lex::KEY.0 | Lex::STREET_START.0);
 
     /// Whether the token is on any of the lists in `lists`.
     #[inline]
@@ -303,6 +321,13 @@ fn lists() -> Vec<(Lex, Vec<&'static str>)> {
         (Lex::ORG_CUE_1, cue_words(1)),
         (Lex::ORG_CUE_2, cue_words(2)),
         (Lex::ORG_CUE_3, cue_words(3)),
+        (Lex::KEY, places::KEY_WORDS.to_vec()),
+        (Lex::SPACED_KEY, places::SPACED_KEY_WORDS.to_vec()),
+        (Lex::STREET_ABBREV, STREET_ABBREVIATIONS.to_vec()),
+        (
+            Lex::INSTITUTION_PAIR,
+            org::INSTITUTION_PAIRS.iter().map(|&(a, _)| a).collect(),
+        ),
     ]
 }
 
@@ -507,11 +532,11 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn marking_while_tokenizing_equals_marking_after(
-            text in "([ a-zA-Z0-9'’/\\-.,:\n]|[éÜßàẞ]|street|STRASSE|Straße|in|New|York|Ltd|GmbH|university|universität|Rhein-Westfalen){0,40}"
+            text in "([ a-zA-Z0-9'’/\\-.,:\n]|[éÜßàẞ]|street|STRASSE|Straße|in|New|York|Ltd|GmbH|university|universität|Rhein-Westfalen|city|zip|città|CITTÀ|postal|works|\\\\|\"|\\(){0,40}"
         ) {
             let (mut a, mut b, mut caps) = (Vec::new(), Vec::new(), Vec::new());
-            let mut nums = Vec::new();
-            let any = super::super::tokens::tokenize_marked(&text, &mut a, &mut caps, &mut nums);
+            let (mut nums, mut marked) = (Vec::new(), Vec::new());
+            let any = super::super::tokens::tokenize_marked(&text, &mut a, &mut caps, &mut nums, &mut marked);
             tokenize(&text, &mut b);
             mark(&text, &mut b);
             proptest::prop_assert_eq!(a.len(), b.len());
@@ -519,6 +544,13 @@ mod tests {
             proptest::prop_assert_eq!(caps, want_caps);
             let want_nums: Vec<usize> = (0..b.len()).filter(|&i| b[i].kind == Kind::Num).collect();
             proptest::prop_assert_eq!(nums, want_nums);
+            let odd = |t: &Tok| !t.text(&text).bytes().all(|c| c.is_ascii_alphanumeric());
+            let want_marked: Vec<usize> = (0..b.len())
+                .filter(|&i| {
+                    b[i].kind == Kind::Word && (b[i].lex.has(Lex::MARK) || odd(&b[i]))
+                })
+                .collect();
+            proptest::prop_assert_eq!(marked, want_marked);
             proptest::prop_assert_eq!(any, b.iter().fold(Lex::NONE, |u, t| u | t.lex));
             for (x, y) in a.iter().zip(&b) {
                 proptest::prop_assert_eq!((x.start, x.end, x.lex, x.gaz), (y.start, y.end, y.lex, y.gaz));

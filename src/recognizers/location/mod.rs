@@ -98,6 +98,9 @@ pub(crate) struct Layout {
     pub(crate) caps: Vec<usize>,
     /// Indices of the number tokens, in order.
     pub(crate) nums: Vec<usize>,
+    /// Indices of the word tokens that may start a place key or a street, or hold characters other than
+    /// ASCII letters and digits, in order (see [`tokens::tokenize_marked`]).
+    pub(crate) marked: Vec<usize>,
     /// The union of every token's word lists (what no token is on, no pass needs to look for).
     pub(crate) lex_any: lexicon::Lex,
     pub(crate) cells: Vec<(usize, usize, table::Column)>,
@@ -110,6 +113,7 @@ struct Spare {
     toks: Vec<tokens::Tok>,
     caps: Vec<usize>,
     nums: Vec<usize>,
+    marked: Vec<usize>,
     cells: Vec<(usize, usize, table::Column)>,
     orgs: Vec<(usize, usize, f64)>,
 }
@@ -127,6 +131,7 @@ impl Layout {
             mut toks,
             mut caps,
             mut nums,
+            mut marked,
             mut cells,
             mut orgs,
         } = SPARE
@@ -137,6 +142,7 @@ impl Layout {
                 toks: Vec::new(),
                 caps: Vec::new(),
                 nums: Vec::new(),
+                marked: Vec::new(),
                 cells: Vec::new(),
                 orgs: Vec::new(),
             });
@@ -148,7 +154,7 @@ impl Layout {
         caps.reserve(text.len() / 16 + 4);
         nums.clear();
         nums.reserve(text.len() / 16 + 4);
-        let lex_any = tokens::tokenize_marked(text, &mut toks, &mut caps, &mut nums);
+        let lex_any = tokens::tokenize_marked(text, &mut toks, &mut caps, &mut nums, &mut marked);
         cells.clear();
         table::cells(text, &mut cells);
         orgs.clear();
@@ -157,6 +163,7 @@ impl Layout {
             toks,
             caps,
             nums,
+            marked,
             lex_any,
             cells,
             orgs,
@@ -173,6 +180,7 @@ impl Drop for Layout {
             toks: std::mem::take(&mut self.toks),
             caps: std::mem::take(&mut self.caps),
             nums: std::mem::take(&mut self.nums),
+            marked: std::mem::take(&mut self.marked),
             cells: std::mem::take(&mut self.cells),
             orgs: std::mem::take(&mut self.orgs),
         };
@@ -197,15 +205,17 @@ fn find(text: &str, layout: &Layout, found: &mut Vec<Found>) {
         toks,
         caps,
         nums,
+        marked,
         lex_any,
         cells,
         orgs,
     } = layout;
-    address::Grammar::new(text, toks, found).run(caps, nums);
+    address::Grammar::new(text, toks, found).run(caps, nums, marked);
     let p = places::Places {
         text,
         toks,
         caps,
+        marked,
         lex_any: *lex_any,
         orgs,
         cells,

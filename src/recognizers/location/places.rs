@@ -117,12 +117,52 @@ fn spelled_as(found: &str, name: &str) -> bool {
 }
 
 /// Key names whose value is a place (`"city": "Kehl"`, `<City>Houston</City>`, `postcode: LN6Y 3TG`).
-static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i)(?:(city|town|state|province|county|region|country|zip|zip_?code|post_?code|postal_?code|pin_?code|street|line_?1|ciudad|ville|stadt|provincia|citt[aà]|plaats|woonplaats)\\?["']?[ \t]*[:=>][ \t]*\\?["']?|(zip|zip ?code|post ?code|postal code|pin ?code|plz)[ \t]+)"#,
-    )
-    .expect("constant pattern compiles")
+const KEY_VALUE_PATTERN: &str = r#"(?i)(?:(city|town|state|province|county|region|country|zip|zip_?code|post_?code|postal_?code|pin_?code|street|line_?1|ciudad|ville|stadt|provincia|citt[aà]|plaats|woonplaats)\\?["']?[ \t]*[:=>][ \t]*\\?["']?|(zip|zip ?code|post ?code|postal code|pin ?code|plz)[ \t]+)"#;
+
+/// [`KEY_VALUE_PATTERN`] anchored: the match starting at the start of the haystack, as the unanchored
+/// search reports a match starting there (no look-around in the pattern, so a suffix of the text gives
+/// the same match).
+static KEY_VALUE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("^{KEY_VALUE_PATTERN}")).expect("constant pattern compiles")
 });
+
+/// The whole ASCII words a [`KEY_VALUE_PATTERN`] match can start with, when the word is a run of ASCII
+/// letters and digits: each key, and the part of `zip_code`, `postal code`, `line_1` before the `_` or
+/// space.
+pub(crate) const KEY_WORDS: &[&str] = &[
+    "city",
+    "town",
+    "state",
+    "province",
+    "county",
+    "region",
+    "country",
+    "zip",
+    "zipcode",
+    "post",
+    "postcode",
+    "postal",
+    "postalcode",
+    "pin",
+    "pincode",
+    "street",
+    "line",
+    "line1",
+    "ciudad",
+    "ville",
+    "stadt",
+    "provincia",
+    "citta",
+    "plaats",
+    "woonplaats",
+    "plz",
+];
+
+/// The [`KEY_WORDS`] that blanks may follow inside a match without a `:`, `=` or `>` (the pattern's
+/// second branch: `zip 30301`, `postal code`, `pin code`).
+pub(crate) const SPACED_KEY_WORDS: &[&str] = &[
+    "zip", "zipcode", "post", "postcode", "postal", "pin", "pincode", "plz",
+];
 
 /// Scratch for [`Places::gazetteer`]: the names found in a text and the lookup key.
 type NameScratch = (Vec<(usize, usize, &'static Entry)>, String);
@@ -294,6 +334,9 @@ pub(super) struct Places<'a> {
     pub(super) toks: &'a [Tok],
     /// Indices of the capitalised word tokens, in order.
     pub(super) caps: &'a [usize],
+    /// Indices of the word tokens on a key or street-start list or with characters other than ASCII
+    /// letters and digits, in order ([`tokenize_marked`](super::tokens::tokenize_marked)'s `marked`).
+    pub(super) marked: &'a [usize],
     /// The union of every token's word lists.
     pub(super) lex_any: Lex,
     /// Organisation spans: places inside them belong to the organisation.
@@ -720,91 +763,169 @@ impl<'t> Places<'t> {
     }
 
     /// Values of place keys: `"city": "Kehl"`, `<PostalCode>77332</PostalCode>`, `state: California`.
+    ///
+    /// The results of running [`KEY_VALUE_PATTERN`] over the whole text (keeping matches with no letter
+    /// or digit before them), from anchored matches at the only places such a match can start: a word
+    /// on the [`Lex::KEY`] list (when what follows it can go on a key), and in a word holding other
+    /// characters, its start and each character after one that is not a letter or digit. A match
+    /// that starts after a letter or digit is dropped, and it can hold no other match's start (its key's
+    /// inner characters follow letters or `_`/space before `code` or `1`; its separators start no key), so
+    /// skipping those starts leaves the kept matches as they were.
     pub(super) fn key_values(&self, out: &mut Vec<Found>) {
-        for m in KEY_VALUE.find_iter(self.text) {
-            let before = self.text[..m.start()].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric()) {
+        let bytes = self.text.as_bytes();
+        // The end of the last match: the unanchored search resumes there.
+        let mut last_end = 0;
+        for &i in self.marked {
+            let t = self.toks[i];
+            if t.start < last_end {
                 continue;
             }
-            let key = self.text[m.start()..m.end()]
-                .trim_end_matches(['"', '\'', ' ', '\t', ':', '=', '>'])
-                .to_ascii_lowercase();
-            let rest = &self.text[m.end()..];
-            let spaced = !self.text[m.start()..m.end()].contains([':', '=', '>']);
-            if spaced {
-                // `postcode 44182`, `zip code 30301-1234`, `postcode SW1A 2AA`: one postcode-shaped token
-                // (two for British and Canadian codes) after the word, without a separator.
-                if let Some((s, e)) = spaced_postcode(rest) {
-                    let (start, end) = (m.end() + s, m.end() + e);
-                    if !self.in_org(start, end) {
-                        out.push(Found {
-                            start,
-                            end,
-                            score: LABELLED,
-                            part: Part::Postcode,
-                        });
-                    }
+            let word = &bytes[t.start..t.end];
+            if word.iter().all(u8::is_ascii_alphanumeric) {
+                // A whole ASCII word: a key word, or listed for something else.
+                if t.lex.has(Lex::KEY) && key_may_follow(bytes, t.end, t.lex) {
+                    self.key_value_at(t.start, &mut last_end, out);
                 }
                 continue;
             }
-            let single = self.text[..m.end()].ends_with('\'');
-            let stop = rest
-                .find(|c: char| {
-                    matches!(c, '"' | '\n' | '<' | '}' | ']' | '\\' | ';' | '|' | '\t')
-                        || (c == '\'' && single)
-                })
-                .unwrap_or(rest.len());
-            let mut value = &rest[..stop];
-            let is_street = key.starts_with("street") || key.starts_with("line");
-            if !is_street {
-                value = value.split(',').next().unwrap_or("");
-            }
-            let trimmed = value.trim_end();
-            let lead = trimmed.len() - trimmed.trim_start().len();
-            let v = trimmed.trim_start();
-            if v.is_empty() || v.len() > 80 {
-                continue;
-            }
-            let start = m.end() + lead;
-            let end = start + v.len();
-            let ok = match key.as_str() {
-                k if k.starts_with("zip") || k.starts_with("post") || k.starts_with("pin") => {
-                    (3..=10).contains(&v.len())
-                        && v.bytes().any(|b| b.is_ascii_digit())
-                        && v.bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
+            let mut prev: Option<char> = None;
+            for (k, c) in self.text[t.start..t.end].char_indices() {
+                let p = t.start + k;
+                let starts = prev.is_none_or(|b| !b.is_alphanumeric());
+                prev = Some(c);
+                if !starts || p < last_end || !may_start_key(c) {
+                    continue;
                 }
-                _ if is_street => {
-                    v.bytes().any(|b| b.is_ascii_digit()) && v.chars().any(char::is_alphabetic)
-                }
-                "state" | "region" | "province" | "county" | "provincia" | "country" => {
-                    lookup(v).is_some()
-                        || (v.len() <= 3
-                            && is_all_caps(v)
-                            && (US_STATES.contains(&v)
-                                || CA_PROVINCES.contains(&v)
-                                || AU_STATES.contains(&v)
-                                || (key == "country" && v.len() == 2)))
-                }
-                _ => place_shaped(v),
-            };
-            if !ok || self.in_org(start, end) {
-                continue;
+                self.key_value_at(p, &mut last_end, out);
             }
-            let part = if is_street {
-                Part::Street
-            } else if key.starts_with("zip") || key.starts_with("post") || key.starts_with("pin") {
-                Part::Postcode
-            } else {
-                Part::City
-            };
-            out.push(Found {
-                start,
-                end,
-                score: LABELLED,
-                part,
-            });
         }
+    }
+
+    /// The key-value match starting at byte `p`, if any: sets `last_end` to its end and records its value.
+    fn key_value_at(&self, p: usize, last_end: &mut usize, out: &mut Vec<Found>) {
+        let Some(m) = KEY_VALUE_AT.find(&self.text[p..]) else {
+            return;
+        };
+        let (start, end) = (p + m.start(), p + m.end());
+        *last_end = end;
+        self.key_value(start, end, out);
+    }
+
+    /// Records the value after the key-value match `ms..me` (as the former scan over every match did).
+    fn key_value(&self, ms: usize, me: usize, out: &mut Vec<Found>) {
+        let before = self.text[..ms].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric()) {
+            return;
+        }
+        let key = self.text[ms..me]
+            .trim_end_matches(['"', '\'', ' ', '\t', ':', '=', '>'])
+            .to_ascii_lowercase();
+        let rest = &self.text[me..];
+        let spaced = !self.text[ms..me].contains([':', '=', '>']);
+        if spaced {
+            // `postcode 44182`, `zip code 30301-1234`, `postcode SW1A 2AA`: one postcode-shaped token
+            // (two for British and Canadian codes) after the word, without a separator.
+            if let Some((s, e)) = spaced_postcode(rest) {
+                let (start, end) = (me + s, me + e);
+                if !self.in_org(start, end) {
+                    out.push(Found {
+                        start,
+                        end,
+                        score: LABELLED,
+                        part: Part::Postcode,
+                    });
+                }
+            }
+            return;
+        }
+        let single = self.text[..me].ends_with('\'');
+        let stop = rest
+            .find(|c: char| {
+                matches!(c, '"' | '\n' | '<' | '}' | ']' | '\\' | ';' | '|' | '\t')
+                    || (c == '\'' && single)
+            })
+            .unwrap_or(rest.len());
+        let mut value = &rest[..stop];
+        let is_street = key.starts_with("street") || key.starts_with("line");
+        if !is_street {
+            value = value.split(',').next().unwrap_or("");
+        }
+        let trimmed = value.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        let v = trimmed.trim_start();
+        if v.is_empty() || v.len() > 80 {
+            return;
+        }
+        let start = me + lead;
+        let end = start + v.len();
+        let ok = match key.as_str() {
+            k if k.starts_with("zip") || k.starts_with("post") || k.starts_with("pin") => {
+                (3..=10).contains(&v.len())
+                    && v.bytes().any(|b| b.is_ascii_digit())
+                    && v.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
+            }
+            _ if is_street => {
+                v.bytes().any(|b| b.is_ascii_digit()) && v.chars().any(char::is_alphabetic)
+            }
+            "state" | "region" | "province" | "county" | "provincia" | "country" => {
+                lookup(v).is_some()
+                    || (v.len() <= 3
+                        && is_all_caps(v)
+                        && (US_STATES.contains(&v)
+                            || CA_PROVINCES.contains(&v)
+                            || AU_STATES.contains(&v)
+                            || (key == "country" && v.len() == 2)))
+            }
+            _ => place_shaped(v),
+        };
+        if !ok || self.in_org(start, end) {
+            return;
+        }
+        let part = if is_street {
+            Part::Street
+        } else if key.starts_with("zip") || key.starts_with("post") || key.starts_with("pin") {
+            Part::Postcode
+        } else {
+            Part::City
+        };
+        out.push(Found {
+            start,
+            end,
+            score: LABELLED,
+            part,
+        });
+    }
+}
+
+/// Whether a key-value match can start at a whole ASCII word ending at byte `end` whose lists are `lex`
+/// (a [`Lex::KEY`] word): what follows the word must go on in a key. After the key come `\\`, a quote,
+/// a blank, `:`, `=` or `>`, or for `zip_code`, `line_1` a `_`; after blanks only more blanks and a `:`,
+/// `=` or `>`, unless the word is one that blanks may follow (`zip 30301`, `postal code`).
+fn key_may_follow(bytes: &[u8], end: usize, lex: Lex) -> bool {
+    match bytes.get(end) {
+        Some(b'\\' | b'"' | b'\'' | b':' | b'=' | b'>' | b'_') => true,
+        Some(b' ' | b'\t') => {
+            lex.has(Lex::SPACED_KEY)
+                || bytes[end..]
+                    .iter()
+                    .find(|&&b| b != b' ' && b != b'\t')
+                    .is_some_and(|&b| matches!(b, b':' | b'=' | b'>'))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a key can start with character `c`: the first letters of the keys in any case, and any
+/// character outside ASCII (which a case-insensitive match may fold to one, as `ſ` to `s`).
+fn may_start_key(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(
+            c.to_ascii_lowercase(),
+            'c' | 't' | 's' | 'p' | 'r' | 'z' | 'l' | 'v' | 'w'
+        )
+    } else {
+        c.is_alphabetic()
     }
 }
 
@@ -885,6 +1006,73 @@ mod tests {
         }
         let long = "A".repeat(80);
         assert_eq!(lookup(&long), None);
+    }
+
+    /// [`Places::key_values`] as it was: every match of the unanchored pattern over the whole text.
+    fn key_values_reference(p: &Places<'_>, out: &mut Vec<Found>) {
+        let re = Regex::new(KEY_VALUE_PATTERN).unwrap();
+        for m in re.find_iter(p.text) {
+            p.key_value(m.start(), m.end(), out);
+        }
+    }
+
+    /// Value spans from the anchored scan and from the unanchored one.
+    type Spans = Vec<(usize, usize)>;
+
+    fn key_values_both(text: &str) -> (Spans, Spans) {
+        let layout = super::super::Layout::of(text);
+        let p = Places {
+            text,
+            toks: &layout.toks,
+            caps: &layout.caps,
+            marked: &layout.marked,
+            lex_any: layout.lex_any,
+            orgs: &layout.orgs,
+            cells: &layout.cells,
+        };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        p.key_values(&mut a);
+        key_values_reference(&p, &mut b);
+        let spans = |v: Vec<Found>| v.iter().map(|f| (f.start, f.end)).collect();
+        (spans(a), spans(b))
+    }
+
+    #[test]
+    fn key_values_as_the_unanchored_scan() {
+        for text in [
+            "city: Paris",
+            r#"{"city": "Kehl", "zip_code": "77694", "line_1": "Hauptstr. 5"}"#,
+            "<PostalCode>77332</PostalCode> <City>Houston</City>",
+            "postcode SW1A 2AA and zip code 30301-1234, postal code 12345",
+            "velocity: Rome, x-city: Rome, ſtate: Ohio, CITTÀ: Roma, Città = Milano",
+            "state of the art; the state  = Ohio; zip\t 77777; plz 10115 Berlin",
+            "Ort-city:Bonn, l'city: Lyon, \u{301}city: Nice, ²city: Bari",
+        ] {
+            let (a, b) = key_values_both(text);
+            assert_eq!(a, b, "{text}");
+        }
+        assert_eq!(key_values_both("city: Paris").0.len(), 1);
+        assert_eq!(key_values_both("x-city: Rome").0.len(), 1);
+        assert_eq!(key_values_both("ſtate: Ohio").0.len(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_values_as_the_unanchored_scan_on_random_texts(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "city", "CITY", "City", "zip", "ZIP", "code", "postal", "post", "pin", "line", "1",
+                    "state", "ſtate", "città", "CITTÀ", "citta", "plz", "woonplaats", "province", "provincia",
+                    "street", "x", "é", "\u{301}", "²", "-", "'", "’", "_", " ", "  ", "\t", ":", "=", ">",
+                    "\"", "\\", "\n", ",", ";", "Paris", "Ohio", "12345", "SW1A", "2AA", "Main St 5",
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = parts.concat();
+            let (a, b) = key_values_both(&text);
+            proptest::prop_assert_eq!(a, b, "{:?}", text);
+        }
     }
 
     #[test]

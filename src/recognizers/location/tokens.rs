@@ -114,21 +114,39 @@ const CLASS: [u8; 256] = {
 
 /// Splits `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
-    scan(text, out, None, &mut Vec::new(), &mut Vec::new());
+    scan(
+        text,
+        out,
+        None,
+        &mut Vec::new(),
+        &mut Vec::new(),
+        &mut Vec::new(),
+    );
 }
 
 /// [`tokenize`], recording on each word token its lists and gazetteer span as
 /// [`lexicon::mark`](super::lexicon::mark) does, while the word is at hand. Also fills `caps` and
 /// `nums` (cleared first) with the indices of the capitalised word tokens and of the number tokens, in
-/// order, and returns the union of every token's lists.
+/// order, and `marked` with those of the word tokens on a [`Lex::MARK`] list (place keys, street
+/// starts) or holding a character other than an ASCII letter or digit (a non-ASCII letter or mark, an
+/// inner `'`, `’` or `-`), which the key scan reads character by character. Returns the union of every
+/// token's lists.
 #[inline(never)]
 pub(crate) fn tokenize_marked(
     text: &str,
     out: &mut Vec<Tok>,
     caps: &mut Vec<usize>,
     nums: &mut Vec<usize>,
+    marked: &mut Vec<usize>,
 ) -> Lex {
-    scan(text, out, Some(super::lexicon::lexicon()), caps, nums)
+    scan(
+        text,
+        out,
+        Some(super::lexicon::lexicon()),
+        caps,
+        nums,
+        marked,
+    )
 }
 
 /// [`tokenize`], looking each word up in `lexicon` and noting capitalised words in `caps` and numbers
@@ -140,10 +158,12 @@ fn scan(
     lexicon: Option<&Lexicon>,
     caps: &mut Vec<usize>,
     nums: &mut Vec<usize>,
+    marked: &mut Vec<usize>,
 ) -> Lex {
     out.clear();
     caps.clear();
     nums.clear();
+    marked.clear();
     let mut any = Lex::NONE;
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -216,8 +236,11 @@ fn scan(
             }
         };
         let mut end = i + 1;
+        // Whether the token holds a character other than an ASCII letter or digit.
+        let mut odd = false;
         if CLASS[usize::from(b)] == C_OTHER {
             end = pos;
+            odd = true;
         }
         loop {
             // ASCII letters and digits always join; skip them a byte at a time.
@@ -251,6 +274,7 @@ fn scan(
             if !joins {
                 break;
             }
+            odd = true;
             end = next;
         }
         pos = end;
@@ -260,6 +284,9 @@ fn scan(
             any = any | t.lex;
             if cap {
                 caps.push(out.len());
+            }
+            if odd || t.lex.has(Lex::MARK) {
+                marked.push(out.len());
             }
         } else if lexicon.is_some() && kind == Kind::Num {
             nums.push(out.len());

@@ -542,6 +542,10 @@ pub(crate) const PARTICLES: &[&str] = &[
     "dos", "das", "do",
 ];
 
+/// Abbreviations that start a street before a dot (`leading_type_street`'s `C.`, `Avda.`, `Av.`, `Pza.`,
+/// `Pl.`) and the `H` of `indian_house`'s `H.No.`.
+pub(crate) const STREET_ABBREVIATIONS: &[&str] = &["c", "avda", "av", "pza", "pl", "h"];
+
 /// Unit designators after a street (`Apt. 641`, `Suite 939`, `Piso 8`, `Puerta 4`, `Piano 7`).
 pub(crate) const UNIT_AFTER: &[&str] = &[
     "apt",
@@ -603,6 +607,60 @@ pub(crate) const CA_PROVINCES: &[&str] = &[
 
 /// Australian states and territories.
 pub(crate) const AU_STATES: &[&str] = &["NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"];
+
+/// [`region_code`]'s flag for [`US_STATES`].
+pub(crate) const REGION_US: u8 = 1;
+/// [`region_code`]'s flag for [`AU_STATES`].
+pub(crate) const REGION_AU: u8 = 2;
+/// [`region_code`]'s flag for [`CA_PROVINCES`].
+pub(crate) const REGION_CA: u8 = 4;
+
+/// The lists each two-capital code is on, indexed by `26 * first + second` (letters from `A`).
+const TWO_LETTER_REGIONS: [u8; 26 * 26] = {
+    let mut t = [0u8; 26 * 26];
+    let lists: [(&[&str], u8); 3] = [
+        (US_STATES, REGION_US),
+        (AU_STATES, REGION_AU),
+        (CA_PROVINCES, REGION_CA),
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let (list, flag) = lists[l];
+        let mut k = 0;
+        while k < list.len() {
+            let b = list[k].as_bytes();
+            let mut j = 0;
+            while j < b.len() {
+                assert!(b[j].is_ascii_uppercase(), "codes are listed in capitals");
+                j += 1;
+            }
+            if b.len() == 2 {
+                t[(b[0] - b'A') as usize * 26 + (b[1] - b'A') as usize] |= flag;
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// Which of [`US_STATES`], [`AU_STATES`] and [`CA_PROVINCES`] list `code` exactly as written
+/// ([`REGION_US`], [`REGION_AU`], [`REGION_CA`]; 0 for none). Two capitals are one table read.
+pub(crate) fn region_code(code: &str) -> u8 {
+    match *code.as_bytes() {
+        [a, b] => {
+            if a.is_ascii_uppercase() && b.is_ascii_uppercase() {
+                TWO_LETTER_REGIONS[usize::from(a - b'A') * 26 + usize::from(b - b'A')]
+            } else {
+                0
+            }
+        }
+        _ => {
+            let flag = |list: &[&str], f: u8| if list.contains(&code) { f } else { 0 };
+            flag(US_STATES, REGION_US) | flag(AU_STATES, REGION_AU) | flag(CA_PROVINCES, REGION_CA)
+        }
+    }
+}
 
 /// Capitalised words that start a sentence or label rather than a place (`Ship to`, `Then`).
 pub(crate) const NOT_PLACE_WORDS: &[&str] = &[
