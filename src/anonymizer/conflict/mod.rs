@@ -93,7 +93,7 @@ pub(crate) struct Span {
 }
 
 impl Span {
-    fn absorb(&mut self, other: &Span) {
+    pub(crate) fn absorb(&mut self, other: &Span) {
         self.start = self.start.min(other.start);
         self.end = self.end.max(other.end);
         if other.score.total_cmp(&self.score) == Ordering::Greater {
@@ -189,18 +189,24 @@ fn trim_overlaps(mut spans: Vec<Span>) -> Vec<Span> {
     spans
 }
 
+/// Whether `next` (after `last`) merges into it: the same type, separated by one or more U+0020 and
+/// nothing else.
+pub(crate) fn merges_across_spaces(text: &str, last: &Span, next: &Span) -> bool {
+    last.ty == next.ty
+        && text
+            .as_bytes()
+            .get(last.end..next.start)
+            .is_some_and(|gap| !gap.is_empty() && gap.iter().all(|&b| b == b' '))
+}
+
 /// Merges neighbouring spans of the same type separated by one or more U+0020 and nothing else.
 fn merge_space_gaps(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
-    let bytes = text.as_bytes();
     // Compacted in place, as in `merge_same_type`.
     let mut kept: usize = 0;
     for i in 0..spans.len() {
         let s = spans[i];
         if let Some(last) = kept.checked_sub(1).map(|k| &mut spans[k]) {
-            let only_spaces = bytes
-                .get(last.end..s.start)
-                .is_some_and(|gap| !gap.is_empty() && gap.iter().all(|&b| b == b' '));
-            if last.ty == s.ty && only_spaces {
+            if merges_across_spaces(text, last, &s) {
                 last.absorb(&s);
                 continue;
             }
