@@ -193,13 +193,7 @@ impl AnonymizerEngine {
             }
             let name = r.entity_type.as_str();
             let ty = interner.id(name, || ops.push(operators.operator_for(name)));
-            spans.push(Span {
-                start: r.start,
-                end: r.end,
-                score: r.score,
-                ty,
-                idx: index,
-            });
+            spans.push(Span::of(r, index, ty));
             reach = reach.max(r.end);
         }
         flush(text, spans, &mut held, &mut writer, &ops)?;
@@ -321,6 +315,19 @@ impl<'a> Writer<'a> {
     }
 }
 
+impl Span {
+    /// The span of result `index`, `r`, whose type has id `ty`.
+    fn of(r: &RecognizerResult, index: usize, ty: usize) -> Span {
+        Span {
+            start: r.start,
+            end: r.end,
+            score: r.score,
+            ty,
+            idx: index,
+        }
+    }
+}
+
 /// The [`Error::InvalidSpan`] for result `index`, if its span does not fit `text`.
 fn check_span(text: &str, index: usize, r: &RecognizerResult) -> Result<(), Error> {
     let problem = if r.start > r.end {
@@ -362,13 +369,7 @@ impl Input {
                 continue;
             }
             let ty = interner.id(r.entity_type.as_str(), || types.push(index));
-            spans.push(Span {
-                start: r.start,
-                end: r.end,
-                score: r.score,
-                ty,
-                idx: index,
-            });
+            spans.push(Span::of(r, index, ty));
         }
         Ok(Input { spans, types })
     }
