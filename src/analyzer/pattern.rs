@@ -1484,17 +1484,22 @@ mod tests {
 
     /// Every built-in pattern with a window, with its recognizer's name.
     fn windowed_builtins() -> Vec<(Regex, Window, String)> {
-        use crate::recognizers as r;
         let mut out = Vec::new();
-        let mut add = |rec: &PatternRecognizer| {
+        for_each_builtin(|rec| {
             for p in &rec.patterns {
                 if let Some(w) = p.window {
                     out.push((p.regex.clone(), w, format!("{}/{}", rec.name, p.spec.name)));
                 }
             }
-        };
+        });
+        out
+    }
+
+    /// Calls `f` with every built-in pattern recognizer that has windowed or fast paths.
+    fn for_each_builtin(mut f: impl FnMut(&PatternRecognizer)) {
+        use crate::recognizers as r;
         for rec in [r::us_ssn(), r::medical_license(), r::uuid(), r::crypto()] {
-            add(&rec);
+            f(&rec);
         }
         for rec in [
             r::us_bank(),
@@ -1502,10 +1507,10 @@ mod tests {
             r::us_itin(),
             r::us_passport(),
             r::nhs(),
+            r::mac_address(),
         ] {
-            add(rec.patterns());
+            f(rec.patterns());
         }
-        out
     }
 
     /// The matches of `re` found by searching only `window`'s windows of `text`.
@@ -1587,9 +1592,8 @@ mod tests {
 
     /// Every built-in pattern with a fast path, as (regex, fast path, name).
     fn fast_builtins() -> Vec<(Regex, Fast, String)> {
-        use crate::recognizers as r;
         let mut out = Vec::new();
-        let mut add = |rec: &PatternRecognizer| {
+        for_each_builtin(|rec| {
             for p in &rec.patterns {
                 if let Some(mut f) = p.fast {
                     if let (Fast::Token(check), Some(t)) = (f, p.token) {
@@ -1599,20 +1603,7 @@ mod tests {
                     out.push((p.regex.clone(), f, format!("{}/{}", rec.name, p.spec.name)));
                 }
             }
-        };
-        for rec in [r::us_ssn(), r::medical_license(), r::uuid(), r::crypto()] {
-            add(&rec);
-        }
-        for rec in [
-            r::us_bank(),
-            r::us_license(),
-            r::us_itin(),
-            r::us_passport(),
-            r::nhs(),
-            r::mac_address(),
-        ] {
-            add(rec.patterns());
-        }
+        });
         out
     }
 
