@@ -36,6 +36,8 @@ mod entity;
 mod error;
 pub mod recognizers;
 mod result;
+#[cfg(test)]
+mod test_rng;
 pub mod validate;
 
 pub use analyzer::{

@@ -1111,11 +1111,9 @@ mod tests {
             "v", "ver", "Version", "part", "no", "12", "3a", " ", "-", ".", "\n", ":",
         ];
         let cues = ["version", "v", "part", "no"];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..5000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next_u64();
             let len = (state % 30) as usize;
             let line: String = (0..len)
                 .map(|k| pieces[(state >> (k % 50)) as usize % pieces.len()])
@@ -1149,11 +1147,9 @@ mod tests {
         let pieces: &[&str] = &[
             "a", "bc", ",", ";", "\t", "|", "\"", "\n", "é", "  ", "xyz12345",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
         for _ in 0..3000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next_u64();
             let len = (state % 40) as usize;
             let line: String = (0..len)
                 .map(|k| pieces[(state >> (k % 48)) as usize % pieces.len()])

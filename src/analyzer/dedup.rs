@@ -370,13 +370,8 @@ mod tests {
 
     #[test]
     fn small_paths_match_sorted_paths() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as usize
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |m: u64| (rng.next_u64() % m) as usize;
         let mut dropped = [0usize; 2];
         for _ in 0..4000 {
             let n = next(SMALL as u64) + 1;
@@ -422,15 +417,13 @@ mod tests {
     #[test]
     fn unnested_results_skip_the_sorted_paths_with_the_same_outcome() {
         let types = ["PERSON", "LOCATION", "URL", "DATE_TIME"];
-        let mut seed = 7u64;
+        let mut rng = crate::test_rng::XorShift::new(7);
         for round in 0..200 {
             let mut v = Vec::new();
             let (mut last_start, mut last_end) = (0, 0);
             let n = 33 + round % 40;
             for i in 0..n {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                let seed = rng.next_u64();
                 // Even rounds: overlapping but never nested (each span starts and ends after the previous
                 // one). Odd rounds: ends drawn freely, so some spans nest.
                 let start = last_start + 1 + (seed % 3) as usize;
@@ -484,13 +477,8 @@ mod tests {
     #[test]
     fn matches_presidio_reference_on_many_inputs() {
         // A small deterministic generator keeps this test free of extra dependencies.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as usize
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |m: u64| (rng.next_u64() % m) as usize;
         for _ in 0..500 {
             let n = next(12) + 1;
             let v: Vec<_> = (0..n)

@@ -636,11 +636,9 @@ mod tests {
             filters.push(vec![t.clone()]);
             filters.push(types.iter().filter(|u| *u != t).cloned().collect());
         }
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut rng = crate::test_rng::XorShift::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..24 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next_u64();
             let mut subset: Vec<EntityType> = types
                 .iter()
                 .enumerate()

@@ -421,13 +421,8 @@ mod tests {
     /// Random results over a text of short words and gaps of spaces, commas and newlines: nested,
     /// overlapping, touching, equal and empty spans of three types with tied scores, sorted by start.
     fn random_case(seed: u64) -> (String, Vec<RecognizerResult>) {
-        let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).unwrap_or(0)
-        };
+        let mut rng = crate::test_rng::XorShift::new(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let mut next = |n: usize| rng.below(n);
         let mut text = String::new();
         for _ in 0..200 {
             text.push_str(["ab", "Zoë", "x", "1234"][next(4)]);

@@ -1274,13 +1274,8 @@ mod tests {
             "4/5/",
             "12.1.",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = move || rng.next_u64();
         (0..n)
             .map(|_| {
                 let pieces = 1 + next() % 30;

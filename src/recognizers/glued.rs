@@ -8,13 +8,8 @@ pub(crate) fn glued<'a>(
     count: usize,
     max_pieces: u64,
 ) -> impl Iterator<Item = String> + 'a {
-    let mut state = seed;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = crate::test_rng::XorShift::new(seed);
+    let mut next = move || rng.next_u64();
     (0..count).map(move |_| {
         let n = 1 + next() % max_pieces;
         (0..n)

@@ -249,13 +249,8 @@ mod tests {
     #[test]
     fn matches_the_naive_walk_on_small_cases() {
         // Exhaustive-ish: a deterministic pseudo-random generator over small offsets.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut rand = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x2545_f491_4f6c_dd1d);
+        let mut rand = |n: usize| rng.below(n);
         // (3 million rounds were run once in release mode, too.)
         for _ in 0..3000 {
             let n = 1 + rand(12);

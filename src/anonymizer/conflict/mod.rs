@@ -281,13 +281,8 @@ pub(crate) mod tests {
 
     #[test]
     fn sweeps_match_the_sorting_versions() {
-        let mut seed = 11u64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % m
-        };
+        let mut rng = crate::test_rng::XorShift::new(11);
+        let mut next = |m: u64| rng.next_u64() % m;
         for round in 0..3000 {
             let n = 1 + next(40) as usize;
             let mut spans: Vec<Span> = (0..n)

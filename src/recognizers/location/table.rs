@@ -389,13 +389,8 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyzabcdefghijklmnop",
             "0",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x2545_f491_4f6c_dd1d);
+        let mut next = || rng.next_u64();
         for _ in 0..20_000 {
             let n = (next() % 40) as usize;
             let text: String = (0..n)
@@ -428,11 +423,9 @@ mod tests {
     #[test]
     fn first_delimiter_equals_a_byte_walk() {
         let alphabet = b"ab,;\t|\n\xc3\xa9 x";
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rng = crate::test_rng::XorShift::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = rng.next_u64();
             let n = (seed % 40) as usize;
             let bytes: Vec<u8> = (0..n)
                 .map(|k| {

@@ -406,13 +406,8 @@ mod tests {
     /// random digit strings of every length with every pair of leading digits.
     #[test]
     fn leading_pairs_only_reject_non_matches() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = move || rng.next_u64();
         let mut examples = 0;
         let mut rejected = 0;
         for (meta, _) in SLOTS.by_id.values() {

@@ -230,13 +230,8 @@ fn hostile_input_does_not_panic() {
 fn runs_match_the_regex() {
     let re = Regex::new(r"[+(]{0,2}[0-9](?:[ \x{a0}\-./()]{0,3}[0-9])*\)?").unwrap();
     let alphabet: Vec<char> = "0123456789 +()-./\u{a0}a\u{e9}\n".chars().collect();
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
+    let mut next = || rng.next_u64();
     let mut texts: Vec<String> = [
         "",
         "+44 (0)20 7946 0958",
@@ -285,13 +280,8 @@ fn skipped_windows_are_rejected() {
         ".", "/", "  ", " - ", ") ", "\u{a0}", "x", "ext. 2", ", ", "30", "901820", "49", "0491",
         "570", "156", "1234", "5678",
     ];
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
+    let mut next = || rng.next_u64();
     let rec = phone();
     let (mut groups, mut joins, mut found) = (Vec::new(), Vec::new(), Vec::new());
     let (mut checked, mut accepted) = (0, 0);
