@@ -1379,17 +1379,7 @@ mod tests {
             "hi jane van der Berg, [10:02] melanie: @anna Jean-Luc O'Brien DE Müller zoë",
             "Dear Customer, IP WAN US J. Doe and de la Cruz; café Ünal ÖZTÜRK to:von x_Jane Jane2",
         ] {
-            let mut tokens = Vec::new();
-            tokenize(text, &mut tokens);
-            let (mut words, mut keys, mut index) = (Vec::new(), String::new(), Index::default());
-            classify(
-                text,
-                &tokens,
-                &Lines::default(),
-                &mut words,
-                &mut keys,
-                &mut index,
-            );
+            let (tokens, words, _, index) = classified(text);
             let mut old = words.clone();
             // The separate passes from the words before completion.
             for w in old.iter_mut() {
@@ -1431,8 +1421,8 @@ mod tests {
         );
     }
 
-    /// Runs `test` on the scan of `text`.
-    fn with_scan(text: &str, test: impl FnOnce(&Scan<'_>)) {
+    /// The tokens of `text` and what [`classify`] makes of them (without line facts).
+    fn classified(text: &str) -> (Vec<Token>, Vec<Word>, String, Index) {
         let mut tokens = Vec::new();
         tokenize(text, &mut tokens);
         let (mut words, mut keys, mut index) = (Vec::new(), String::new(), Index::default());
@@ -1444,6 +1434,12 @@ mod tests {
             &mut keys,
             &mut index,
         );
+        (tokens, words, keys, index)
+    }
+
+    /// Runs `test` on the scan of `text`.
+    fn with_scan(text: &str, test: impl FnOnce(&Scan<'_>)) {
+        let (tokens, words, keys, index) = classified(text);
         let headers = Mutex::new(HeaderCache::default());
         let scan = Scan {
             text,
