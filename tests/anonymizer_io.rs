@@ -313,6 +313,54 @@ fn anonymized_text_json_shape() {
 }
 
 #[test]
+fn anonymized_text_json_checks_items_against_the_text() {
+    let read = |items: serde_json::Value| {
+        serde_json::from_value::<AnonymizedText>(json!({"text": "Hi <PERSON>, é", "items": items}))
+    };
+    let item = |start: usize, end: usize, text: Option<&str>| {
+        let mut v =
+            json!({"start": start, "end": end, "entity_type": "PERSON", "operator": "replace"});
+        if let Some(t) = text {
+            v["text"] = json!(t);
+        }
+        v
+    };
+    // With or without its text, a consistent item reads; the text is read back from the output.
+    for items in [
+        json!([item(3, 11, Some("<PERSON>"))]),
+        json!([item(3, 11, None)]),
+    ] {
+        let out = read(items).unwrap();
+        assert_eq!(out.text_of(&out.items[0]), Some("<PERSON>"));
+    }
+    // A text that differs, a range past the end, a reversed range, or one inside "é": an error naming the
+    // item and its range, not the text.
+    for (bad, reason) in [
+        (item(3, 11, Some("<SECRET>")), "differs"),
+        (item(3, 99, None), "character boundaries"),
+        (item(11, 3, None), "character boundaries"),
+        (item(14, 15, None), "character boundaries"),
+    ] {
+        let error = read(json!([item(0, 2, None), bad]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("item 1") && error.contains(reason),
+            "{error}"
+        );
+        assert!(
+            !error.contains("SECRET") && !error.contains("Hi"),
+            "{error}"
+        );
+    }
+    // Written, an item whose range is not in the text (built by hand) is an error, not a panic.
+    let mut out = read(json!([])).unwrap();
+    out.items
+        .push(serde_json::from_value(item(14, 15, None)).unwrap());
+    assert!(serde_json::to_string(&out).is_err());
+}
+
+#[test]
 fn conflict_resolution_names() {
     let names: Vec<_> = ALL
         .iter()

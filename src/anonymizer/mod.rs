@@ -11,13 +11,15 @@
 //!    than its container and splits the container around it; finally same-type spans separated only by
 //!    spaces merge. Every strategy is `O(n log n)` (see `conflict/`).
 //! 3. **Operate** in one pass over the text: text between spans is copied, each span's value goes through
-//!    the operator configured for its entity type ([`Operators::operator_for`]), and an [`OperatorResult`]
-//!    records where the new value sits in the output.
+//!    the operator configured for its entity type ([`Operators::operator_for`]) and is written straight
+//!    into the output, and an [`OperatorResult`] records where the new value sits there (no string per
+//!    span: [`AnonymizedText::text_of`] reads it back).
 //!
 //! # Operators
 //!
-//! One file each under `operators/`: `replace` (default `<ENTITY_TYPE>`), `redact`, `mask` (counts
-//! grapheme clusters), `hash` (SHA-256/512, or HMAC with a [`HashKey`]), `keep`, and `custom` (a closure).
+//! One file each under `operators/`: `replace` (default `<ENTITY_TYPE>`), `mask` (counts grapheme
+//! clusters), `hash` (SHA-256/512, or HMAC with a [`HashKey`]), `keep`, and `custom` (a closure); `redact`
+//! writes nothing and needs no file.
 //! [`OperatorConfig`] selects one and serialises in Presidio's REST shape; [`Operators`] maps entity
 //! types (and `DEFAULT`) to configs.
 

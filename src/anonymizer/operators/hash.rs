@@ -118,46 +118,56 @@ pub(crate) fn check_key(key: &HashKey) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// The lowercase hex digest of `value` (keyed when `key` is given).
-pub(crate) fn apply(
+/// Appends the lowercase hex digest of `value` (keyed when `key` is given) to `out`.
+pub(crate) fn push(
     value: &str,
     hash_type: HashType,
     key: Option<&HashKey>,
-) -> Result<String, &'static str> {
+    out: &mut String,
+) -> Result<(), &'static str> {
     const REJECTED: &str = "hash key rejected by HMAC";
     let bytes = value.as_bytes();
-    Ok(match (hash_type, key) {
-        (HashType::Sha256, None) => hex(&Sha256::digest(bytes)),
-        (HashType::Sha512, None) => hex(&Sha512::digest(bytes)),
+    match (hash_type, key) {
+        (HashType::Sha256, None) => hex(&Sha256::digest(bytes), out),
+        (HashType::Sha512, None) => hex(&Sha512::digest(bytes), out),
         (HashType::Sha256, Some(key)) => {
             let mut mac =
                 <Hmac<Sha256> as KeyInit>::new_from_slice(key.as_bytes()).map_err(|_| REJECTED)?;
             mac.update(bytes);
-            hex(&mac.finalize().into_bytes())
+            hex(&mac.finalize().into_bytes(), out);
         }
         (HashType::Sha512, Some(key)) => {
             let mut mac =
                 <Hmac<Sha512> as KeyInit>::new_from_slice(key.as_bytes()).map_err(|_| REJECTED)?;
             mac.update(bytes);
-            hex(&mac.finalize().into_bytes())
+            hex(&mac.finalize().into_bytes(), out);
         }
-    })
+    }
+    Ok(())
 }
 
-/// Lowercase hexadecimal.
-fn hex(bytes: &[u8]) -> String {
+/// Appends `bytes` in lowercase hexadecimal.
+fn hex(bytes: &[u8], out: &mut String) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
+    out.reserve(bytes.len() * 2);
     for b in bytes {
         out.push(char::from(DIGITS[usize::from(b >> 4)]));
         out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn apply(
+        value: &str,
+        hash_type: HashType,
+        key: Option<&HashKey>,
+    ) -> Result<String, &'static str> {
+        let mut out = String::new();
+        push(value, hash_type, key, &mut out).map(|()| out)
+    }
 
     #[test]
     fn sha256_abc() {

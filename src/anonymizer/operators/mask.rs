@@ -19,18 +19,19 @@ pub(crate) fn masking_char(masking: &str) -> Result<char, &'static str> {
     }
 }
 
-/// Masks the first (or, with `from_end`, the last) `chars_to_mask` grapheme clusters of `value`.
+/// Appends `value` to `out` with its first (or, with `from_end`, its last) `chars_to_mask` grapheme clusters
+/// masked.
 ///
 /// A count larger than the value masks all of it; each masked cluster becomes one `masking_char`.
-pub(crate) fn apply(
+pub(crate) fn push(
     value: &str,
     masking_char: char,
     chars_to_mask: usize,
     from_end: bool,
-) -> String {
+    out: &mut String,
+) {
     let total = value.graphemes(true).count();
     let masked = chars_to_mask.min(total);
-    let mut out = String::with_capacity(value.len());
     let mask = iter::repeat_n(masking_char, masked);
     if from_end {
         let cut = byte_offset_of_cluster(value, total - masked);
@@ -41,7 +42,6 @@ pub(crate) fn apply(
         out.extend(mask);
         out.push_str(&value[cut..]);
     }
-    out
 }
 
 /// Byte offset where cluster number `n` starts (the value's length when `n` is the cluster count).
@@ -55,6 +55,11 @@ fn byte_offset_of_cluster(value: &str, n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymizer::operators::collect;
+
+    fn apply(value: &str, masking_char: char, chars_to_mask: usize, from_end: bool) -> String {
+        collect(|out| push(value, masking_char, chars_to_mask, from_end, out))
+    }
 
     #[test]
     fn masks_from_start_and_end() {

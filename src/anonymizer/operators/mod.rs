@@ -1,10 +1,10 @@
-//! The built-in operators, one per file, and [`OperatorConfig`], which selects one with its parameters.
+//! The built-in operators, one per file (`redact`, which writes nothing, needs none), and [`OperatorConfig`],
+//! which selects one with its parameters.
 
 mod custom;
 mod hash;
 mod keep;
 mod mask;
-mod redact;
 mod replace;
 
 use serde::{Deserialize, Serialize};
@@ -174,36 +174,47 @@ impl OperatorConfig {
         }
     }
 
-    /// The replacement for `value` (the original text of an entity of type `entity_type`).
+    /// Appends the replacement for `value` (the original text of an entity of type `entity_type`) to `out`.
     ///
-    /// Only fails for a configuration that [`check`](Self::check) rejects.
-    pub(crate) fn apply(
+    /// Only fails for a configuration that [`check`](Self::check) rejects, and then before writing anything.
+    pub(crate) fn push(
         &self,
         value: &str,
         entity_type: &EntityType,
-    ) -> Result<String, &'static str> {
-        Ok(match self {
+        out: &mut String,
+    ) -> Result<(), &'static str> {
+        match self {
             OperatorConfig::Replace { new_value } => {
-                replace::apply(new_value.as_deref(), entity_type)
+                replace::push(new_value.as_deref(), entity_type, out);
             }
-            OperatorConfig::Redact => redact::apply(),
+            OperatorConfig::Redact => {} // the empty string
             OperatorConfig::Mask {
                 masking_char,
                 chars_to_mask,
                 from_end,
-            } => mask::apply(
+            } => mask::push(
                 value,
                 mask::masking_char(masking_char)?,
                 *chars_to_mask,
                 *from_end,
+                out,
             ),
             OperatorConfig::Hash { hash_type, key } => {
-                hash::apply(value, *hash_type, key.as_ref())?
+                hash::push(value, *hash_type, key.as_ref(), out)?;
             }
-            OperatorConfig::Keep => keep::apply(value),
-            OperatorConfig::Custom(f) => f.apply(value),
-        })
+            OperatorConfig::Keep => keep::push(value, out),
+            OperatorConfig::Custom(f) => f.push(value, out),
+        }
+        Ok(())
     }
+}
+
+/// What `push` appends to an empty string (for tests).
+#[cfg(test)]
+pub(crate) fn collect(push: impl FnOnce(&mut String)) -> String {
+    let mut out = String::new();
+    push(&mut out);
+    out
 }
 
 #[cfg(test)]
@@ -224,7 +235,9 @@ mod tests {
             from_end: false,
         };
         assert!(bad_mask.check().is_err());
-        assert!(bad_mask.apply("x", &EntityType::PERSON).is_err());
+        let mut out = String::new();
+        assert!(bad_mask.push("x", &EntityType::PERSON, &mut out).is_err());
+        assert_eq!(out, "");
         let empty_key = OperatorConfig::keyed_hash(HashType::Sha256, HashKey::new(""));
         assert!(empty_key.check().is_err());
         assert!(OperatorConfig::mask('*', 1, false).check().is_ok());
@@ -233,7 +246,12 @@ mod tests {
     #[test]
     fn dispatch() {
         let p = EntityType::PERSON;
-        let apply = |c: OperatorConfig| c.apply("Zoë", &p).unwrap();
+        // Each appends after what is already there.
+        let apply = |c: OperatorConfig| {
+            let mut out = String::from("…");
+            c.push("Zoë", &p, &mut out).unwrap();
+            out.strip_prefix('…').unwrap().to_owned()
+        };
         assert_eq!(apply(OperatorConfig::default()), "<PERSON>");
         assert_eq!(apply(OperatorConfig::replace("X")), "X");
         assert_eq!(apply(OperatorConfig::redact()), "");

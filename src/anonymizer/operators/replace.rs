@@ -2,17 +2,14 @@
 
 use crate::entity::EntityType;
 
-/// The replacement for one value: `new_value`, or `<ENTITY_TYPE>` when none is configured.
-pub(crate) fn apply(new_value: Option<&str>, entity_type: &EntityType) -> String {
+/// Appends the replacement for one value to `out`: `new_value`, or `<ENTITY_TYPE>` when none is configured.
+pub(crate) fn push(new_value: Option<&str>, entity_type: &EntityType, out: &mut String) {
     match new_value {
-        Some(v) => v.to_owned(),
+        Some(v) => out.push_str(v),
         None => {
-            let name = entity_type.as_str();
-            let mut out = String::with_capacity(name.len() + 2);
             out.push('<');
-            out.push_str(name);
+            out.push_str(entity_type.as_str());
             out.push('>');
-            out
         }
     }
 }
@@ -20,6 +17,11 @@ pub(crate) fn apply(new_value: Option<&str>, entity_type: &EntityType) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymizer::operators::collect;
+
+    fn apply(new_value: Option<&str>, entity_type: &EntityType) -> String {
+        collect(|out| push(new_value, entity_type, out))
+    }
 
     #[test]
     fn default_is_entity_type_in_angle_brackets() {
