@@ -27,3 +27,4 @@ pub use registry::{RecognizerInfo, RecognizerRegistry};
 pub(crate) use context::{HeaderCache, cue_before};
 pub(crate) use pattern::compile as compile_pattern;
 pub(crate) use pattern::{Alt, DigitWords, Fast, Needs, word};
+pub(crate) use recognizer::{PerText, Shared};

@@ -1,11 +1,11 @@
 //! [`PatternRecognizer`]: named regular expressions with base scores, validators and context words.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 
-use super::recognizer::{Recognizer, RecognizerContext};
+use super::recognizer::{PerText, PerTextRef, Recognizer, RecognizerContext, Shared};
 pub(crate) use words::{Alt, DigitWords, Fast};
 
 mod words;
@@ -292,6 +292,12 @@ pub(crate) struct TextFacts {
     ats: usize,
     /// Every maximal run at least [`RUN_MIN`] long, each kind in text order.
     runs: Vec<Run>,
+}
+
+impl PerText for TextFacts {
+    fn slot(shared: &Shared) -> &OnceLock<Self> {
+        &shared.facts
+    }
 }
 
 impl TextFacts {
@@ -845,9 +851,9 @@ impl Recognizer for PatternRecognizer {
         if !ctx.wants(&self.entities[0]) {
             return Ok(());
         }
-        let mut facts: Option<Arc<TextFacts>> = None;
-        let mut words: Option<Arc<DigitWords>> = None;
-        let mut counts: Option<Arc<ByteCounts>> = None;
+        let mut facts: Option<PerTextRef<'_, TextFacts>> = None;
+        let mut words: Option<PerTextRef<'_, DigitWords>> = None;
+        let mut counts: Option<PerTextRef<'_, ByteCounts>> = None;
         for p in &self.patterns {
             match p.fast {
                 Some(Fast::Literal(lit)) => {
@@ -1167,7 +1173,13 @@ impl PatternRecognizerBuilder {
 /// How many `:`, `-`, `.` and `@` a text holds, counted in one pass (per-lane byte counters over
 /// 16-byte chunks, which the compiler vectorises).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ByteCounts([usize; 4]);
+pub(crate) struct ByteCounts([usize; 4]);
+
+impl PerText for ByteCounts {
+    fn slot(shared: &Shared) -> &OnceLock<Self> {
+        &shared.counts
+    }
+}
 
 impl ByteCounts {
     /// The counted bytes.

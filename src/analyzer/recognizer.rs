@@ -1,12 +1,14 @@
 //! The [`Recognizer`] trait: the one extension point of the analyzer.
 
-use std::any::{Any, TypeId};
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::ops::Deref;
+use std::sync::{Mutex, OnceLock};
 
+use super::pattern::{ByteCounts, DigitWords, TextFacts};
 use crate::analyzer::HeaderCache;
 use crate::entity::EntityType;
 use crate::error::Error;
+use crate::recognizers::Layout;
 use crate::result::RecognizerResult;
 
 /// Something that finds entities in text: a set of regex patterns, a deny list, a gazetteer, a NER model, a
@@ -103,11 +105,16 @@ pub struct RecognizerContext<'a> {
     headers: Option<&'a Mutex<HeaderCache>>,
 }
 
-/// Analyses of one text that several recognizers need (its tokens, tables, organisation names), computed
-/// by the first recognizer that asks and reused by the others during one `analyze` call.
+/// Analyses of one text that several recognizers need (its digit words, byte counts and facts, its place
+/// and organisation layout), computed by the first recognizer that asks and reused by the others during one
+/// `analyze` call. One slot per kind ([`PerText`]), so a fetch is one atomic load: no lock, no search, no
+/// allocation.
 #[derive(Default)]
 pub(crate) struct Shared {
-    slots: Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
+    pub(crate) facts: OnceLock<TextFacts>,
+    pub(crate) words: OnceLock<DigitWords>,
+    pub(crate) counts: OnceLock<ByteCounts>,
+    pub(crate) layout: OnceLock<Layout>,
 }
 
 impl fmt::Debug for Shared {
@@ -116,16 +123,27 @@ impl fmt::Debug for Shared {
     }
 }
 
-impl Shared {
-    fn get<T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
-        let slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-        let (_, v) = slots.iter().find(|(id, _)| *id == TypeId::of::<T>())?;
-        v.clone().downcast::<T>().ok()
-    }
+/// An analysis of a whole text that has a slot in [`Shared`].
+pub(crate) trait PerText: Sized + Send + Sync {
+    /// Its slot.
+    fn slot(shared: &Shared) -> &OnceLock<Self>;
+}
 
-    fn put<T: Any + Send + Sync>(&self, value: Arc<T>) {
-        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-        slots.push((TypeId::of::<T>(), value));
+/// An analysis from [`RecognizerContext::shared`]: the call's shared one, or, without a shared store, one
+/// computed for the asking recognizer alone (boxed, so the reference stays two words wide).
+pub(crate) enum PerTextRef<'a, T> {
+    Shared(&'a T),
+    Own(Box<T>),
+}
+
+impl<T> Deref for PerTextRef<'_, T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        match self {
+            PerTextRef::Shared(v) => v,
+            PerTextRef::Own(v) => v,
+        }
     }
 }
 
@@ -161,16 +179,11 @@ impl<'a> RecognizerContext<'a> {
     /// The analysis of type `T` of the current text: computed by `compute` the first time a recognizer
     /// asks during this call, then reused. Without a shared store (a recognizer called directly), it is
     /// computed each time.
-    pub(crate) fn shared<T: Any + Send + Sync>(&self, compute: impl FnOnce() -> T) -> Arc<T> {
-        let Some(shared) = self.shared else {
-            return Arc::new(compute());
-        };
-        if let Some(v) = shared.get::<T>() {
-            return v;
+    pub(crate) fn shared<T: PerText>(&self, compute: impl FnOnce() -> T) -> PerTextRef<'a, T> {
+        match self.shared {
+            Some(shared) => PerTextRef::Shared(T::slot(shared).get_or_init(compute)),
+            None => PerTextRef::Own(Box::new(compute())),
         }
-        let v = Arc::new(compute());
-        shared.put(v.clone());
-        v
     }
 
     /// The same request, asking for explanations when `yes`.
@@ -197,5 +210,38 @@ impl<'a> RecognizerContext<'a> {
     /// Whether results should carry an [`AnalysisExplanation`](crate::AnalysisExplanation).
     pub fn return_decision_process(&self) -> bool {
         self.return_decision_process
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+
+    #[test]
+    fn per_text_analyses_are_computed_once_per_store() {
+        let text = "card 4111 1111 1111 1111, order 12-34";
+        let computed = Cell::new(0);
+        let count = || {
+            computed.set(computed.get() + 1);
+            DigitWords::of(text)
+        };
+        let store = Shared::default();
+        let ctx = RecognizerContext::new(&[], "en").with_shared(&store);
+        let first = ctx.shared(count);
+        let again = ctx.shared(count);
+        assert_eq!(computed.get(), 1);
+        assert!(std::ptr::eq(&*first, &*again));
+        assert_eq!(*first, DigitWords::of(text));
+        // Another kind has its own slot.
+        let facts = ctx.shared(|| TextFacts::of(text));
+        assert_eq!(*facts, TextFacts::of(text));
+        assert_eq!(computed.get(), 1);
+        // Without a store, each fetch computes.
+        let direct = RecognizerContext::new(&[], "en");
+        assert_eq!(*direct.shared(count), *first);
+        assert_eq!(*direct.shared(count), *first);
+        assert_eq!(computed.get(), 3);
     }
 }

@@ -41,6 +41,7 @@ pub(crate) mod hash;
 mod iban;
 mod ip;
 mod location;
+pub(crate) use location::Layout;
 mod mac;
 mod medical_license;
 mod organization;

@@ -10,6 +10,10 @@
 //! pattern. The description states each group as a test on one whole word; the built-in descriptions are
 //! compared with their regexes on generated texts.
 
+use std::sync::OnceLock;
+
+use crate::analyzer::{PerText, Shared};
+
 /// A test of one whole maximal ASCII word (bytes `[0-9A-Za-z_]`, at least one).
 pub(crate) type WordTest = fn(&[u8]) -> bool;
 
@@ -310,6 +314,12 @@ fn stops(x: u64) -> u64 {
     let at_least_0 = low + ONES * u64::from(0x80 - b'0');
     let above_9 = low + ONES * u64::from(0x80 - b'9' - 1);
     ((at_least_0 & !above_9) | x) & HIGH
+}
+
+impl PerText for DigitWords {
+    fn slot(shared: &Shared) -> &OnceLock<Self> {
+        &shared.words
+    }
 }
 
 impl DigitWords {

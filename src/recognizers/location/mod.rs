@@ -28,10 +28,11 @@ pub(crate) mod tokens;
 mod words;
 
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::catalog::{Languages, Spec};
 use super::organization;
+use crate::analyzer::{PerText, Shared};
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 const NAME: &str = "LocationRecognizer";
@@ -124,6 +125,12 @@ thread_local! {
 
 /// Buffers of more tokens than this are freed rather than kept (a huge text should not pin its memory).
 const KEEP_TOKENS: usize = 1 << 16;
+
+impl PerText for Layout {
+    fn slot(shared: &Shared) -> &OnceLock<Self> {
+        &shared.layout
+    }
+}
 
 impl Layout {
     pub(crate) fn of(text: &str) -> Layout {
