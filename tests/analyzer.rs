@@ -293,6 +293,27 @@ fn language_selects_recognizers() {
         engine.supported_entities("de"),
         vec![EntityType::new("PLZ")]
     );
+    // Ad-hoc recognizers run in their own language only, also in one no built recognizer serves.
+    let postcode = |lang: &str| {
+        PatternRecognizer::builder(format!("Postcode{lang}"), "POSTCODE")
+            .pattern(Pattern::new("five digits", r"\b\d{5}\b", 0.6))
+            .language(lang)
+            .build()
+            .unwrap()
+    };
+    let run = |lang: &str| {
+        let options = AnalyzeOptions::default()
+            .language(lang)
+            .ad_hoc_recognizer(postcode("de"))
+            .ad_hoc_recognizer(postcode("nl"));
+        let found = engine.analyze(text, &options).unwrap();
+        let mut by: Vec<String> = found.iter().map(|r| r.recognizer.to_string()).collect();
+        by.sort();
+        by
+    };
+    assert_eq!(run("de"), vec!["PlzRecognizer", "Postcodede"]);
+    assert_eq!(run("nl"), vec!["Postcodenl"]);
+    assert!(run("en").iter().all(|n| !n.starts_with("Postcode")));
 }
 
 #[test]

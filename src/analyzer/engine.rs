@@ -68,6 +68,8 @@ struct Inner {
     entries: Vec<Entry>,
     /// Every entity type the recognizers support, numbered in order of first appearance.
     type_ids: FxHashMap<EntityType, usize>,
+    /// Every language the recognizers serve, numbered in order of first appearance.
+    languages: Vec<String>,
     default_threshold: f64,
     window: ContextWindow,
     cross_type_dedup: bool,
@@ -79,7 +81,16 @@ struct Entry {
     /// The recognizer's entity types as numbered in [`Inner::type_ids`], one bit each; `None` when a
     /// number is past the mask's width (the entity filter is then checked type by type).
     mask: Option<TypeMask>,
+    /// The recognizer's language as numbered in [`Inner::languages`]; for an ad-hoc recognizer, the
+    /// call's language number when it serves that language, else [`OTHER_LANGUAGE`].
+    language: usize,
 }
+
+/// The language number of an ad-hoc recognizer that does not serve the call's language.
+const OTHER_LANGUAGE: usize = usize::MAX;
+
+/// The call's language number when no built recognizer serves it.
+const UNSERVED_LANGUAGE: usize = usize::MAX - 1;
 
 /// A set of entity types as bits of their numbers in [`Inner::type_ids`].
 type TypeMask = u128;
@@ -209,6 +220,13 @@ impl AnalyzerEngine {
         results: &mut Vec<RecognizerResult>,
     ) -> Result<(), Error> {
         let language = options.language_or_default();
+        // Languages compare as numbers in the loop below.
+        let language_id = self
+            .inner
+            .languages
+            .iter()
+            .position(|l| l == language)
+            .unwrap_or(UNSERVED_LANGUAGE);
         let extra_context = ContextWords::new(&options.context);
         let shared = Shared::default();
         // Results in delimited data whose score a context word raised, and from where (see
@@ -221,6 +239,11 @@ impl AnalyzerEngine {
                 recognizer: r.clone(),
                 context: ContextWords::new(r.context()),
                 mask: None,
+                language: if r.supported_language() == language {
+                    language_id
+                } else {
+                    OTHER_LANGUAGE
+                },
             })
             .collect();
         let mut filtered: Vec<EntityType> = Vec::new();
@@ -230,7 +253,7 @@ impl AnalyzerEngine {
         let wanted_types = self.inner.wanted_types(options);
         for entry in self.inner.entries.iter().chain(ad_hoc.iter()) {
             let rec = entry.recognizer.as_ref();
-            if rec.supported_language() != language {
+            if entry.language != language_id {
                 continue;
             }
             // Without an entity filter every supported type is wanted: no copy of the list. With one, the
@@ -484,6 +507,7 @@ impl AnalyzerBuilder {
         let mut seen = HashSet::new();
         let mut entries = Vec::with_capacity(self.registry.len());
         let mut type_ids = FxHashMap::default();
+        let mut languages: Vec<String> = Vec::new();
         for r in self.registry.iter() {
             if r.name().trim().is_empty() {
                 return Err(Error::InvalidConfig {
@@ -510,16 +534,25 @@ impl AnalyzerBuilder {
                 mask = mask
                     .and_then(|m: TypeMask| Some(m | 1_u128.checked_shl(u32::try_from(id).ok()?)?));
             }
+            let language = match languages.iter().position(|l| l == r.supported_language()) {
+                Some(id) => id,
+                None => {
+                    languages.push(r.supported_language().to_string());
+                    languages.len() - 1
+                }
+            };
             entries.push(Entry {
                 recognizer: r.clone(),
                 context: ContextWords::new(r.context()),
                 mask,
+                language,
             });
         }
         Ok(AnalyzerEngine {
             inner: Arc::new(Inner {
                 entries,
                 type_ids,
+                languages,
                 default_threshold: self.default_threshold,
                 window: self.window,
                 cross_type_dedup: self.cross_type_dedup,
@@ -613,9 +646,11 @@ mod tests {
                         recognizer: e.recognizer.clone(),
                         context: ContextWords::new(e.recognizer.context()),
                         mask: None,
+                        language: e.language,
                     })
                     .collect(),
                 type_ids: inner.type_ids.clone(),
+                languages: inner.languages.clone(),
                 default_threshold: inner.default_threshold,
                 window: inner.window,
                 cross_type_dedup: inner.cross_type_dedup,

@@ -66,7 +66,8 @@ pub trait Recognizer: Send + Sync {
     /// change afterwards.
     fn supported_entities(&self) -> &[EntityType];
 
-    /// The language (ISO 639-1 code) it serves. Defaults to `"en"`.
+    /// The language (ISO 639-1 code) it serves. Defaults to `"en"`. Read when the engine is built, like
+    /// [`supported_entities`](Self::supported_entities).
     fn supported_language(&self) -> &str {
         "en"
     }
