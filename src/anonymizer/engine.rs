@@ -128,7 +128,6 @@ impl AnonymizerEngine {
         operators.validate()?;
         if self.conflict_resolution == ConflictResolution::MergeSimilarOrContained
             && results.len() > CHUNK
-            && results.is_sorted_by_key(|r| r.start)
         {
             return self.anonymize_in_chunks(text, results, operators, CHUNK);
         }
@@ -159,8 +158,8 @@ impl AnonymizerEngine {
         Ok(writer.finish())
     }
 
-    /// [`anonymize`](Self::anonymize) for results sorted by start under
-    /// [`ConflictResolution::MergeSimilarOrContained`], resolving `chunk` spans or a few more at a time.
+    /// [`anonymize`](Self::anonymize) under [`ConflictResolution::MergeSimilarOrContained`], resolving
+    /// `chunk` spans or a few more at a time when the results come sorted by start (else all at once).
     ///
     /// A chunk ends only where no span so far reaches past the next one's start. Spans on either side of
     /// such a cut never intersect, contain or trim one another, so every step of the strategy but the last
@@ -174,9 +173,17 @@ impl AnonymizerEngine {
         operators: &Operators,
         chunk: usize,
     ) -> Result<AnonymizedText, Error> {
-        // The same checks, in the same order, before any work on the text.
+        // The same checks, in the same order, before any work on the text; in the same pass, whether the
+        // results come sorted by start, as chunks need (else they are resolved whole).
+        let mut sorted = true;
+        let mut last_start = 0;
         for (index, r) in results.iter().enumerate() {
             check_span(text, index, r)?;
+            sorted &= r.start >= last_start;
+            last_start = r.start;
+        }
+        if !sorted {
+            return self.anonymize_whole(text, results, operators);
         }
         let mut interner = Interner::default();
         let mut ops: Vec<&OperatorConfig> = Vec::new();
@@ -388,7 +395,11 @@ impl<'a> Interner<'a> {
     /// The id of `name`; `on_new` runs when `name` gets a new id.
     fn id(&mut self, name: &'a str, on_new: impl FnOnce()) -> usize {
         let found = if self.names.len() <= Self::LINEAR {
-            self.names.iter().position(|&n| n == name)
+            // Results of one type mostly share the name's bytes (a built-in type's static name, or one
+            // `Arc`), so the address usually decides without comparing bytes.
+            self.names
+                .iter()
+                .position(|&n| std::ptr::eq(n, name) || n == name)
         } else {
             self.map.get(name).copied()
         };
