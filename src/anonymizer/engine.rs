@@ -473,6 +473,19 @@ mod tests {
                     .anonymize_in_chunks(&text, &results, &operators, chunk)
                     .unwrap();
                 assert_eq!(chunked, whole, "seed {seed}, chunk {chunk}");
+                // Unsorted results are resolved whole: the first result moved to the end would land
+                // in a chunk after spans that follow it in the text.
+                let mut unsorted = results.clone();
+                unsorted.rotate_left(1);
+                if !unsorted.is_sorted_by_key(|r| r.start) {
+                    let out = engine.anonymize_in_chunks(&text, &unsorted, &operators, chunk);
+                    let expected = engine.anonymize_whole(&text, &unsorted, &operators);
+                    assert_eq!(
+                        out.unwrap(),
+                        expected.unwrap(),
+                        "seed {seed}, chunk {chunk}"
+                    );
+                }
             }
             items += whole.items.len();
         }
