@@ -467,7 +467,7 @@ pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, word
         from += 1;
     }
     let tail = &text[from..start];
-    let line = &tail[tail.rfind('\n').map_or(0, |i| i + 1)..];
+    let line = &tail[memchr::memrchr(b'\n', tail.as_bytes()).map_or(0, |i| i + 1)..];
     if line.is_ascii() {
         return cue_before_ascii(line.as_bytes(), n, words);
     }
@@ -538,7 +538,8 @@ impl Heads {
         let mut heads = Heads::default();
         let mut from = 0;
         while heads.len < 5 && from < text.len() {
-            let nl = text[from..].find('\n').map_or(text.len(), |i| from + i);
+            let nl =
+                memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i);
             let end = from + text[from..nl].trim_end_matches('\r').len();
             heads.lines[heads.len] = (from, nl, end, None);
             heads.len += 1;
@@ -626,7 +627,7 @@ impl HeaderCache {
     pub(crate) fn column_header<'t>(&mut self, text: &'t str, start: usize) -> Option<&'t str> {
         let first_line_end = *self
             .first_line_end
-            .get_or_insert_with(|| text.find('\n').unwrap_or(text.len()));
+            .get_or_insert_with(|| memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len()));
         if start <= first_line_end {
             return None;
         }
@@ -775,15 +776,7 @@ impl HeaderCache {
 /// The last `\n` in `text[from..to]`, as an offset into that range (a search for one ASCII byte: it
 /// cannot be inside a character, so the range's ends need not be on char boundaries).
 fn memrchr_newline(text: &str, from: usize, to: usize) -> Option<usize> {
-    let mut a = from;
-    while a < to && !text.is_char_boundary(a) {
-        a += 1;
-    }
-    if !text.is_char_boundary(to) {
-        return text.as_bytes()[from..to].iter().rposition(|&b| b == b'\n');
-    }
-    // `str::rfind` for a char uses the standard library's word-at-a-time memrchr.
-    text[a..to].rfind('\n').map(|i| a - from + i)
+    memchr::memrchr(b'\n', &text.as_bytes()[from..to])
 }
 
 /// `n` as a `u32` index (the caches index texts of at most a segment's length, far below `u32::MAX`).
@@ -883,7 +876,7 @@ fn collect_after(text: &str, end: usize, n: usize, out: &mut WordBuf) {
     }
     let mut slice = &text[end..to];
     // Words after a match count only on its own line: the next line's label belongs to the next value.
-    if let Some(nl) = slice.find('\n') {
+    if let Some(nl) = memchr::memchr(b'\n', slice.as_bytes()) {
         slice = &slice[..nl];
         to = end + nl;
     }

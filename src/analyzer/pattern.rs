@@ -615,10 +615,8 @@ impl TokenWindow {
     /// text order.
     fn each(&self, text: &str, mut search: impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
-        let needle = char::from(self.byte);
         let mut i = 0;
-        // `i` is 0 or just after an ASCII byte of the last token, so a char boundary.
-        while let Some(k) = text[i..].find(needle) {
+        while let Some(k) = memchr::memchr(self.byte, &bytes[i..]) {
             let at = i + k;
             // The token's part from `at` on holds all its `byte`s (`bytes[i..at]` holds none), so it is
             // read first, and the scan back runs only for a token that qualifies.

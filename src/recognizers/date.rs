@@ -846,7 +846,7 @@ fn numeric_ok(value: &str) -> bool {
 /// writing a log by hand (`4/22/24 at 3:45 PM  oxycodone 5 mg`, `2023-09-18 15:45  visit`) write
 /// minutes, and those entries say when something happened to someone.
 fn is_log_timestamp(text: &str, start: usize, value: &str) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..start]).map_or(0, |i| i + 1);
     let prefix = &text[line_start..start];
     let has_seconds = value.matches(':').count() >= 2;
     if has_seconds

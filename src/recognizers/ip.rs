@@ -240,8 +240,8 @@ fn v6_stretches(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let (mut from, mut floor) = (0, 0);
     std::iter::from_fn(move || {
-        // `str::find` looks for the colon with `memchr`; stretches end before a character boundary.
-        while let Some(colon) = text.get(from..)?.find(':') {
+        // Stretches end before a character boundary (`:` is ASCII, so the search needs none).
+        while let Some(colon) = memchr::memchr(b':', bytes.get(from..)?) {
             let colon = from + colon;
             from = colon + 1;
             // The colon pair of `has_colon_pair`, from this colon.

@@ -238,10 +238,10 @@ fn url_tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     // The next `/` and `www.` at or after `from`, once looked for; `None` inside when there is none.
     let mut slash: Option<Option<usize>> = None;
     let mut www: Option<Option<usize>> = None;
-    let mut dots = text.match_indices('.').map(|(dot, _)| dot);
+    let mut dots = memchr::memchr_iter(b'.', bytes);
     std::iter::from_fn(move || {
         if slash.is_none_or(|p| p.is_some_and(|p| p < from)) {
-            slash = Some(text.get(from..)?.find('/').map(|p| from + p));
+            slash = Some(memchr::memchr(b'/', bytes.get(from..)?).map(|p| from + p));
         }
         if www.is_none_or(|p| p.is_some_and(|p| p < from)) {
             // The first `www.` (any case) at or after `from`, as the offset of its dot.

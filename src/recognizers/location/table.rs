@@ -186,10 +186,9 @@ pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
             return;
         };
         // Delimiters are ASCII, so `first` is on a character boundary.
-        line_start = text[line_start..first]
-            .rfind('\n')
+        line_start = memchr::memrchr(b'\n', &b[line_start..first])
             .map_or(line_start, |k| line_start + k + 1);
-        let line_end = text[first..].find('\n').map_or(b.len(), |k| first + k);
+        let line_end = memchr::memchr(b'\n', &b[first..]).map_or(b.len(), |k| first + k);
         let next = (line_end + 1).min(b.len()).max(line_end);
         if line_end - line_start > 400 {
             line_start = next.max(line_start + 1);
@@ -283,9 +282,8 @@ mod tests {
         let mut header: Vec<Option<Column>> = Vec::new();
         let mut line_start = 0;
         while line_start < b.len() {
-            let line_end = text[line_start..]
-                .find('\n')
-                .map_or(b.len(), |k| line_start + k);
+            let line_end =
+                memchr::memchr(b'\n', &b[line_start..]).map_or(b.len(), |k| line_start + k);
             let line = &text[line_start..line_end];
             let next = (line_end + 1).min(b.len()).max(line_end);
             if line.len() > 400 {
