@@ -2,8 +2,9 @@
 //!
 //! Run with `cargo bench --bench analyze`. Inputs are the bundled support tickets (prompt and completion
 //! fields joined with blank lines) repeated to each size, so every size has the same PII density (1 KB,
-//! 100 KB and 10 MB show how cost grows), and the dev corpus texts record by record
-//! (`../shared/corpus/dev.jsonl`, or `PIISCRUB_DEV_CORPUS`).
+//! 100 KB and 10 MB show how cost grows), the tickets' fields one by one (short texts: the fixed cost per
+//! call), and the dev corpus texts record by record (`../shared/corpus/dev.jsonl`, or
+//! `PIISCRUB_DEV_CORPUS`).
 
 mod common;
 
@@ -14,8 +15,8 @@ use piiscrub::{AnalyzeOptions, AnalyzerEngine, AnonymizerEngine, Operators};
 
 const TICKETS: &str = include_str!("../examples/data/support_tickets.jsonl");
 
-/// The ticket texts, decoded from their JSON lines, repeated to at least `size` bytes (cut on a line end).
-fn corpus(size: usize) -> String {
+/// The string fields of the bundled tickets, decoded from their JSON lines, in order.
+fn ticket_fields() -> Vec<String> {
     let mut fields = Vec::new();
     for line in TICKETS.lines() {
         let record: serde_json::Map<String, serde_json::Value> =
@@ -26,7 +27,12 @@ fn corpus(size: usize) -> String {
             }
         }
     }
-    let one = fields.join("\n\n");
+    fields
+}
+
+/// The ticket texts repeated to at least `size` bytes (cut on a line end).
+fn corpus(size: usize) -> String {
+    let one = ticket_fields().join("\n\n");
     let mut text = String::with_capacity(size + one.len());
     while text.len() < size {
         text.push_str(&one);
@@ -82,6 +88,28 @@ fn bench(c: &mut Criterion) {
         });
         group.finish();
     }
+
+    // Each field of each ticket analyzed on its own, as a dataset run does: many short texts, so the fixed
+    // cost of a call shows.
+    let fields = ticket_fields();
+    let mut group = c.benchmark_group("ticket_fields");
+    group.throughput(Throughput::Bytes(
+        fields.iter().map(String::len).sum::<usize>() as u64,
+    ));
+    group.bench_function("analyze", |b| {
+        let mut buf = Vec::new();
+        b.iter(|| {
+            let mut n = 0;
+            for f in &fields {
+                analyzer
+                    .analyze_into(black_box(f), &options, &mut buf)
+                    .unwrap();
+                n += buf.len();
+            }
+            n
+        })
+    });
+    group.finish();
 
     let mut group = c.benchmark_group("analyze");
     group.sample_size(10);
