@@ -111,6 +111,19 @@ static ALNUM: [bool; 256] = {
     t
 };
 
+/// Whether the character before byte `i` (a char boundary) of `text` is a letter or digit.
+fn alnum_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the character at byte `i` (a char boundary) of `text` is a letter or digit.
+fn alnum_at(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// The widest window side (in words) [`ContextWords::find`] searches without collecting its words.
 const FAST_WORDS: usize = 16;
 
@@ -177,11 +190,13 @@ impl ContextWords {
         }
     }
 
-    /// [`find`](Self::find) on ASCII text without collecting or lower-casing the window's words: walks
-    /// the words before `start` (back from it) and after `end` (up to the line's end) as the general path
-    /// collects them, looks up only the words the key filter lets through, and compares a phrase's
-    /// further words in place. `None` when the window holds a non-ASCII byte, or is wider than
-    /// [`FAST_WORDS`]: the general path answers then.
+    /// [`find`](Self::find) without collecting or lower-casing the window's words: walks the words
+    /// before `start` (back from it) and after `end` (up to the line's end) as the general path collects
+    /// them, tests each word against the key filters as it is read, looks up only the words they let
+    /// through, and compares a phrase's further words in place. Non-ASCII characters that are no letter
+    /// or digit separate words as ASCII punctuation does. `None` when a word of the window holds a
+    /// non-ASCII letter or digit, or the window is wider than [`FAST_WORDS`]: the general path answers
+    /// then.
     fn find_ascii(
         &self,
         text: &str,
@@ -201,14 +216,21 @@ impl ContextWords {
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            let (mut i, mut n) = (start, 0);
+            // Bit `k` of `maybe`: the word in slot `k` may start a context word.
+            let (mut i, mut n, mut maybe) = (start, 0, 0u32);
             while i > from && n < window.before {
                 let b = bytes[i - 1];
-                if !b.is_ascii() {
-                    return None;
-                }
-                if !b.is_ascii_alphanumeric() {
-                    i -= 1;
+                if !ALNUM[usize::from(b)] {
+                    if b.is_ascii() {
+                        i -= 1;
+                    } else {
+                        // A non-ASCII character: a separator unless it is a letter or digit.
+                        let c = text[..i].chars().next_back()?;
+                        if c.is_alphanumeric() {
+                            return None;
+                        }
+                        i -= c.len_utf8();
+                    }
                     continue;
                 }
                 let word_end = i;
@@ -216,23 +238,20 @@ impl ContextWords {
                     i -= 1;
                 }
                 // A non-ASCII letter before it would belong to the word.
-                if i > from && !bytes[i - 1].is_ascii() {
+                if i > from && !bytes[i - 1].is_ascii() && alnum_before(text, i) {
                     return None;
                 }
-                if i == from && from > 0 {
-                    let prev = bytes[from - 1];
-                    if !prev.is_ascii() {
-                        return None;
-                    }
-                    if prev.is_ascii_alphanumeric() {
-                        break;
-                    }
+                if i == from && from > 0 && alnum_before(text, from) {
+                    break;
                 }
                 // Collected backwards: the last slot holds the word nearest to `start`.
-                words[FAST_WORDS - 1 - n] = (i, word_end);
+                let slot = FAST_WORDS - 1 - n;
+                words[slot] = (i, word_end);
+                maybe |= u32::from(self.may_start(&bytes[i..word_end])) << slot;
                 n += 1;
             }
-            if let Some(hit) = self.search_ascii(bytes, &words[FAST_WORDS - n..]) {
+            let first = FAST_WORDS - n;
+            if let Some(hit) = self.try_each(bytes, &words[first..], maybe >> first) {
                 return Some(Some(hit));
             }
         }
@@ -244,61 +263,71 @@ impl ContextWords {
             while !text.is_char_boundary(to) {
                 to -= 1;
             }
-            let (mut i, mut n) = (end, 0);
+            let (mut i, mut n, mut maybe) = (end, 0, 0u32);
             while i < to && n < window.after {
                 let b = bytes[i];
-                if b == b'\n' {
-                    break;
-                }
-                if !b.is_ascii() {
-                    return None;
-                }
-                if !b.is_ascii_alphanumeric() {
-                    i += 1;
+                if !ALNUM[usize::from(b)] {
+                    if b == b'\n' {
+                        break;
+                    }
+                    if b.is_ascii() {
+                        i += 1;
+                    } else {
+                        let c = text[i..].chars().next()?;
+                        if c.is_alphanumeric() {
+                            return None;
+                        }
+                        i += c.len_utf8();
+                    }
                     continue;
                 }
                 let word_start = i;
                 while i < to && ALNUM[usize::from(bytes[i])] {
                     i += 1;
                 }
-                if i < to && !bytes[i].is_ascii() {
+                if i < to && !bytes[i].is_ascii() && alnum_at(text, i) {
                     return None;
                 }
-                if i == to && to < bytes.len() {
-                    let next = bytes[to];
-                    if !next.is_ascii() {
-                        return None;
-                    }
-                    if next.is_ascii_alphanumeric() {
-                        break;
-                    }
+                if i == to && to < bytes.len() && alnum_at(text, to) {
+                    break;
                 }
                 words[n] = (word_start, i);
+                maybe |= u32::from(self.may_start(&bytes[word_start..i])) << n;
                 n += 1;
             }
-            if let Some(hit) = self.search_ascii(bytes, &words[..n]) {
+            if let Some(hit) = self.try_each(bytes, &words[..n], maybe) {
                 return Some(Some(hit));
             }
         }
         Some(None)
     }
 
-    /// [`search`](Self::search) over the ASCII words `bytes[s..e]` of `words`, in text order.
-    fn search_ascii(&self, bytes: &[u8], words: &[(usize, usize)]) -> Option<&str> {
-        for (i, &(s, e)) in words.iter().enumerate() {
+    /// Whether the ASCII word `word` may be the first word of a context word or phrase: most words are
+    /// not, and the first byte and length rule most out, the key filter most others, without a map
+    /// look-up.
+    #[inline]
+    fn may_start(&self, word: &[u8]) -> bool {
+        let first = kept(word);
+        let Some(&lead) = first.first() else {
+            return false;
+        };
+        let (slot, bit) = first_len_bit(lead, first.len());
+        first.len() <= self.longest_key
+            && self.first_len[slot] & bit != 0
+            && key_bits(first)
+                .iter()
+                .all(|&(k, bit)| self.key_filter[k] & bit != 0)
+    }
+
+    /// [`search`](Self::search) over the ASCII words `bytes[s..e]` of `words` (at most 32), in text
+    /// order, trying only the words whose bit is set in `maybe`: those [`may_start`](Self::may_start)
+    /// lets through.
+    fn try_each(&self, bytes: &[u8], words: &[(usize, usize)], mut maybe: u32) -> Option<&str> {
+        while maybe != 0 {
+            let i = maybe.trailing_zeros() as usize;
+            maybe &= maybe - 1;
+            let (s, e) = *words.get(i)?;
             let first = kept(&bytes[s..e]);
-            // Most words are no key: the first byte and length rule most out, the filter most others,
-            // without a map look-up.
-            let Some(&lead) = first.first() else { continue };
-            let (slot, bit) = first_len_bit(lead, first.len());
-            if first.len() > self.longest_key
-                || self.first_len[slot] & bit == 0
-                || !key_bits(first)
-                    .iter()
-                    .all(|&(k, bit)| self.key_filter[k] & bit != 0)
-            {
-                continue;
-            }
             let mut key = [0u8; 64];
             let Some(key) = key.get_mut(..first.len()) else {
                 // Longer than any key the buffer holds: compare as the general path does.
@@ -400,11 +429,45 @@ impl ContextWords {
         if self.is_empty() {
             return None;
         }
+        if let Some(found) = self.find_in_ascii_label(label) {
+            return found;
+        }
+        self.find_in_label_words(label, scratch)
+    }
+
+    /// [`find_in_label`](Self::find_in_label) without the quick path: collects and compares the label's
+    /// words.
+    fn find_in_label_words<'a>(&'a self, label: &str, scratch: &mut WordBuf) -> Option<&'a str> {
         scratch.clear();
         for w in words_of(label) {
             scratch.push(w);
         }
         self.search(scratch.as_slice())
+    }
+
+    /// [`find_in_label`](Self::find_in_label) on an ASCII label of at most [`FAST_WORDS`] words, read in
+    /// place; `None` for other labels.
+    fn find_in_ascii_label(&self, label: &str) -> Option<Option<&str>> {
+        let bytes = label.as_bytes();
+        if !bytes.is_ascii() {
+            return None;
+        }
+        let mut words = [(0usize, 0usize); FAST_WORDS];
+        let (mut i, mut n, mut maybe) = (0, 0, 0u32);
+        while i < bytes.len() {
+            if !ALNUM[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < bytes.len() && ALNUM[usize::from(bytes[i])] {
+                i += 1;
+            }
+            *words.get_mut(n)? = (s, i);
+            maybe |= u32::from(self.may_start(&bytes[s..i])) << n;
+            n += 1;
+        }
+        Some(self.try_each(bytes, &words[..n], maybe))
     }
 
     fn search<'a>(&'a self, words: &[String]) -> Option<&'a str> {
@@ -1206,6 +1269,11 @@ mod tests {
             "Birth",
             "s ",
             "lics",
+            "\u{2014}",
+            "\u{201c}",
+            "\u{a0}",
+            "\u{2019}s",
+            "\u{212a}",
         ];
         let cw = ContextWords::new([
             "ssn",
@@ -1225,7 +1293,7 @@ mod tests {
             (state >> 33) as usize
         };
         let mut scratch = WordBuf::default();
-        let (mut hits, mut quick) = (0, 0);
+        let (mut hits, mut quick, mut labels, mut quick_labels) = (0, 0, 0, 0);
         for round in 0..6000 {
             let len = next() % 60;
             let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
@@ -1247,8 +1315,23 @@ mod tests {
                 assert_eq!(fast, slow.as_deref(), "{text:?} {start}..{end} {window:?}");
                 hits += usize::from(slow.is_some());
                 quick += usize::from(cw.find_ascii(&text, start, end, window).is_some());
+                let label = &text[start..end];
+                let slow = cw
+                    .find_in_label_words(label, &mut scratch)
+                    .map(str::to_string);
+                assert_eq!(
+                    cw.find_in_label(label, &mut scratch),
+                    slow.as_deref(),
+                    "{label:?}"
+                );
+                labels += usize::from(slow.is_some());
+                quick_labels += usize::from(cw.find_in_ascii_label(label).is_some());
             }
         }
         assert!(hits > 1000 && quick > 1000, "{hits} {quick}");
+        assert!(
+            labels > 1000 && quick_labels > 1000,
+            "{labels} {quick_labels}"
+        );
     }
 }
