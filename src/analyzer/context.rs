@@ -77,6 +77,9 @@ pub(crate) struct ContextWords {
     /// The lengths of the ASCII keys of `by_first` (bit `len`, lengths from 63 on in bit 63), by the
     /// low six bits of their first byte: a cheaper first test than [`key_filter`](Self::key_filter).
     first_len: [u64; 64],
+    /// Whether every word of every context word or phrase is ASCII once normalised: a window word
+    /// holding a non-ASCII letter or digit other than the Kelvin sign then matches none of them.
+    ascii_keys: bool,
 }
 
 impl Default for ContextWords {
@@ -86,6 +89,7 @@ impl Default for ContextWords {
             key_filter: [0; 16],
             longest_key: 0,
             first_len: [0; 64],
+            ascii_keys: true,
         }
     }
 }
@@ -182,11 +186,16 @@ impl ContextWords {
             .map(String::len)
             .max()
             .unwrap_or(0);
+        let ascii_keys = by_first
+            .values()
+            .flatten()
+            .all(|(seq, _)| seq.iter().all(|w| w.is_ascii()));
         ContextWords {
             by_first,
             key_filter,
             longest_key,
             first_len,
+            ascii_keys,
         }
     }
 
@@ -194,9 +203,10 @@ impl ContextWords {
     /// before `start` (back from it) and after `end` (up to the line's end) as the general path collects
     /// them, tests each word against the key filters as it is read, looks up only the words they let
     /// through, and compares a phrase's further words in place. Non-ASCII characters that are no letter
-    /// or digit separate words as ASCII punctuation does. `None` when a word of the window holds a
-    /// non-ASCII letter or digit, or the window is wider than [`FAST_WORDS`]: the general path answers
-    /// then.
+    /// or digit separate words as ASCII punctuation does; words with non-ASCII letters or digits match
+    /// nothing when [`wide_words_miss`](Self::wide_words_miss) says so. `None` when a word of the window
+    /// holds another non-ASCII letter or digit, or the window is wider than [`FAST_WORDS`]: the general
+    /// path answers then.
     fn find_ascii(
         &self,
         text: &str,
@@ -223,23 +233,34 @@ impl ContextWords {
                 if !ALNUM[usize::from(b)] {
                     if b.is_ascii() {
                         i -= 1;
-                    } else {
-                        // A non-ASCII character: a separator unless it is a letter or digit.
-                        let c = text[..i].chars().next_back()?;
-                        if c.is_alphanumeric() {
-                            return None;
-                        }
-                        i -= c.len_utf8();
+                        continue;
                     }
-                    continue;
+                    // A non-ASCII character: a separator unless it is a letter or digit.
+                    let c = text[..i].chars().next_back()?;
+                    if !c.is_alphanumeric() {
+                        i -= c.len_utf8();
+                        continue;
+                    }
                 }
                 let word_end = i;
-                while i > from && ALNUM[usize::from(bytes[i - 1])] {
-                    i -= 1;
-                }
-                // A non-ASCII letter before it would belong to the word.
-                if i > from && !bytes[i - 1].is_ascii() && alnum_before(text, i) {
-                    return None;
+                // Whether the word holds a non-ASCII letter or digit.
+                let mut wide = false;
+                loop {
+                    while i > from && ALNUM[usize::from(bytes[i - 1])] {
+                        i -= 1;
+                    }
+                    if i > from && !bytes[i - 1].is_ascii() {
+                        let c = text[..i].chars().next_back()?;
+                        if c.is_alphanumeric() {
+                            if !self.wide_words_miss(c) {
+                                return None;
+                            }
+                            wide = true;
+                            i -= c.len_utf8();
+                            continue;
+                        }
+                    }
+                    break;
                 }
                 if i == from && from > 0 && alnum_before(text, from) {
                     break;
@@ -247,7 +268,7 @@ impl ContextWords {
                 // Collected backwards: the last slot holds the word nearest to `start`.
                 let slot = FAST_WORDS - 1 - n;
                 words[slot] = (i, word_end);
-                maybe |= u32::from(self.may_start(&bytes[i..word_end])) << slot;
+                maybe |= u32::from(!wide && self.may_start(&bytes[i..word_end])) << slot;
                 n += 1;
             }
             let first = FAST_WORDS - n;
@@ -272,27 +293,38 @@ impl ContextWords {
                     }
                     if b.is_ascii() {
                         i += 1;
-                    } else {
-                        let c = text[i..].chars().next()?;
-                        if c.is_alphanumeric() {
-                            return None;
-                        }
-                        i += c.len_utf8();
+                        continue;
                     }
-                    continue;
+                    let c = text[i..].chars().next()?;
+                    if !c.is_alphanumeric() {
+                        i += c.len_utf8();
+                        continue;
+                    }
                 }
                 let word_start = i;
-                while i < to && ALNUM[usize::from(bytes[i])] {
-                    i += 1;
-                }
-                if i < to && !bytes[i].is_ascii() && alnum_at(text, i) {
-                    return None;
+                let mut wide = false;
+                loop {
+                    while i < to && ALNUM[usize::from(bytes[i])] {
+                        i += 1;
+                    }
+                    if i < to && !bytes[i].is_ascii() {
+                        let c = text[i..].chars().next()?;
+                        if c.is_alphanumeric() {
+                            if !self.wide_words_miss(c) {
+                                return None;
+                            }
+                            wide = true;
+                            i += c.len_utf8();
+                            continue;
+                        }
+                    }
+                    break;
                 }
                 if i == to && to < bytes.len() && alnum_at(text, to) {
                     break;
                 }
                 words[n] = (word_start, i);
-                maybe |= u32::from(self.may_start(&bytes[word_start..i])) << n;
+                maybe |= u32::from(!wide && self.may_start(&bytes[word_start..i])) << n;
                 n += 1;
             }
             if let Some(hit) = self.try_each(bytes, &words[..n], maybe) {
@@ -300,6 +332,16 @@ impl ContextWords {
             }
         }
         Some(None)
+    }
+
+    /// Whether a window word holding the non-ASCII letter or digit `c` is sure to be none of the words
+    /// of a context word or phrase: when they are all ASCII and `c` is not the Kelvin sign, the one
+    /// non-ASCII character lower-cased to ASCII (`k`). Such a word never starts a match, and compares
+    /// unequal to every ASCII word in [`match_at`](Self::match_at) (its non-ASCII bytes equal no ASCII
+    /// byte).
+    #[inline]
+    fn wide_words_miss(&self, c: char) -> bool {
+        self.ascii_keys && c != '\u{212a}'
     }
 
     /// Whether the ASCII word `word` may be the first word of a context word or phrase: most words are
@@ -1236,6 +1278,17 @@ mod tests {
         }
     }
 
+    /// [`ContextWords::wide_words_miss`] relies on the Kelvin sign being the only non-ASCII character
+    /// that [`WordBuf::push`] lower-cases to ASCII.
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii() {
+        let to_ascii: Vec<char> = (0x80..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{212a}']);
+    }
+
     #[test]
     fn quick_misses_never_hide_a_hit() {
         const PIECES: &[&str] = &[
@@ -1274,6 +1327,12 @@ mod tests {
             "\u{a0}",
             "\u{2019}s",
             "\u{212a}",
+            "\u{212a}s",
+            "tel\u{e9}fono",
+            "N\u{fa}mero",
+            "de",
+            "Stra\u{df}e",
+            "ey",
         ];
         let cw = ContextWords::new([
             "ssn",
@@ -1284,7 +1343,11 @@ mod tests {
             "date of birth",
             "date",
             "lic",
+            "key",
         ]);
+        // A list with a non-ASCII word: windows with non-ASCII words take the general path.
+        let cw_wide = ContextWords::new(["tel\u{e9}fono", "ssn", "n\u{fa}mero de tel\u{e9}fono"]);
+        assert!(cw.ascii_keys && !cw_wide.ascii_keys);
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
             state = state
@@ -1294,6 +1357,7 @@ mod tests {
         };
         let mut scratch = WordBuf::default();
         let (mut hits, mut quick, mut labels, mut quick_labels) = (0, 0, 0, 0);
+        let (mut wide_hits, mut quick_wide) = (0, 0);
         for round in 0..6000 {
             let len = next() % 60;
             let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
@@ -1315,6 +1379,16 @@ mod tests {
                 assert_eq!(fast, slow.as_deref(), "{text:?} {start}..{end} {window:?}");
                 hits += usize::from(slow.is_some());
                 quick += usize::from(cw.find_ascii(&text, start, end, window).is_some());
+                let slow = cw_wide
+                    .find_words(&text, start, end, window, &mut scratch)
+                    .map(str::to_string);
+                let fast = cw_wide.find(&text, start, end, window, &mut scratch);
+                assert_eq!(fast, slow.as_deref(), "{text:?} {start}..{end} {window:?}");
+                wide_hits += usize::from(slow.is_some());
+                // Texts with non-ASCII letters the quick path answers for the ASCII list.
+                if text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+                    quick_wide += usize::from(cw.find_ascii(&text, start, end, window).is_some());
+                }
                 let label = &text[start..end];
                 let slow = cw
                     .find_in_label_words(label, &mut scratch)
@@ -1329,6 +1403,10 @@ mod tests {
             }
         }
         assert!(hits > 1000 && quick > 1000, "{hits} {quick}");
+        assert!(
+            wide_hits > 500 && quick_wide > 1000,
+            "{wide_hits} {quick_wide}"
+        );
         assert!(
             labels > 1000 && quick_labels > 1000,
             "{labels} {quick_labels}"
