@@ -589,7 +589,10 @@ const MAX_CSV_LINE: usize = 4096;
 
 /// Column headers of delimited data (CSV, TSV, `;`- or `|`-separated) for the results of one text, working
 /// out a line's table once for the results on it, and a header's cells once for all its rows.
-#[derive(Debug, Default)]
+///
+/// A new cache takes the buffers a dropped one left on its thread (see [`SPARE_BUFFERS`]), so one per
+/// text allocates nothing once texts of its size have been seen.
+#[derive(Debug)]
 pub(crate) struct HeaderCache {
     /// The end of the text's first line, once known: nothing on it has a header above it.
     first_line_end: Option<usize>,
@@ -610,6 +613,91 @@ pub(crate) struct HeaderCache {
     delimiters: Vec<usize>,
     /// The unquoted delimiters of the line read last, with their index in `,;\t|`.
     found: Vec<(usize, u8)>,
+}
+
+/// The growable buffers of a [`HeaderCache`], emptied.
+#[derive(Debug, Default)]
+struct Buffers {
+    lines: Vec<(usize, usize, u32)>,
+    header_cells: Vec<Option<(usize, usize)>>,
+    rows: Vec<Row>,
+    delimiters: Vec<usize>,
+    found: Vec<(usize, u8)>,
+}
+
+/// Buffers larger than this (in elements) are freed rather than kept for the next cache.
+const MAX_SPARE: usize = 1 << 12;
+
+thread_local! {
+    /// The buffers of the last [`HeaderCache`] dropped on this thread, for the next one.
+    static SPARE_BUFFERS: std::cell::RefCell<Buffers> = const {
+        std::cell::RefCell::new(Buffers {
+            lines: Vec::new(),
+            header_cells: Vec::new(),
+            rows: Vec::new(),
+            delimiters: Vec::new(),
+            found: Vec::new(),
+        })
+    };
+}
+
+impl Default for HeaderCache {
+    fn default() -> Self {
+        let Buffers {
+            lines,
+            header_cells,
+            rows,
+            delimiters,
+            found,
+        } = SPARE_BUFFERS
+            .try_with(|spare| spare.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        HeaderCache {
+            first_line_end: None,
+            heads: None,
+            lines,
+            header_split: [[None; 4]; 5],
+            header_cells,
+            rows,
+            delimiters,
+            found,
+        }
+    }
+}
+
+impl Drop for HeaderCache {
+    fn drop(&mut self) {
+        let largest = [
+            self.lines.capacity(),
+            self.header_cells.capacity(),
+            self.rows.capacity(),
+            self.delimiters.capacity(),
+            self.found.capacity(),
+        ];
+        if largest.into_iter().max().unwrap_or(0) > MAX_SPARE {
+            return;
+        }
+        self.lines.clear();
+        self.header_cells.clear();
+        self.rows.clear();
+        self.delimiters.clear();
+        self.found.clear();
+        let buffers = Buffers {
+            lines: std::mem::take(&mut self.lines),
+            header_cells: std::mem::take(&mut self.header_cells),
+            rows: std::mem::take(&mut self.rows),
+            delimiters: std::mem::take(&mut self.delimiters),
+            found: std::mem::take(&mut self.found),
+        };
+        // A thread being torn down keeps nothing.
+        let _ = SPARE_BUFFERS.try_with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut() {
+                *spare = buffers;
+            }
+        });
+    }
 }
 
 /// A line that is no data row under a header, in [`HeaderCache::lines`].
