@@ -69,7 +69,7 @@ impl WordBuf {
 pub(crate) struct ContextWords {
     /// Normalised word sequences, keyed by their first word, with the original spelling for explanations
     /// (keys are configured words, never text, so a fast unkeyed hash is safe).
-    by_first: FxHashMap<String, Vec<(Vec<String>, String)>>,
+    by_first: FxHashMap<Box<[u8]>, Vec<(Vec<String>, String)>>,
     /// A Bloom filter of the ASCII keys of `by_first` (see [`key_bits`]).
     key_filter: [u64; 16],
     /// The length of the longest ASCII key of `by_first`.
@@ -156,26 +156,26 @@ fn key_bits(word: &[u8]) -> [(usize, u64); 2] {
 
 impl ContextWords {
     pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
-        let mut by_first: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
+        let mut by_first: FxHashMap<Box<[u8]>, Vec<(Vec<String>, String)>> = FxHashMap::default();
         for w in words {
             let original = w.as_ref();
             let seq: Vec<String> = words_of(original).map(normalize).collect();
             if let Some(first) = seq.first() {
                 by_first
-                    .entry(first.clone())
+                    .entry(first.as_bytes().into())
                     .or_default()
                     .push((seq, original.to_string()));
             }
         }
         let mut key_filter = [0u64; 16];
         for key in by_first.keys().filter(|k| k.is_ascii()) {
-            for (word, bit) in key_bits(key.as_bytes()) {
+            for (word, bit) in key_bits(key) {
                 key_filter[word] |= bit;
             }
         }
         let mut first_len = [0u64; 64];
         for key in by_first.keys().filter(|k| k.is_ascii()) {
-            if let Some(&b) = key.as_bytes().first() {
+            if let Some(&b) = key.first() {
                 let (slot, bit) = first_len_bit(b, key.len());
                 first_len[slot] |= bit;
             }
@@ -183,7 +183,7 @@ impl ContextWords {
         let longest_key = by_first
             .keys()
             .filter(|k| k.is_ascii())
-            .map(String::len)
+            .map(|k| k.len())
             .max()
             .unwrap_or(0);
         let ascii_keys = by_first
@@ -374,7 +374,7 @@ impl ContextWords {
             let Some(key) = key.get_mut(..first.len()) else {
                 // Longer than any key the buffer holds: compare as the general path does.
                 let owned = normalize(std::str::from_utf8(&bytes[s..e]).ok()?);
-                if let Some(hit) = self.match_at(bytes, words, i, &owned) {
+                if let Some(hit) = self.match_at(bytes, words, i, owned.as_bytes()) {
                     return Some(hit);
                 }
                 continue;
@@ -382,10 +382,7 @@ impl ContextWords {
             for (k, &b) in key.iter_mut().zip(first) {
                 *k = b.to_ascii_lowercase();
             }
-            if let Some(hit) = std::str::from_utf8(key)
-                .ok()
-                .and_then(|key| self.match_at(bytes, words, i, key))
-            {
+            if let Some(hit) = self.match_at(bytes, words, i, key) {
                 return Some(hit);
             }
         }
@@ -399,7 +396,7 @@ impl ContextWords {
         bytes: &[u8],
         words: &[(usize, usize)],
         i: usize,
-        key: &str,
+        key: &[u8],
     ) -> Option<&str> {
         let candidates = self.by_first.get(key)?;
         candidates.iter().find_map(|(seq, original)| {
@@ -522,7 +519,7 @@ impl ContextWords {
             {
                 continue;
             }
-            if let Some(candidates) = self.by_first.get(w) {
+            if let Some(candidates) = self.by_first.get(w.as_bytes()) {
                 for (seq, original) in candidates {
                     if words.len() - i >= seq.len() && words[i..i + seq.len()] == seq[..] {
                         return Some(original);
