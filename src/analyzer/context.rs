@@ -272,7 +272,11 @@ impl ContextWords {
                 n += 1;
             }
             let first = FAST_WORDS - n;
-            if let Some(hit) = self.try_each(bytes, &words[first..], maybe >> first) {
+            // Most windows hold no candidate: no call then.
+            let hit = (maybe != 0)
+                .then(|| self.try_each(bytes, &words[first..], maybe >> first))
+                .flatten();
+            if let Some(hit) = hit {
                 return Some(Some(hit));
             }
         }
@@ -327,7 +331,10 @@ impl ContextWords {
                 maybe |= u32::from(!wide && self.may_start(&bytes[word_start..i])) << n;
                 n += 1;
             }
-            if let Some(hit) = self.try_each(bytes, &words[..n], maybe) {
+            let hit = (maybe != 0)
+                .then(|| self.try_each(bytes, &words[..n], maybe))
+                .flatten();
+            if let Some(hit) = hit {
                 return Some(Some(hit));
             }
         }
