@@ -128,6 +128,30 @@ fn alnum_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// The start of the run of ASCII letters and digits ending at `i`, not before `from` (`from <= i <=
+/// bytes.len()`): read back from a slice, one test per byte.
+#[inline]
+fn run_start(bytes: &[u8], from: usize, i: usize) -> usize {
+    let mut rest = &bytes[from..i];
+    while let [head @ .., last] = rest {
+        if !ALNUM[usize::from(*last)] {
+            break;
+        }
+        rest = head;
+    }
+    from + rest.len()
+}
+
+/// The end of the run of ASCII letters and digits starting at `i`, not past `to` (`i <= to <=
+/// bytes.len()`).
+#[inline]
+fn run_end(bytes: &[u8], i: usize, to: usize) -> usize {
+    bytes[i..to]
+        .iter()
+        .position(|&b| !ALNUM[usize::from(b)])
+        .map_or(to, |k| i + k)
+}
+
 /// The widest window side (in words) [`ContextWords::find`] searches without collecting its words.
 const FAST_WORDS: usize = 16;
 
@@ -246,9 +270,7 @@ impl ContextWords {
                 // Whether the word holds a non-ASCII letter or digit.
                 let mut wide = false;
                 loop {
-                    while i > from && ALNUM[usize::from(bytes[i - 1])] {
-                        i -= 1;
-                    }
+                    i = run_start(bytes, from, i);
                     if i > from && !bytes[i - 1].is_ascii() {
                         let c = text[..i].chars().next_back()?;
                         if c.is_alphanumeric() {
@@ -308,9 +330,7 @@ impl ContextWords {
                 let word_start = i;
                 let mut wide = false;
                 loop {
-                    while i < to && ALNUM[usize::from(bytes[i])] {
-                        i += 1;
-                    }
+                    i = run_end(bytes, i, to);
                     if i < to && !bytes[i].is_ascii() {
                         let c = text[i..].chars().next()?;
                         if c.is_alphanumeric() {
