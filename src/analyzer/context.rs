@@ -64,12 +64,16 @@ impl WordBuf {
     }
 }
 
+/// Context words and phrases by their first normalised word (as bytes): each one's normalised words,
+/// and its spelling as configured.
+type ByFirst = FxHashMap<Box<[u8]>, Vec<(Vec<String>, String)>>;
+
 /// A compiled set of context words and phrases.
 #[derive(Debug, Clone)]
 pub(crate) struct ContextWords {
     /// Normalised word sequences, keyed by their first word, with the original spelling for explanations
     /// (keys are configured words, never text, so a fast unkeyed hash is safe).
-    by_first: FxHashMap<Box<[u8]>, Vec<(Vec<String>, String)>>,
+    by_first: ByFirst,
     /// A Bloom filter of the ASCII keys of `by_first` (see [`key_bits`]).
     key_filter: [u64; 16],
     /// The length of the longest ASCII key of `by_first`.
@@ -180,7 +184,7 @@ fn key_bits(word: &[u8]) -> [(usize, u64); 2] {
 
 impl ContextWords {
     pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
-        let mut by_first: FxHashMap<Box<[u8]>, Vec<(Vec<String>, String)>> = FxHashMap::default();
+        let mut by_first = ByFirst::default();
         for w in words {
             let original = w.as_ref();
             let seq: Vec<String> = words_of(original).map(normalize).collect();
