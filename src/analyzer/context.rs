@@ -64,12 +64,16 @@ impl WordBuf {
     }
 }
 
+/// Context words and phrases by their first normalised word (as bytes): each one's normalised words,
+/// and its spelling as configured.
+type ByFirst = FxHashMap<Box<[u8]>, Vec<(Vec<String>, String)>>;
+
 /// A compiled set of context words and phrases.
 #[derive(Debug, Clone)]
 pub(crate) struct ContextWords {
     /// Normalised word sequences, keyed by their first word, with the original spelling for explanations
     /// (keys are configured words, never text, so a fast unkeyed hash is safe).
-    by_first: FxHashMap<String, Vec<(Vec<String>, String)>>,
+    by_first: ByFirst,
     /// A Bloom filter of the ASCII keys of `by_first` (see [`key_bits`]).
     key_filter: [u64; 16],
     /// The length of the longest ASCII key of `by_first`.
@@ -77,6 +81,9 @@ pub(crate) struct ContextWords {
     /// The lengths of the ASCII keys of `by_first` (bit `len`, lengths from 63 on in bit 63), by the
     /// low six bits of their first byte: a cheaper first test than [`key_filter`](Self::key_filter).
     first_len: [u64; 64],
+    /// Whether every word of every context word or phrase is ASCII once normalised: a window word
+    /// holding a non-ASCII letter or digit other than the Kelvin sign then matches none of them.
+    ascii_keys: bool,
 }
 
 impl Default for ContextWords {
@@ -86,6 +93,7 @@ impl Default for ContextWords {
             key_filter: [0; 16],
             longest_key: 0,
             first_len: [0; 64],
+            ascii_keys: true,
         }
     }
 }
@@ -110,6 +118,43 @@ static ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// Whether the character before byte `i` (a char boundary) of `text` is a letter or digit.
+fn alnum_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the character at byte `i` (a char boundary) of `text` is a letter or digit.
+fn alnum_at(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The start of the run of ASCII letters and digits ending at `i`, not before `from` (`from <= i <=
+/// bytes.len()`): read back from a slice, one test per byte.
+#[inline]
+fn run_start(bytes: &[u8], from: usize, i: usize) -> usize {
+    let mut rest = &bytes[from..i];
+    while let [head @ .., last] = rest {
+        if !ALNUM[usize::from(*last)] {
+            break;
+        }
+        rest = head;
+    }
+    from + rest.len()
+}
+
+/// The end of the run of ASCII letters and digits starting at `i`, not past `to` (`i <= to <=
+/// bytes.len()`).
+#[inline]
+fn run_end(bytes: &[u8], i: usize, to: usize) -> usize {
+    bytes[i..to]
+        .iter()
+        .position(|&b| !ALNUM[usize::from(b)])
+        .map_or(to, |k| i + k)
+}
 
 /// The widest window side (in words) [`ContextWords::find`] searches without collecting its words.
 const FAST_WORDS: usize = 16;
@@ -139,26 +184,26 @@ fn key_bits(word: &[u8]) -> [(usize, u64); 2] {
 
 impl ContextWords {
     pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
-        let mut by_first: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
+        let mut by_first = ByFirst::default();
         for w in words {
             let original = w.as_ref();
             let seq: Vec<String> = words_of(original).map(normalize).collect();
             if let Some(first) = seq.first() {
                 by_first
-                    .entry(first.clone())
+                    .entry(first.as_bytes().into())
                     .or_default()
                     .push((seq, original.to_string()));
             }
         }
         let mut key_filter = [0u64; 16];
         for key in by_first.keys().filter(|k| k.is_ascii()) {
-            for (word, bit) in key_bits(key.as_bytes()) {
+            for (word, bit) in key_bits(key) {
                 key_filter[word] |= bit;
             }
         }
         let mut first_len = [0u64; 64];
         for key in by_first.keys().filter(|k| k.is_ascii()) {
-            if let Some(&b) = key.as_bytes().first() {
+            if let Some(&b) = key.first() {
                 let (slot, bit) = first_len_bit(b, key.len());
                 first_len[slot] |= bit;
             }
@@ -166,22 +211,30 @@ impl ContextWords {
         let longest_key = by_first
             .keys()
             .filter(|k| k.is_ascii())
-            .map(String::len)
+            .map(|k| k.len())
             .max()
             .unwrap_or(0);
+        let ascii_keys = by_first
+            .values()
+            .flatten()
+            .all(|(seq, _)| seq.iter().all(|w| w.is_ascii()));
         ContextWords {
             by_first,
             key_filter,
             longest_key,
             first_len,
+            ascii_keys,
         }
     }
 
-    /// [`find`](Self::find) on ASCII text without collecting or lower-casing the window's words: walks
-    /// the words before `start` (back from it) and after `end` (up to the line's end) as the general path
-    /// collects them, looks up only the words the key filter lets through, and compares a phrase's
-    /// further words in place. `None` when the window holds a non-ASCII byte, or is wider than
-    /// [`FAST_WORDS`]: the general path answers then.
+    /// [`find`](Self::find) without collecting or lower-casing the window's words: walks the words
+    /// before `start` (back from it) and after `end` (up to the line's end) as the general path collects
+    /// them, tests each word against the key filters as it is read, looks up only the words they let
+    /// through, and compares a phrase's further words in place. Non-ASCII characters that are no letter
+    /// or digit separate words as ASCII punctuation does; words with non-ASCII letters or digits match
+    /// nothing when [`wide_words_miss`](Self::wide_words_miss) says so. `None` when a word of the window
+    /// holds another non-ASCII letter or digit, or the window is wider than [`FAST_WORDS`]: the general
+    /// path answers then.
     fn find_ascii(
         &self,
         text: &str,
@@ -201,38 +254,55 @@ impl ContextWords {
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            let (mut i, mut n) = (start, 0);
+            // Bit `k` of `maybe`: the word in slot `k` may start a context word.
+            let (mut i, mut n, mut maybe) = (start, 0, 0u32);
             while i > from && n < window.before {
                 let b = bytes[i - 1];
-                if !b.is_ascii() {
-                    return None;
-                }
-                if !b.is_ascii_alphanumeric() {
-                    i -= 1;
-                    continue;
+                if !ALNUM[usize::from(b)] {
+                    if b.is_ascii() {
+                        i -= 1;
+                        continue;
+                    }
+                    // A non-ASCII character: a separator unless it is a letter or digit.
+                    let c = text[..i].chars().next_back()?;
+                    if !c.is_alphanumeric() {
+                        i -= c.len_utf8();
+                        continue;
+                    }
                 }
                 let word_end = i;
-                while i > from && ALNUM[usize::from(bytes[i - 1])] {
-                    i -= 1;
-                }
-                // A non-ASCII letter before it would belong to the word.
-                if i > from && !bytes[i - 1].is_ascii() {
-                    return None;
-                }
-                if i == from && from > 0 {
-                    let prev = bytes[from - 1];
-                    if !prev.is_ascii() {
-                        return None;
+                // Whether the word holds a non-ASCII letter or digit.
+                let mut wide = false;
+                loop {
+                    i = run_start(bytes, from, i);
+                    if i > from && !bytes[i - 1].is_ascii() {
+                        let c = text[..i].chars().next_back()?;
+                        if c.is_alphanumeric() {
+                            if !self.wide_words_miss(c) {
+                                return None;
+                            }
+                            wide = true;
+                            i -= c.len_utf8();
+                            continue;
+                        }
                     }
-                    if prev.is_ascii_alphanumeric() {
-                        break;
-                    }
+                    break;
+                }
+                if i == from && from > 0 && alnum_before(text, from) {
+                    break;
                 }
                 // Collected backwards: the last slot holds the word nearest to `start`.
-                words[FAST_WORDS - 1 - n] = (i, word_end);
+                let slot = FAST_WORDS - 1 - n;
+                words[slot] = (i, word_end);
+                maybe |= u32::from(!wide && self.may_start(&bytes[i..word_end])) << slot;
                 n += 1;
             }
-            if let Some(hit) = self.search_ascii(bytes, &words[FAST_WORDS - n..]) {
+            let first = FAST_WORDS - n;
+            // Most windows hold no candidate: no call then.
+            let hit = (maybe != 0)
+                .then(|| self.try_each(bytes, &words[first..], maybe >> first))
+                .flatten();
+            if let Some(hit) = hit {
                 return Some(Some(hit));
             }
         }
@@ -244,66 +314,98 @@ impl ContextWords {
             while !text.is_char_boundary(to) {
                 to -= 1;
             }
-            let (mut i, mut n) = (end, 0);
+            let (mut i, mut n, mut maybe) = (end, 0, 0u32);
             while i < to && n < window.after {
                 let b = bytes[i];
-                if b == b'\n' {
-                    break;
-                }
-                if !b.is_ascii() {
-                    return None;
-                }
-                if !b.is_ascii_alphanumeric() {
-                    i += 1;
-                    continue;
-                }
-                let word_start = i;
-                while i < to && ALNUM[usize::from(bytes[i])] {
-                    i += 1;
-                }
-                if i < to && !bytes[i].is_ascii() {
-                    return None;
-                }
-                if i == to && to < bytes.len() {
-                    let next = bytes[to];
-                    if !next.is_ascii() {
-                        return None;
-                    }
-                    if next.is_ascii_alphanumeric() {
+                if !ALNUM[usize::from(b)] {
+                    if b == b'\n' {
                         break;
                     }
+                    if b.is_ascii() {
+                        i += 1;
+                        continue;
+                    }
+                    let c = text[i..].chars().next()?;
+                    if !c.is_alphanumeric() {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                }
+                let word_start = i;
+                let mut wide = false;
+                loop {
+                    i = run_end(bytes, i, to);
+                    if i < to && !bytes[i].is_ascii() {
+                        let c = text[i..].chars().next()?;
+                        if c.is_alphanumeric() {
+                            if !self.wide_words_miss(c) {
+                                return None;
+                            }
+                            wide = true;
+                            i += c.len_utf8();
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                if i == to && to < bytes.len() && alnum_at(text, to) {
+                    break;
                 }
                 words[n] = (word_start, i);
+                maybe |= u32::from(!wide && self.may_start(&bytes[word_start..i])) << n;
                 n += 1;
             }
-            if let Some(hit) = self.search_ascii(bytes, &words[..n]) {
+            let hit = (maybe != 0)
+                .then(|| self.try_each(bytes, &words[..n], maybe))
+                .flatten();
+            if let Some(hit) = hit {
                 return Some(Some(hit));
             }
         }
         Some(None)
     }
 
-    /// [`search`](Self::search) over the ASCII words `bytes[s..e]` of `words`, in text order.
-    fn search_ascii(&self, bytes: &[u8], words: &[(usize, usize)]) -> Option<&str> {
-        for (i, &(s, e)) in words.iter().enumerate() {
+    /// Whether a window word holding the non-ASCII letter or digit `c` is sure to be none of the words
+    /// of a context word or phrase: when they are all ASCII and `c` is not the Kelvin sign, the one
+    /// non-ASCII character lower-cased to ASCII (`k`). Such a word never starts a match, and compares
+    /// unequal to every ASCII word in [`match_at`](Self::match_at) (its non-ASCII bytes equal no ASCII
+    /// byte).
+    #[inline]
+    fn wide_words_miss(&self, c: char) -> bool {
+        self.ascii_keys && c != '\u{212a}'
+    }
+
+    /// Whether the ASCII word `word` may be the first word of a context word or phrase: most words are
+    /// not, and the first byte and length rule most out, the key filter most others, without a map
+    /// look-up.
+    #[inline]
+    fn may_start(&self, word: &[u8]) -> bool {
+        let first = kept(word);
+        let Some(&lead) = first.first() else {
+            return false;
+        };
+        let (slot, bit) = first_len_bit(lead, first.len());
+        first.len() <= self.longest_key
+            && self.first_len[slot] & bit != 0
+            && key_bits(first)
+                .iter()
+                .all(|&(k, bit)| self.key_filter[k] & bit != 0)
+    }
+
+    /// [`search`](Self::search) over the ASCII words `bytes[s..e]` of `words` (at most 32), in text
+    /// order, trying only the words whose bit is set in `maybe`: those [`may_start`](Self::may_start)
+    /// lets through.
+    fn try_each(&self, bytes: &[u8], words: &[(usize, usize)], mut maybe: u32) -> Option<&str> {
+        while maybe != 0 {
+            let i = maybe.trailing_zeros() as usize;
+            maybe &= maybe - 1;
+            let (s, e) = *words.get(i)?;
             let first = kept(&bytes[s..e]);
-            // Most words are no key: the first byte and length rule most out, the filter most others,
-            // without a map look-up.
-            let Some(&lead) = first.first() else { continue };
-            let (slot, bit) = first_len_bit(lead, first.len());
-            if first.len() > self.longest_key
-                || self.first_len[slot] & bit == 0
-                || !key_bits(first)
-                    .iter()
-                    .all(|&(k, bit)| self.key_filter[k] & bit != 0)
-            {
-                continue;
-            }
             let mut key = [0u8; 64];
             let Some(key) = key.get_mut(..first.len()) else {
                 // Longer than any key the buffer holds: compare as the general path does.
                 let owned = normalize(std::str::from_utf8(&bytes[s..e]).ok()?);
-                if let Some(hit) = self.match_at(bytes, words, i, &owned) {
+                if let Some(hit) = self.match_at(bytes, words, i, owned.as_bytes()) {
                     return Some(hit);
                 }
                 continue;
@@ -311,10 +413,7 @@ impl ContextWords {
             for (k, &b) in key.iter_mut().zip(first) {
                 *k = b.to_ascii_lowercase();
             }
-            if let Some(hit) = std::str::from_utf8(key)
-                .ok()
-                .and_then(|key| self.match_at(bytes, words, i, key))
-            {
+            if let Some(hit) = self.match_at(bytes, words, i, key) {
                 return Some(hit);
             }
         }
@@ -328,7 +427,7 @@ impl ContextWords {
         bytes: &[u8],
         words: &[(usize, usize)],
         i: usize,
-        key: &str,
+        key: &[u8],
     ) -> Option<&str> {
         let candidates = self.by_first.get(key)?;
         candidates.iter().find_map(|(seq, original)| {
@@ -400,11 +499,45 @@ impl ContextWords {
         if self.is_empty() {
             return None;
         }
+        if let Some(found) = self.find_in_ascii_label(label) {
+            return found;
+        }
+        self.find_in_label_words(label, scratch)
+    }
+
+    /// [`find_in_label`](Self::find_in_label) without the quick path: collects and compares the label's
+    /// words.
+    fn find_in_label_words<'a>(&'a self, label: &str, scratch: &mut WordBuf) -> Option<&'a str> {
         scratch.clear();
         for w in words_of(label) {
             scratch.push(w);
         }
         self.search(scratch.as_slice())
+    }
+
+    /// [`find_in_label`](Self::find_in_label) on an ASCII label of at most [`FAST_WORDS`] words, read in
+    /// place; `None` for other labels.
+    fn find_in_ascii_label(&self, label: &str) -> Option<Option<&str>> {
+        let bytes = label.as_bytes();
+        if !bytes.is_ascii() {
+            return None;
+        }
+        let mut words = [(0usize, 0usize); FAST_WORDS];
+        let (mut i, mut n, mut maybe) = (0, 0, 0u32);
+        while i < bytes.len() {
+            if !ALNUM[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < bytes.len() && ALNUM[usize::from(bytes[i])] {
+                i += 1;
+            }
+            *words.get_mut(n)? = (s, i);
+            maybe |= u32::from(self.may_start(&bytes[s..i])) << n;
+            n += 1;
+        }
+        Some(self.try_each(bytes, &words[..n], maybe))
     }
 
     fn search<'a>(&'a self, words: &[String]) -> Option<&'a str> {
@@ -417,7 +550,7 @@ impl ContextWords {
             {
                 continue;
             }
-            if let Some(candidates) = self.by_first.get(w) {
+            if let Some(candidates) = self.by_first.get(w.as_bytes()) {
                 for (seq, original) in candidates {
                     if words.len() - i >= seq.len() && words[i..i + seq.len()] == seq[..] {
                         return Some(original);
@@ -484,7 +617,10 @@ const MAX_CSV_LINE: usize = 4096;
 
 /// Column headers of delimited data (CSV, TSV, `;`- or `|`-separated) for the results of one text, working
 /// out a line's table once for the results on it, and a header's cells once for all its rows.
-#[derive(Debug, Default)]
+///
+/// A new cache takes the buffers a dropped one left on its thread (see [`SPARE_BUFFERS`]), so one per
+/// text allocates nothing once texts of its size have been seen.
+#[derive(Debug)]
 pub(crate) struct HeaderCache {
     /// The end of the text's first line, once known: nothing on it has a header above it.
     first_line_end: Option<usize>,
@@ -505,6 +641,91 @@ pub(crate) struct HeaderCache {
     delimiters: Vec<usize>,
     /// The unquoted delimiters of the line read last, with their index in `,;\t|`.
     found: Vec<(usize, u8)>,
+}
+
+/// The growable buffers of a [`HeaderCache`], emptied.
+#[derive(Debug, Default)]
+struct Buffers {
+    lines: Vec<(usize, usize, u32)>,
+    header_cells: Vec<Option<(usize, usize)>>,
+    rows: Vec<Row>,
+    delimiters: Vec<usize>,
+    found: Vec<(usize, u8)>,
+}
+
+/// Buffers larger than this (in elements) are freed rather than kept for the next cache.
+const MAX_SPARE: usize = 1 << 12;
+
+thread_local! {
+    /// The buffers of the last [`HeaderCache`] dropped on this thread, for the next one.
+    static SPARE_BUFFERS: std::cell::RefCell<Buffers> = const {
+        std::cell::RefCell::new(Buffers {
+            lines: Vec::new(),
+            header_cells: Vec::new(),
+            rows: Vec::new(),
+            delimiters: Vec::new(),
+            found: Vec::new(),
+        })
+    };
+}
+
+impl Default for HeaderCache {
+    fn default() -> Self {
+        let Buffers {
+            lines,
+            header_cells,
+            rows,
+            delimiters,
+            found,
+        } = SPARE_BUFFERS
+            .try_with(|spare| spare.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        HeaderCache {
+            first_line_end: None,
+            heads: None,
+            lines,
+            header_split: [[None; 4]; 5],
+            header_cells,
+            rows,
+            delimiters,
+            found,
+        }
+    }
+}
+
+impl Drop for HeaderCache {
+    fn drop(&mut self) {
+        let largest = [
+            self.lines.capacity(),
+            self.header_cells.capacity(),
+            self.rows.capacity(),
+            self.delimiters.capacity(),
+            self.found.capacity(),
+        ];
+        if largest.into_iter().max().unwrap_or(0) > MAX_SPARE {
+            return;
+        }
+        self.lines.clear();
+        self.header_cells.clear();
+        self.rows.clear();
+        self.delimiters.clear();
+        self.found.clear();
+        let buffers = Buffers {
+            lines: std::mem::take(&mut self.lines),
+            header_cells: std::mem::take(&mut self.header_cells),
+            rows: std::mem::take(&mut self.rows),
+            delimiters: std::mem::take(&mut self.delimiters),
+            found: std::mem::take(&mut self.found),
+        };
+        // A thread being torn down keeps nothing.
+        let _ = SPARE_BUFFERS.try_with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut() {
+                *spare = buffers;
+            }
+        });
+    }
 }
 
 /// A line that is no data row under a header, in [`HeaderCache::lines`].
@@ -1173,6 +1394,17 @@ mod tests {
         }
     }
 
+    /// [`ContextWords::wide_words_miss`] relies on the Kelvin sign being the only non-ASCII character
+    /// that [`WordBuf::push`] lower-cases to ASCII.
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii() {
+        let to_ascii: Vec<char> = (0x80..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{212a}']);
+    }
+
     #[test]
     fn quick_misses_never_hide_a_hit() {
         const PIECES: &[&str] = &[
@@ -1206,6 +1438,17 @@ mod tests {
             "Birth",
             "s ",
             "lics",
+            "\u{2014}",
+            "\u{201c}",
+            "\u{a0}",
+            "\u{2019}s",
+            "\u{212a}",
+            "\u{212a}s",
+            "tel\u{e9}fono",
+            "N\u{fa}mero",
+            "de",
+            "Stra\u{df}e",
+            "ey",
         ];
         let cw = ContextWords::new([
             "ssn",
@@ -1216,7 +1459,11 @@ mod tests {
             "date of birth",
             "date",
             "lic",
+            "key",
         ]);
+        // A list with a non-ASCII word: windows with non-ASCII words take the general path.
+        let cw_wide = ContextWords::new(["tel\u{e9}fono", "ssn", "n\u{fa}mero de tel\u{e9}fono"]);
+        assert!(cw.ascii_keys && !cw_wide.ascii_keys);
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
             state = state
@@ -1225,7 +1472,8 @@ mod tests {
             (state >> 33) as usize
         };
         let mut scratch = WordBuf::default();
-        let (mut hits, mut quick) = (0, 0);
+        let (mut hits, mut quick, mut labels, mut quick_labels) = (0, 0, 0, 0);
+        let (mut wide_hits, mut quick_wide) = (0, 0);
         for round in 0..6000 {
             let len = next() % 60;
             let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
@@ -1247,8 +1495,37 @@ mod tests {
                 assert_eq!(fast, slow.as_deref(), "{text:?} {start}..{end} {window:?}");
                 hits += usize::from(slow.is_some());
                 quick += usize::from(cw.find_ascii(&text, start, end, window).is_some());
+                let slow = cw_wide
+                    .find_words(&text, start, end, window, &mut scratch)
+                    .map(str::to_string);
+                let fast = cw_wide.find(&text, start, end, window, &mut scratch);
+                assert_eq!(fast, slow.as_deref(), "{text:?} {start}..{end} {window:?}");
+                wide_hits += usize::from(slow.is_some());
+                // Texts with non-ASCII letters the quick path answers for the ASCII list.
+                if text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+                    quick_wide += usize::from(cw.find_ascii(&text, start, end, window).is_some());
+                }
+                let label = &text[start..end];
+                let slow = cw
+                    .find_in_label_words(label, &mut scratch)
+                    .map(str::to_string);
+                assert_eq!(
+                    cw.find_in_label(label, &mut scratch),
+                    slow.as_deref(),
+                    "{label:?}"
+                );
+                labels += usize::from(slow.is_some());
+                quick_labels += usize::from(cw.find_in_ascii_label(label).is_some());
             }
         }
         assert!(hits > 1000 && quick > 1000, "{hits} {quick}");
+        assert!(
+            wide_hits > 500 && quick_wide > 1000,
+            "{wide_hits} {quick_wide}"
+        );
+        assert!(
+            labels > 1000 && quick_labels > 1000,
+            "{labels} {quick_labels}"
+        );
     }
 }
