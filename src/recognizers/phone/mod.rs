@@ -112,6 +112,28 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant pattern")
 });
 
+/// The extension written at the start of `rest` (see [`EXTENSION`]): the end of its match, if any.
+///
+/// Most numbers have none, so the regex runs only where one can start: a match is at most five bytes of
+/// spaces, no-break spaces and a comma, then `;` or the first character of a label (`e`, `x`, `#`, `p`,
+/// `d`, `a`, `t`, `i`, in either ASCII case: no other character folds to them), so without such a byte
+/// after those separator bytes there is no match.
+fn extension_end(rest: &[u8], text: &str) -> Option<usize> {
+    let mut k = 0;
+    while k < 6 && matches!(rest.get(k), Some(b' ' | b',' | 0xC2 | 0xA0)) {
+        k += 1;
+    }
+    let first = *rest.get(k)?;
+    if !matches!(
+        first | 0x20,
+        b'e' | b'x' | b'p' | b'd' | b'a' | b't' | b'i' | b';'
+    ) && first != b'#'
+    {
+        return None;
+    }
+    EXTENSION.find(text).map(|m| m.end())
+}
+
 const NAME: &str = "PhoneRecognizer";
 const SCORE_INTERNATIONAL: f64 = 0.7;
 const SCORE_NATIONAL: f64 = 0.4;
@@ -854,8 +876,8 @@ impl PhoneRecognizer {
         // Extension written out after the number.
         let mut span_end = ext_end.unwrap_or(end);
         if ext_end.is_none() {
-            if let Some(m) = EXTENSION.find(&text[end..]) {
-                span_end = end + m.end();
+            if let Some(e) = extension_end(&bytes[end..], &text[end..]) {
+                span_end = end + e;
             }
         }
         if glued_right(text, span_end) {

@@ -322,3 +322,57 @@ fn skipped_windows_are_rejected() {
     }
     assert!(checked > 10_000 && accepted > 1_000, "{checked} {accepted}");
 }
+
+/// `extension_end` finds exactly what the extension regex finds at the start of random tails of
+/// separators, labels, digits and other characters; and no character outside ASCII folds to a label's
+/// first letter, which its byte test relies on.
+#[test]
+fn extension_prefilter_matches_the_regex() {
+    let first = Regex::new(r"^(?i:[expdati])$").unwrap();
+    for c in (0x80..=0x10_FFFFu32).filter_map(char::from_u32) {
+        assert!(!first.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+    }
+    let pieces: &[&str] = &[
+        " ",
+        "\u{a0}",
+        ",",
+        ";",
+        ";ext=",
+        "ext",
+        "EXT",
+        "Ext.",
+        "extension",
+        "extn",
+        "x",
+        "X",
+        "#",
+        "poste",
+        "Durchwahl",
+        "apparat",
+        "toestel",
+        "interno",
+        "\u{17f}",
+        "\u{212a}",
+        ":",
+        ".",
+        "1",
+        "204",
+        "a",
+        "e",
+        "q",
+        "\n",
+        "-",
+        "é",
+    ];
+    let mut rng = crate::test_rng::XorShift::new(0x5DEE_CE66_D1CE_4E5B);
+    let (mut found, mut total) = (0, 0);
+    for _ in 0..50_000 {
+        let n = rng.below(7);
+        let text: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+        let expected = EXTENSION.find(&text).map(|m| m.end());
+        assert_eq!(extension_end(text.as_bytes(), &text), expected, "{text:?}");
+        found += usize::from(expected.is_some());
+        total += 1;
+    }
+    assert!(found > 1_000 && found < total, "{found} {total}");
+}
