@@ -846,44 +846,56 @@ fn numeric_ok(value: &str) -> bool {
 /// writing a log by hand (`4/22/24 at 3:45 PM  oxycodone 5 mg`, `2023-09-18 15:45  visit`) write
 /// minutes, and those entries say when something happened to someone.
 fn is_log_timestamp(text: &str, start: usize, value: &str) -> bool {
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..start]).map_or(0, |i| i + 1);
-    let prefix = &text[line_start..start];
-    let has_seconds = value.matches(':').count() >= 2;
-    if has_seconds
-        && prefix
+    let has_seconds = value.bytes().filter(|&b| b == b':').count() >= 2;
+    if has_seconds {
+        let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..start]).map_or(0, |i| i + 1);
+        if text[line_start..start]
             .trim_start()
             .trim_start_matches(['[', '('])
             .is_empty()
-    {
-        return true;
+        {
+            return true;
+        }
     }
-    let before = prefix.trim_end_matches(['"', '\'', ' ', '=', ':']);
-    let key = before
-        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '@'))
-        .next()
-        .unwrap_or("");
+    // The field name on the line: the ASCII word (letters, digits, `_`, `@`) before the closing quotes,
+    // blanks, `=` and `:`. Bytes of non-ASCII characters end it as the characters do, and neither walk
+    // goes past a line break.
+    let p = &text.as_bytes()[..start];
+    let mut e = p.len();
+    while e > 0 && matches!(p[e - 1], b'"' | b'\'' | b' ' | b'=' | b':') {
+        e -= 1;
+    }
+    let mut k = e;
+    while k > 0 && (p[k - 1].is_ascii_alphanumeric() || matches!(p[k - 1], b'_' | b'@')) {
+        k -= 1;
+    }
+    let key = &p[k..e];
+    // Only the keys below are log fields; they are 2 to 10 bytes long.
+    if !(2..=10).contains(&key.len()) {
+        return false;
+    }
     // `Date/time:`, `Date & time:` are form labels, not log fields.
-    if before[..before.len() - key.len()].ends_with(['/', '&'])
-        || ends_with_ignore_ascii_case(before, "date and time")
+    if (k > 0 && matches!(p[k - 1], b'/' | b'&'))
+        || ends_with_ignore_ascii_case(&p[..e], b"date and time")
     {
         return false;
     }
-    [
-        "ts",
-        "time",
-        "timestamp",
-        "@timestamp",
-        "logged_at",
-        "log_time",
-        "asctime",
-    ]
-    .iter()
-    .any(|k| key.eq_ignore_ascii_case(k))
+    LOG_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k))
 }
 
+/// The field names whose value is a log event timestamp (see [`is_log_timestamp`]).
+const LOG_KEYS: [&[u8]; 7] = [
+    b"ts",
+    b"time",
+    b"timestamp",
+    b"@timestamp",
+    b"logged_at",
+    b"log_time",
+    b"asctime",
+];
+
 /// Whether `text` ends with `suffix` (ASCII) up to ASCII case, without allocating.
-fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
-    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+fn ends_with_ignore_ascii_case(text: &[u8], suffix: &[u8]) -> bool {
     text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
@@ -1089,13 +1101,13 @@ mod tests {
     #[test]
     fn log_field_keys_ignore_case_without_allocating() {
         assert!(ends_with_ignore_ascii_case(
-            "Visit DATE AND TIME",
-            "date and time"
+            b"Visit DATE AND TIME",
+            b"date and time"
         ));
-        assert!(!ends_with_ignore_ascii_case("and time", "date and time"));
+        assert!(!ends_with_ignore_ascii_case(b"and time", b"date and time"));
         assert!(!ends_with_ignore_ascii_case(
-            "Visit date and tim\u{e9}",
-            "date and time"
+            "Visit date and tim\u{e9}".as_bytes(),
+            b"date and time"
         ));
         let text = "TimeStamp=\"2024-03-05 10:00\" ok";
         assert!(is_log_timestamp(text, 11, "2024-03-05 10:00"));
@@ -1103,6 +1115,102 @@ mod tests {
         assert!(!is_log_timestamp(text, 15, "2024-03-05 10:00"));
         let text = "Datum: 2024-03-05 10:00 ok";
         assert!(!is_log_timestamp(text, 7, "2024-03-05 10:00"));
+    }
+
+    /// The log timestamp test as it was written on `str`s (character splits and trims), for comparison.
+    fn is_log_timestamp_by_chars(text: &str, start: usize, value: &str) -> bool {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let prefix = &text[line_start..start];
+        let has_seconds = value.matches(':').count() >= 2;
+        if has_seconds
+            && prefix
+                .trim_start()
+                .trim_start_matches(['[', '('])
+                .is_empty()
+        {
+            return true;
+        }
+        let before = prefix.trim_end_matches(['"', '\'', ' ', '=', ':']);
+        let key = before
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '@'))
+            .next()
+            .unwrap_or("");
+        if before[..before.len() - key.len()].ends_with(['/', '&'])
+            || (before.len() >= 13
+                && before.as_bytes()[before.len() - 13..].eq_ignore_ascii_case(b"date and time"))
+        {
+            return false;
+        }
+        [
+            "ts",
+            "time",
+            "timestamp",
+            "@timestamp",
+            "logged_at",
+            "log_time",
+            "asctime",
+        ]
+        .iter()
+        .any(|k| key.eq_ignore_ascii_case(k))
+    }
+
+    /// The byte-wise log timestamp test agrees with the character-wise one on generated lines of field
+    /// names, quotes, separators and other words before a date-time with and without seconds.
+    #[test]
+    fn log_timestamp_bytes_agree_with_chars() {
+        let pieces: &[&str] = &[
+            "ts",
+            "TS",
+            "time",
+            "Timestamp",
+            "@timestamp",
+            "logged_at",
+            "LOG_TIME",
+            "asctime",
+            "date",
+            "Date and Time",
+            "date and tim\u{e9}",
+            "x",
+            "\u{e9}ts",
+            "_",
+            "@",
+            "/",
+            "&",
+            "\"",
+            "'",
+            " ",
+            "=",
+            ":",
+            "\n",
+            "[",
+            "(",
+            "\u{a0}",
+            "on",
+            "at",
+            "\u{212a}",
+            "1",
+            "\t",
+        ];
+        let values = [
+            "2024-03-05 10:00",
+            "2024-03-05 10:00:07",
+            "Mon, 22 Jul 2024 19:15:34",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x1234_5678_9ABC_DEF1);
+        let (mut logs, mut total) = (0, 0);
+        for _ in 0..30_000 {
+            let n = rng.below(6);
+            let mut text: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let start = text.len();
+            let value = values[rng.below(values.len())];
+            text.push_str(value);
+            text.push_str(" ok");
+            let expected = is_log_timestamp_by_chars(&text, start, value);
+            assert_eq!(is_log_timestamp(&text, start, value), expected, "{text:?}");
+            logs += usize::from(expected);
+            total += 1;
+        }
+        assert!(logs > 1_000 && logs < total, "{logs} {total}");
     }
 
     #[test]

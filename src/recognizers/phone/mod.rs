@@ -555,7 +555,63 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// Whether the word directly before `start` (or the one before it, when that word is only "number",
 /// "no", …) labels the number as something other than a telephone number.
+///
+/// Reads the ASCII words back in place and looks them up in sorted lists; where a non-ASCII byte is among
+/// the bytes read, [`labelled_as_other_by_chars`] decides (Unicode letters and digits are word characters).
 fn labelled_as_other(text: &str, start: usize) -> bool {
+    static SORTED: LazyLock<[Vec<&'static [u8]>; 2]> = LazyLock::new(|| {
+        [OTHER_LABELS, NUMBER_WORDS].map(|list| {
+            let mut v: Vec<&[u8]> = list.iter().map(|w| w.as_bytes()).collect();
+            v.sort_unstable();
+            v
+        })
+    });
+    let bytes = text.as_bytes();
+    // The window `labelled_as_other_by_chars` reads: 40 bytes, or all of the text before `start` when
+    // that cuts a character.
+    let lo = match start.checked_sub(40) {
+        Some(lo) if text.is_char_boundary(lo) => lo,
+        _ => 0,
+    };
+    let mut i = start;
+    for _ in 0..2 {
+        while i > lo && !bytes[i - 1].is_ascii_alphanumeric() {
+            if !bytes[i - 1].is_ascii() {
+                return labelled_as_other_by_chars(text, start);
+            }
+            i -= 1;
+        }
+        let end = i;
+        while i > lo && bytes[i - 1].is_ascii_alphanumeric() {
+            i -= 1;
+        }
+        if i > lo && !bytes[i - 1].is_ascii() {
+            return labelled_as_other_by_chars(text, start);
+        }
+        if i == end {
+            return false;
+        }
+        let mut lower = [0u8; 16];
+        let Some(lower) = lower.get_mut(..end - i) else {
+            // Longer than every label and number word.
+            return false;
+        };
+        lower.copy_from_slice(&bytes[i..end]);
+        lower.make_ascii_lowercase();
+        let lower: &[u8] = lower;
+        if SORTED[0].binary_search(&lower).is_ok() {
+            return true;
+        }
+        if SORTED[1].binary_search(&lower).is_err() {
+            return false;
+        }
+    }
+    false
+}
+
+/// [`labelled_as_other`] on the characters of the 40 bytes before `start` (or all of the text before
+/// it, when those bytes cut a character).
+fn labelled_as_other_by_chars(text: &str, start: usize) -> bool {
     let Some(before) = text
         .get(start.saturating_sub(40)..start)
         .or_else(|| text.get(..start))

@@ -376,3 +376,55 @@ fn extension_prefilter_matches_the_regex() {
     }
     assert!(found > 1_000 && found < total, "{found} {total}");
 }
+
+/// `labelled_as_other` reads the same words and finds the same labels as the character-wise reading, on
+/// generated prefixes of labels, number words, separators and non-ASCII letters and marks (also where
+/// the 40-byte window cuts a word or a character).
+#[test]
+fn labels_read_in_place_match_the_char_reading() {
+    let pieces: &[&str] = &[
+        "account",
+        "ACCT",
+        "Order",
+        "iban",
+        "rechnungsnummer",
+        "ref",
+        "number",
+        "No",
+        "nr",
+        "numéro",
+        "número",
+        "NUMERO",
+        "value",
+        "phone",
+        "call",
+        " ",
+        ": ",
+        ". ",
+        "#",
+        "\u{a0}",
+        "\u{2014}",
+        "é",
+        "ß",
+        "x",
+        "1",
+        "_",
+        "(",
+        "\n",
+        "xxxxxxxxxxxxxxxxxxxxxxx",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ];
+    let mut rng = crate::test_rng::XorShift::new(0x0DDB_1A5E_5BAD_5EED);
+    let (mut labelled, mut total) = (0, 0);
+    for _ in 0..50_000 {
+        let n = rng.below(8);
+        let text: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+        let start = text.len();
+        let text = format!("{text}020 7946 0958");
+        let expected = labelled_as_other_by_chars(&text, start);
+        assert_eq!(labelled_as_other(&text, start), expected, "{text:?}");
+        labelled += usize::from(expected);
+        total += 1;
+    }
+    assert!(labelled > 1_000 && labelled < total, "{labelled} {total}");
+}
