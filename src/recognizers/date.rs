@@ -17,6 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::DigitWords;
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 const MONTHS: &str = concat!(
@@ -279,7 +280,10 @@ type Buffers = (Vec<(usize, usize, u16)>, Vec<Anchor>);
 
 impl Candidates {
     /// The candidates of `text`, with `buffers` (cleared) as the window and anchor buffers.
-    fn find(text: &str, buffers: Buffers) -> Candidates {
+    ///
+    /// `words`, the text's digit-bearing ASCII words when the text is all ASCII, saves the scan for
+    /// digits: every [`digit_like`] run of an ASCII text is a run of ASCII digits in one of those words.
+    fn find(text: &str, words: Option<&DigitWords>, buffers: Buffers) -> Candidates {
         let bytes = text.as_bytes();
         let (mut windows, mut anchors) = buffers;
         windows.clear();
@@ -289,13 +293,51 @@ impl Candidates {
             anchors,
             ..Candidates::default()
         };
-        let mut from = 0;
-        while let Some(a) = crate::validate::scan::find_digit_like(bytes, from) {
-            let mut b = a + 1;
-            while b < bytes.len() && digit_like(bytes[b]) {
-                b += 1;
+        match words {
+            Some(words) => {
+                debug_assert!(text.is_ascii());
+                for (start, end, pure) in words.iter() {
+                    if pure {
+                        found.run(text, start, end);
+                        continue;
+                    }
+                    let mut a = start;
+                    while a < end {
+                        if !bytes[a].is_ascii_digit() {
+                            a += 1;
+                            continue;
+                        }
+                        let mut b = a + 1;
+                        while b < end && bytes[b].is_ascii_digit() {
+                            b += 1;
+                        }
+                        found.run(text, a, b);
+                        a = b;
+                    }
+                }
             }
-            from = b;
+            None => {
+                let mut from = 0;
+                while let Some(a) = crate::validate::scan::find_digit_like(bytes, from) {
+                    let mut b = a + 1;
+                    while b < bytes.len() && digit_like(bytes[b]) {
+                        b += 1;
+                    }
+                    from = b;
+                    found.run(text, a, b);
+                }
+            }
+        }
+        found.merge();
+        found
+    }
+
+    /// Adds the anchors next to the maximal [`digit_like`] run `a..b` of `text`.
+    #[inline(always)]
+    fn run(&mut self, text: &str, a: usize, b: usize) {
+        let bytes = text.as_bytes();
+        let found = self;
+        {
             // A written date: a month name, a separator, then this run.
             if a > 0 && matches!(bytes[a - 1], b'-' | b' ' | b'\t') {
                 if let Some(month_end) = month_before(bytes, a) {
@@ -358,8 +400,11 @@ impl Candidates {
                 }
             }
         }
-        // Merge overlapping (and touching) windows.
-        let windows = &mut found.windows;
+    }
+
+    /// Merges overlapping (and touching) windows.
+    fn merge(&mut self) {
+        let windows = &mut self.windows;
         if windows.len() > 1 {
             windows.sort_unstable();
             let mut n = 0;
@@ -374,7 +419,6 @@ impl Candidates {
             }
             windows.truncate(n + 1);
         }
-        found
     }
 
     /// Whether `gate` is passed.
@@ -925,7 +969,9 @@ impl Recognizer for DateRecognizer {
             /// The window and anchor buffers, reused across calls.
             static BUFFERS: Cell<Buffers> = const { Cell::new((Vec::new(), Vec::new())) };
         }
-        let candidates = Candidates::find(text, BUFFERS.take());
+        // The digit-bearing words other recognizers share, for an ASCII text.
+        let words = text.is_ascii().then(|| ctx.shared(|| DigitWords::of(text)));
+        let candidates = Candidates::find(text, words.as_deref(), BUFFERS.take());
         self.find_in(text, &candidates, ctx, results);
         BUFFERS.set((candidates.windows, candidates.anchors));
         Ok(())
@@ -1447,7 +1493,7 @@ mod tests {
         ));
         let mut found = 0;
         for text in &texts {
-            let candidates = Candidates::find(text, Default::default());
+            let candidates = Candidates::find(text, None, Default::default());
             assert_eq!(candidates.shapes, NumericShapes::scan(text), "{text:?}");
             assert_eq!(candidates.written, has_month_then_digit(text), "{text:?}");
             for w in candidates.windows.windows(2) {
@@ -1458,6 +1504,34 @@ mod tests {
             assert_eq!(spans(text, &candidates), expected, "{text:?}");
         }
         assert!(found > 10_000, "{found}");
+    }
+
+    /// On an ASCII text, the candidates found from the shared digit-bearing words are the candidates
+    /// found by scanning the text for digits: the same shapes, windows and anchors.
+    #[test]
+    fn candidates_from_digit_words_match_the_scan() {
+        let mut texts: Vec<String> = random_texts(30_000)
+            .into_iter()
+            .filter(|t| t.is_ascii())
+            .collect();
+        texts.push("id a1b22c333_4 on 5 Mar 2024, v2.3.4-12/01/1969x".into());
+        texts.push("_12-05-2024_ 2024-03-05T10:00 Jan 3 12abc/3/2024".into());
+        let mut anchors = 0;
+        for text in &texts {
+            let words = DigitWords::of(text);
+            let fast = Candidates::find(text, Some(&words), Default::default());
+            let scan = Candidates::find(text, None, Default::default());
+            assert_eq!(fast.shapes, scan.shapes, "{text:?}");
+            assert_eq!(fast.written, scan.written, "{text:?}");
+            assert_eq!(fast.windows, scan.windows, "{text:?}");
+            assert_eq!(fast.anchors, scan.anchors, "{text:?}");
+            anchors += scan.anchors.len();
+        }
+        assert!(
+            texts.len() > 3_000 && anchors > 3_000,
+            "{} {anchors}",
+            texts.len()
+        );
     }
 
     /// Every character that `(?i:…)` can match in a month name is covered by the automaton: ASCII letters
