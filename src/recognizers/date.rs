@@ -552,15 +552,7 @@ fn month_before(bytes: &[u8], p: usize) -> Option<usize> {
         i
     };
     // Before the separator: an optional `.`, then an optional `,`.
-    let month_end = |mut i: usize| {
-        if i > 0 && bytes[i - 1] == b',' {
-            i -= 1;
-        }
-        if i > 0 && bytes[i - 1] == b'.' {
-            i -= 1;
-        }
-        month_ends_at(bytes, i).then_some(i)
-    };
+    let month_end = |i: usize| month_end_before(bytes, i);
     if bytes[p - 1] == b'-' {
         return month_end(p - 1);
     }
@@ -578,6 +570,18 @@ fn month_before(bytes: &[u8], p: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where a month name ends when it is followed by an optional `.`, then an optional `,`, then byte `i`.
+#[inline(always)]
+fn month_end_before(bytes: &[u8], mut i: usize) -> Option<usize> {
+    if i > 0 && bytes[i - 1] == b',' {
+        i -= 1;
+    }
+    if i > 0 && bytes[i - 1] == b'.' {
+        i -= 1;
+    }
+    month_ends_at(bytes, i).then_some(i)
 }
 
 /// Facts about the month spellings for [`month_ends_at`].
@@ -603,6 +607,7 @@ static MONTH_INFO: LazyLock<MonthInfo> = LazyLock::new(|| {
 
 /// The low five bits of each of the three bytes before `end` (`end >= 3`): the same for both ASCII cases
 /// of a letter, so a month spelling's key is its key in any case.
+#[inline(always)]
 fn tail_key(bytes: &[u8], end: usize) -> usize {
     let five = |b: u8| usize::from(b & 31);
     five(bytes[end - 3]) << 10 | five(bytes[end - 2]) << 5 | five(bytes[end - 1])
@@ -610,6 +615,7 @@ fn tail_key(bytes: &[u8], end: usize) -> usize {
 
 /// Whether a month name (any spelling the regexes accept) ends at byte `end`, followed by a separator
 /// (`bytes[end]` is one of ` `, `\t`, `.`, `,`, `-`).
+#[inline(always)]
 fn month_ends_at(bytes: &[u8], end: usize) -> bool {
     if end < 3 || end >= bytes.len() {
         return false;
@@ -618,6 +624,12 @@ fn month_ends_at(bytes: &[u8], end: usize) -> bool {
     if MONTH_INFO.tails[key / 64] & (1 << (key % 64)) == 0 {
         return false;
     }
+    month_name_ends_at(bytes, end)
+}
+
+/// [`month_ends_at`] after its cheap tests, with the automaton.
+#[inline(never)]
+fn month_name_ends_at(bytes: &[u8], end: usize) -> bool {
     // The automaton reports the earliest-ending match and resumes after it; a match ending with the
     // separator at `end` is reported (see `has_month_then_digit`).
     let from = end.saturating_sub(MONTH_INFO.longest);
