@@ -308,7 +308,43 @@ enum Join {
     Break,
 }
 
-fn classify(sep: &str) -> Join {
+/// How the separator `sep` (the bytes between two digit groups) joins them, read byte by byte: a
+/// no-break space is its two bytes, any other character outside ASCII breaks, as in [`classify_chars`].
+fn classify(sep: &[u8]) -> Join {
+    let (mut spaces, mut punct, mut open, mut close, mut chars) = (0, None, 0, 0, 0);
+    let mut k = 0;
+    while k < sep.len() {
+        let c = sep[k];
+        chars += 1;
+        match c {
+            b' ' => spaces += 1,
+            0xC2 if sep.get(k + 1) == Some(&0xA0) => {
+                spaces += 1;
+                k += 1;
+            }
+            b'-' | b'.' | b'/' => {
+                if punct.is_some() {
+                    return Join::Break;
+                }
+                punct = Some(c);
+            }
+            b'(' => open += 1,
+            b')' => {
+                if open > 0 {
+                    return Join::Break;
+                }
+                close += 1;
+            }
+            _ => return Join::Break,
+        }
+        k += 1;
+    }
+    join_of(spaces, punct, open, close, chars)
+}
+
+/// [`classify`] on the characters of `sep`.
+#[cfg(test)]
+fn classify_chars(sep: &str) -> Join {
     let (mut spaces, mut punct, mut open, mut close, mut chars) = (0, None, 0, 0, 0);
     for c in sep.chars() {
         chars += 1;
@@ -330,6 +366,12 @@ fn classify(sep: &str) -> Join {
             _ => return Join::Break,
         }
     }
+    join_of(spaces, punct, open, close, chars)
+}
+
+/// The join of a separator of `chars` characters with these counts of spaces, opening and closing
+/// parentheses, and its punctuation mark.
+fn join_of(spaces: usize, punct: Option<u8>, open: usize, close: usize, chars: usize) -> Join {
     if chars > 3 || spaces > 2 || open > 1 || close > 1 {
         return Join::Break;
     }
@@ -721,7 +763,7 @@ impl PhoneRecognizer {
         joins.extend(
             groups
                 .windows(2)
-                .map(|w| classify(&text[w[0].end..w[1].start])),
+                .map(|w| classify(&bytes[w[0].end..w[1].start])),
         );
         // Split into segments at separators that are not phone separators.
         let mut seg_start = 0;

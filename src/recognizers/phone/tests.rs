@@ -428,3 +428,22 @@ fn labels_read_in_place_match_the_char_reading() {
     }
     assert!(labelled > 1_000 && labelled < total, "{labelled} {total}");
 }
+
+/// `classify` on bytes joins as `classify_chars` on characters, on random separators of spaces,
+/// no-break spaces, punctuation, parentheses and other characters.
+#[test]
+fn classify_bytes_match_chars() {
+    let alphabet: Vec<char> = " \u{a0}-./()x\u{e9}\u{c2}\u{2014}".chars().collect();
+    let mut rng = crate::test_rng::XorShift::new(0xA076_1D64_78BD_642F);
+    let mut kinds = std::collections::HashSet::new();
+    for _ in 0..50_000 {
+        let len = rng.below(6);
+        let sep: String = (0..len)
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect();
+        let expected = classify_chars(&sep);
+        assert_eq!(classify(sep.as_bytes()), expected, "{sep:?}");
+        kinds.insert(format!("{expected:?}"));
+    }
+    assert!(kinds.len() >= 7, "{kinds:?}");
+}
