@@ -494,6 +494,27 @@ static IN_DATE: [bool; 256] = {
     t
 };
 
+/// The budget [`word_end`] spends on a byte outside dates: more than any budget it is given.
+const OUTSIDE: u8 = u8::MAX;
+
+/// What [`word_end`] spends on each byte: nothing for spaces and tabs, one for another byte a date can
+/// hold (see [`in_date`]), [`OUTSIDE`] for the others.
+static STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if !IN_DATE[b] {
+            OUTSIDE
+        } else if b == b' ' as usize || b == b'\t' as usize {
+            0
+        } else {
+            1
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The start of the stretch before byte `i` holding `budget` bytes other than spaces and tabs (and any
 /// number of those) and no byte outside dates (see [`in_date`]), moved back to a character boundary.
 fn blank_free_left(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
@@ -520,17 +541,14 @@ fn blank_free_left(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
 /// The end of the stretch from byte `i` holding `budget` bytes other than spaces and tabs (and any number
 /// of those) and no byte outside dates (see [`in_date`]), moved on to a byte that is not an ASCII word character and starts a character (or the end).
 fn word_end(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !in_date(b) {
+    // One compare per byte: a byte outside dates costs more than any budget, so it always stops.
+    debug_assert!(budget < usize::from(OUTSIDE));
+    while let Some(&b) = bytes.get(i) {
+        let step = usize::from(STEP[usize::from(b)]);
+        if step > budget {
             break;
         }
-        if !matches!(b, b' ' | b'\t') {
-            if budget == 0 {
-                break;
-            }
-            budget -= 1;
-        }
+        budget -= step;
         i += 1;
     }
     while i < bytes.len()
@@ -1544,6 +1562,49 @@ mod tests {
             "{} {anchors}",
             texts.len()
         );
+    }
+
+    /// `word_end` with its step table stops where the byte-by-byte walk stops, on generated texts from
+    /// every start and with budgets up to the one the candidates use.
+    #[test]
+    fn word_end_steps_match_the_walk() {
+        fn walk(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
+            while i < bytes.len() {
+                let b = bytes[i];
+                if !in_date(b) {
+                    break;
+                }
+                if !matches!(b, b' ' | b'\t') {
+                    if budget == 0 {
+                        break;
+                    }
+                    budget -= 1;
+                }
+                i += 1;
+            }
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] & 0xC0 == 0x80)
+            {
+                i += 1;
+            }
+            i
+        }
+        let mut stops = 0;
+        for text in random_texts(3_000) {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                for budget in [0, 1, 3, 7, DATE_AFTER] {
+                    let expected = walk(bytes, i, budget);
+                    assert_eq!(
+                        word_end(bytes, i, budget),
+                        expected,
+                        "{text:?} {i} {budget}"
+                    );
+                    stops += usize::from(expected < bytes.len());
+                }
+            }
+        }
+        assert!(stops > 10_000, "{stops}");
     }
 
     /// Every character that `(?i:…)` can match in a month name is covered by the automaton: ASCII letters
