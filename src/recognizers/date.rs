@@ -518,17 +518,14 @@ static STEP: [u8; 256] = {
 /// The start of the stretch before byte `i` holding `budget` bytes other than spaces and tabs (and any
 /// number of those) and no byte outside dates (see [`in_date`]), moved back to a character boundary.
 fn blank_free_left(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
+    // As in `word_end`: one compare per byte.
+    debug_assert!(budget < usize::from(OUTSIDE));
     while i > 0 {
-        let b = bytes[i - 1];
-        if !in_date(b) {
+        let step = usize::from(STEP[usize::from(bytes[i - 1])]);
+        if step > budget {
             break;
         }
-        if !matches!(b, b' ' | b'\t') {
-            if budget == 0 {
-                break;
-            }
-            budget -= 1;
-        }
+        budget -= step;
         i -= 1;
     }
     // Back to the start of a character: continuation bytes are 0b10xx_xxxx.
@@ -1564,8 +1561,8 @@ mod tests {
         );
     }
 
-    /// `word_end` with its step table stops where the byte-by-byte walk stops, on generated texts from
-    /// every start and with budgets up to the one the candidates use.
+    /// `word_end` and `blank_free_left` with their step table stop where the byte-by-byte walks stop, on
+    /// generated texts from every start and with budgets up to the one the candidates use.
     #[test]
     fn word_end_steps_match_the_walk() {
         fn walk(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
@@ -1589,11 +1586,30 @@ mod tests {
             }
             i
         }
-        let mut stops = 0;
+        fn walk_left(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
+            while i > 0 {
+                let b = bytes[i - 1];
+                if !in_date(b) {
+                    break;
+                }
+                if !matches!(b, b' ' | b'\t') {
+                    if budget == 0 {
+                        break;
+                    }
+                    budget -= 1;
+                }
+                i -= 1;
+            }
+            while i > 0 && i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                i -= 1;
+            }
+            i
+        }
+        let (mut stops, mut stops_left) = (0, 0);
         for text in random_texts(3_000) {
             let bytes = text.as_bytes();
             for i in 0..=bytes.len() {
-                for budget in [0, 1, 3, 7, DATE_AFTER] {
+                for budget in [0, 1, 3, 7, DATE_AFTER, WRITTEN_BEFORE + MONTH_INFO.longest] {
                     let expected = walk(bytes, i, budget);
                     assert_eq!(
                         word_end(bytes, i, budget),
@@ -1601,10 +1617,17 @@ mod tests {
                         "{text:?} {i} {budget}"
                     );
                     stops += usize::from(expected < bytes.len());
+                    let expected = walk_left(bytes, i, budget);
+                    let left = blank_free_left(bytes, i, budget);
+                    assert_eq!(left, expected, "{text:?} {i} {budget}");
+                    stops_left += usize::from(expected > 0);
                 }
             }
         }
-        assert!(stops > 10_000, "{stops}");
+        assert!(
+            stops > 10_000 && stops_left > 10_000,
+            "{stops} {stops_left}"
+        );
     }
 
     /// Every character that `(?i:…)` can match in a month name is covered by the automaton: ASCII letters
