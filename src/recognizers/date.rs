@@ -476,8 +476,8 @@ fn day_then(bytes: &[u8], b: usize) -> usize {
 /// Whether byte `b` can be part of a date match: ASCII letters and digits, spaces and tabs, `-`, `/`,
 /// `.`, `:`, `,`, `+`, and every byte of a non-ASCII character. The patterns match nothing else, so no
 /// match spans another byte (a quote, a parenthesis, a line break).
-fn in_date(b: u8) -> bool {
-    IN_DATE[usize::from(b)]
+const fn in_date(b: u8) -> bool {
+    IN_DATE[b as usize]
 }
 
 /// [`in_date`] as a table.
@@ -503,7 +503,7 @@ static STEP: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = if !IN_DATE[b] {
+        t[b] = if !in_date(b as u8) {
             OUTSIDE
         } else if b == b' ' as usize || b == b'\t' as usize {
             0
