@@ -17,6 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::DigitWords;
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 const MONTHS: &str = concat!(
@@ -279,7 +280,10 @@ type Buffers = (Vec<(usize, usize, u16)>, Vec<Anchor>);
 
 impl Candidates {
     /// The candidates of `text`, with `buffers` (cleared) as the window and anchor buffers.
-    fn find(text: &str, buffers: Buffers) -> Candidates {
+    ///
+    /// `words`, the text's digit-bearing ASCII words when the text is all ASCII, saves the scan for
+    /// digits: every [`digit_like`] run of an ASCII text is a run of ASCII digits in one of those words.
+    fn find(text: &str, words: Option<&DigitWords>, buffers: Buffers) -> Candidates {
         let bytes = text.as_bytes();
         let (mut windows, mut anchors) = buffers;
         windows.clear();
@@ -289,13 +293,51 @@ impl Candidates {
             anchors,
             ..Candidates::default()
         };
-        let mut from = 0;
-        while let Some(a) = crate::validate::scan::find_digit_like(bytes, from) {
-            let mut b = a + 1;
-            while b < bytes.len() && digit_like(bytes[b]) {
-                b += 1;
+        match words {
+            Some(words) => {
+                debug_assert!(text.is_ascii());
+                for (start, end, pure) in words.iter() {
+                    if pure {
+                        found.run(text, start, end);
+                        continue;
+                    }
+                    let mut a = start;
+                    while a < end {
+                        if !bytes[a].is_ascii_digit() {
+                            a += 1;
+                            continue;
+                        }
+                        let mut b = a + 1;
+                        while b < end && bytes[b].is_ascii_digit() {
+                            b += 1;
+                        }
+                        found.run(text, a, b);
+                        a = b;
+                    }
+                }
             }
-            from = b;
+            None => {
+                let mut from = 0;
+                while let Some(a) = crate::validate::scan::find_digit_like(bytes, from) {
+                    let mut b = a + 1;
+                    while b < bytes.len() && digit_like(bytes[b]) {
+                        b += 1;
+                    }
+                    from = b;
+                    found.run(text, a, b);
+                }
+            }
+        }
+        found.merge();
+        found
+    }
+
+    /// Adds the anchors next to the maximal [`digit_like`] run `a..b` of `text`.
+    #[inline(always)]
+    fn run(&mut self, text: &str, a: usize, b: usize) {
+        let bytes = text.as_bytes();
+        let found = self;
+        {
             // A written date: a month name, a separator, then this run.
             if a > 0 && matches!(bytes[a - 1], b'-' | b' ' | b'\t') {
                 if let Some(month_end) = month_before(bytes, a) {
@@ -358,8 +400,11 @@ impl Candidates {
                 }
             }
         }
-        // Merge overlapping (and touching) windows.
-        let windows = &mut found.windows;
+    }
+
+    /// Merges overlapping (and touching) windows.
+    fn merge(&mut self) {
+        let windows = &mut self.windows;
         if windows.len() > 1 {
             windows.sort_unstable();
             let mut n = 0;
@@ -374,7 +419,6 @@ impl Candidates {
             }
             windows.truncate(n + 1);
         }
-        found
     }
 
     /// Whether `gate` is passed.
@@ -432,8 +476,8 @@ fn day_then(bytes: &[u8], b: usize) -> usize {
 /// Whether byte `b` can be part of a date match: ASCII letters and digits, spaces and tabs, `-`, `/`,
 /// `.`, `:`, `,`, `+`, and every byte of a non-ASCII character. The patterns match nothing else, so no
 /// match spans another byte (a quote, a parenthesis, a line break).
-fn in_date(b: u8) -> bool {
-    IN_DATE[usize::from(b)]
+const fn in_date(b: u8) -> bool {
+    IN_DATE[b as usize]
 }
 
 /// [`in_date`] as a table.
@@ -450,20 +494,38 @@ static IN_DATE: [bool; 256] = {
     t
 };
 
+/// The budget [`word_end`] spends on a byte outside dates: more than any budget it is given.
+const OUTSIDE: u8 = u8::MAX;
+
+/// What [`word_end`] spends on each byte: nothing for spaces and tabs, one for another byte a date can
+/// hold (see [`in_date`]), [`OUTSIDE`] for the others.
+static STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if !in_date(b as u8) {
+            OUTSIDE
+        } else if b == b' ' as usize || b == b'\t' as usize {
+            0
+        } else {
+            1
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The start of the stretch before byte `i` holding `budget` bytes other than spaces and tabs (and any
 /// number of those) and no byte outside dates (see [`in_date`]), moved back to a character boundary.
 fn blank_free_left(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
+    // As in `word_end`: one compare per byte.
+    debug_assert!(budget < usize::from(OUTSIDE));
     while i > 0 {
-        let b = bytes[i - 1];
-        if !in_date(b) {
+        let step = usize::from(STEP[usize::from(bytes[i - 1])]);
+        if step > budget {
             break;
         }
-        if !matches!(b, b' ' | b'\t') {
-            if budget == 0 {
-                break;
-            }
-            budget -= 1;
-        }
+        budget -= step;
         i -= 1;
     }
     // Back to the start of a character: continuation bytes are 0b10xx_xxxx.
@@ -476,17 +538,14 @@ fn blank_free_left(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
 /// The end of the stretch from byte `i` holding `budget` bytes other than spaces and tabs (and any number
 /// of those) and no byte outside dates (see [`in_date`]), moved on to a byte that is not an ASCII word character and starts a character (or the end).
 fn word_end(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !in_date(b) {
+    // One compare per byte: a byte outside dates costs more than any budget, so it always stops.
+    debug_assert!(budget < usize::from(OUTSIDE));
+    while let Some(&b) = bytes.get(i) {
+        let step = usize::from(STEP[usize::from(b)]);
+        if step > budget {
             break;
         }
-        if !matches!(b, b' ' | b'\t') {
-            if budget == 0 {
-                break;
-            }
-            budget -= 1;
-        }
+        budget -= step;
         i += 1;
     }
     while i < bytes.len()
@@ -508,15 +567,7 @@ fn month_before(bytes: &[u8], p: usize) -> Option<usize> {
         i
     };
     // Before the separator: an optional `.`, then an optional `,`.
-    let month_end = |mut i: usize| {
-        if i > 0 && bytes[i - 1] == b',' {
-            i -= 1;
-        }
-        if i > 0 && bytes[i - 1] == b'.' {
-            i -= 1;
-        }
-        month_ends_at(bytes, i).then_some(i)
-    };
+    let month_end = |i: usize| month_end_before(bytes, i);
     if bytes[p - 1] == b'-' {
         return month_end(p - 1);
     }
@@ -534,6 +585,18 @@ fn month_before(bytes: &[u8], p: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where a month name ends when it is followed by an optional `.`, then an optional `,`, then byte `i`.
+#[inline(always)]
+fn month_end_before(bytes: &[u8], mut i: usize) -> Option<usize> {
+    if i > 0 && bytes[i - 1] == b',' {
+        i -= 1;
+    }
+    if i > 0 && bytes[i - 1] == b'.' {
+        i -= 1;
+    }
+    month_ends_at(bytes, i).then_some(i)
 }
 
 /// Facts about the month spellings for [`month_ends_at`].
@@ -559,6 +622,7 @@ static MONTH_INFO: LazyLock<MonthInfo> = LazyLock::new(|| {
 
 /// The low five bits of each of the three bytes before `end` (`end >= 3`): the same for both ASCII cases
 /// of a letter, so a month spelling's key is its key in any case.
+#[inline(always)]
 fn tail_key(bytes: &[u8], end: usize) -> usize {
     let five = |b: u8| usize::from(b & 31);
     five(bytes[end - 3]) << 10 | five(bytes[end - 2]) << 5 | five(bytes[end - 1])
@@ -566,6 +630,7 @@ fn tail_key(bytes: &[u8], end: usize) -> usize {
 
 /// Whether a month name (any spelling the regexes accept) ends at byte `end`, followed by a separator
 /// (`bytes[end]` is one of ` `, `\t`, `.`, `,`, `-`).
+#[inline(always)]
 fn month_ends_at(bytes: &[u8], end: usize) -> bool {
     if end < 3 || end >= bytes.len() {
         return false;
@@ -574,6 +639,12 @@ fn month_ends_at(bytes: &[u8], end: usize) -> bool {
     if MONTH_INFO.tails[key / 64] & (1 << (key % 64)) == 0 {
         return false;
     }
+    month_name_ends_at(bytes, end)
+}
+
+/// [`month_ends_at`] after its cheap tests, with the automaton.
+#[inline(never)]
+fn month_name_ends_at(bytes: &[u8], end: usize) -> bool {
     // The automaton reports the earliest-ending match and resumes after it; a match ending with the
     // separator at `end` is reported (see `has_month_then_digit`).
     let from = end.saturating_sub(MONTH_INFO.longest);
@@ -846,44 +917,56 @@ fn numeric_ok(value: &str) -> bool {
 /// writing a log by hand (`4/22/24 at 3:45 PM  oxycodone 5 mg`, `2023-09-18 15:45  visit`) write
 /// minutes, and those entries say when something happened to someone.
 fn is_log_timestamp(text: &str, start: usize, value: &str) -> bool {
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..start]).map_or(0, |i| i + 1);
-    let prefix = &text[line_start..start];
-    let has_seconds = value.matches(':').count() >= 2;
-    if has_seconds
-        && prefix
+    let has_seconds = value.bytes().filter(|&b| b == b':').count() >= 2;
+    if has_seconds {
+        let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..start]).map_or(0, |i| i + 1);
+        if text[line_start..start]
             .trim_start()
             .trim_start_matches(['[', '('])
             .is_empty()
-    {
-        return true;
+        {
+            return true;
+        }
     }
-    let before = prefix.trim_end_matches(['"', '\'', ' ', '=', ':']);
-    let key = before
-        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '@'))
-        .next()
-        .unwrap_or("");
+    // The field name on the line: the ASCII word (letters, digits, `_`, `@`) before the closing quotes,
+    // blanks, `=` and `:`. Bytes of non-ASCII characters end it as the characters do, and neither walk
+    // goes past a line break.
+    let p = &text.as_bytes()[..start];
+    let mut e = p.len();
+    while e > 0 && matches!(p[e - 1], b'"' | b'\'' | b' ' | b'=' | b':') {
+        e -= 1;
+    }
+    let mut k = e;
+    while k > 0 && (p[k - 1].is_ascii_alphanumeric() || matches!(p[k - 1], b'_' | b'@')) {
+        k -= 1;
+    }
+    let key = &p[k..e];
+    // Only the keys below are log fields; they are 2 to 10 bytes long.
+    if !(2..=10).contains(&key.len()) {
+        return false;
+    }
     // `Date/time:`, `Date & time:` are form labels, not log fields.
-    if before[..before.len() - key.len()].ends_with(['/', '&'])
-        || ends_with_ignore_ascii_case(before, "date and time")
+    if (k > 0 && matches!(p[k - 1], b'/' | b'&'))
+        || ends_with_ignore_ascii_case(&p[..e], b"date and time")
     {
         return false;
     }
-    [
-        "ts",
-        "time",
-        "timestamp",
-        "@timestamp",
-        "logged_at",
-        "log_time",
-        "asctime",
-    ]
-    .iter()
-    .any(|k| key.eq_ignore_ascii_case(k))
+    LOG_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k))
 }
 
+/// The field names whose value is a log event timestamp (see [`is_log_timestamp`]).
+const LOG_KEYS: [&[u8]; 7] = [
+    b"ts",
+    b"time",
+    b"timestamp",
+    b"@timestamp",
+    b"logged_at",
+    b"log_time",
+    b"asctime",
+];
+
 /// Whether `text` ends with `suffix` (ASCII) up to ASCII case, without allocating.
-fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
-    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+fn ends_with_ignore_ascii_case(text: &[u8], suffix: &[u8]) -> bool {
     text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
@@ -913,7 +996,9 @@ impl Recognizer for DateRecognizer {
             /// The window and anchor buffers, reused across calls.
             static BUFFERS: Cell<Buffers> = const { Cell::new((Vec::new(), Vec::new())) };
         }
-        let candidates = Candidates::find(text, BUFFERS.take());
+        // The digit-bearing words other recognizers share, for an ASCII text.
+        let words = text.is_ascii().then(|| ctx.shared(|| DigitWords::of(text)));
+        let candidates = Candidates::find(text, words.as_deref(), BUFFERS.take());
         self.find_in(text, &candidates, ctx, results);
         BUFFERS.set((candidates.windows, candidates.anchors));
         Ok(())
@@ -1089,13 +1174,13 @@ mod tests {
     #[test]
     fn log_field_keys_ignore_case_without_allocating() {
         assert!(ends_with_ignore_ascii_case(
-            "Visit DATE AND TIME",
-            "date and time"
+            b"Visit DATE AND TIME",
+            b"date and time"
         ));
-        assert!(!ends_with_ignore_ascii_case("and time", "date and time"));
+        assert!(!ends_with_ignore_ascii_case(b"and time", b"date and time"));
         assert!(!ends_with_ignore_ascii_case(
-            "Visit date and tim\u{e9}",
-            "date and time"
+            "Visit date and tim\u{e9}".as_bytes(),
+            b"date and time"
         ));
         let text = "TimeStamp=\"2024-03-05 10:00\" ok";
         assert!(is_log_timestamp(text, 11, "2024-03-05 10:00"));
@@ -1103,6 +1188,102 @@ mod tests {
         assert!(!is_log_timestamp(text, 15, "2024-03-05 10:00"));
         let text = "Datum: 2024-03-05 10:00 ok";
         assert!(!is_log_timestamp(text, 7, "2024-03-05 10:00"));
+    }
+
+    /// The log timestamp test as it was written on `str`s (character splits and trims), for comparison.
+    fn is_log_timestamp_by_chars(text: &str, start: usize, value: &str) -> bool {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let prefix = &text[line_start..start];
+        let has_seconds = value.matches(':').count() >= 2;
+        if has_seconds
+            && prefix
+                .trim_start()
+                .trim_start_matches(['[', '('])
+                .is_empty()
+        {
+            return true;
+        }
+        let before = prefix.trim_end_matches(['"', '\'', ' ', '=', ':']);
+        let key = before
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '@'))
+            .next()
+            .unwrap_or("");
+        if before[..before.len() - key.len()].ends_with(['/', '&'])
+            || (before.len() >= 13
+                && before.as_bytes()[before.len() - 13..].eq_ignore_ascii_case(b"date and time"))
+        {
+            return false;
+        }
+        [
+            "ts",
+            "time",
+            "timestamp",
+            "@timestamp",
+            "logged_at",
+            "log_time",
+            "asctime",
+        ]
+        .iter()
+        .any(|k| key.eq_ignore_ascii_case(k))
+    }
+
+    /// The byte-wise log timestamp test agrees with the character-wise one on generated lines of field
+    /// names, quotes, separators and other words before a date-time with and without seconds.
+    #[test]
+    fn log_timestamp_bytes_agree_with_chars() {
+        let pieces: &[&str] = &[
+            "ts",
+            "TS",
+            "time",
+            "Timestamp",
+            "@timestamp",
+            "logged_at",
+            "LOG_TIME",
+            "asctime",
+            "date",
+            "Date and Time",
+            "date and tim\u{e9}",
+            "x",
+            "\u{e9}ts",
+            "_",
+            "@",
+            "/",
+            "&",
+            "\"",
+            "'",
+            " ",
+            "=",
+            ":",
+            "\n",
+            "[",
+            "(",
+            "\u{a0}",
+            "on",
+            "at",
+            "\u{212a}",
+            "1",
+            "\t",
+        ];
+        let values = [
+            "2024-03-05 10:00",
+            "2024-03-05 10:00:07",
+            "Mon, 22 Jul 2024 19:15:34",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x1234_5678_9ABC_DEF1);
+        let (mut logs, mut total) = (0, 0);
+        for _ in 0..30_000 {
+            let n = rng.below(6);
+            let mut text: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let start = text.len();
+            let value = values[rng.below(values.len())];
+            text.push_str(value);
+            text.push_str(" ok");
+            let expected = is_log_timestamp_by_chars(&text, start, value);
+            assert_eq!(is_log_timestamp(&text, start, value), expected, "{text:?}");
+            logs += usize::from(expected);
+            total += 1;
+        }
+        assert!(logs > 1_000 && logs < total, "{logs} {total}");
     }
 
     #[test]
@@ -1339,7 +1520,7 @@ mod tests {
         ));
         let mut found = 0;
         for text in &texts {
-            let candidates = Candidates::find(text, Default::default());
+            let candidates = Candidates::find(text, None, Default::default());
             assert_eq!(candidates.shapes, NumericShapes::scan(text), "{text:?}");
             assert_eq!(candidates.written, has_month_then_digit(text), "{text:?}");
             for w in candidates.windows.windows(2) {
@@ -1350,6 +1531,103 @@ mod tests {
             assert_eq!(spans(text, &candidates), expected, "{text:?}");
         }
         assert!(found > 10_000, "{found}");
+    }
+
+    /// On an ASCII text, the candidates found from the shared digit-bearing words are the candidates
+    /// found by scanning the text for digits: the same shapes, windows and anchors.
+    #[test]
+    fn candidates_from_digit_words_match_the_scan() {
+        let mut texts: Vec<String> = random_texts(30_000)
+            .into_iter()
+            .filter(|t| t.is_ascii())
+            .collect();
+        texts.push("id a1b22c333_4 on 5 Mar 2024, v2.3.4-12/01/1969x".into());
+        texts.push("_12-05-2024_ 2024-03-05T10:00 Jan 3 12abc/3/2024".into());
+        let mut anchors = 0;
+        for text in &texts {
+            let words = DigitWords::of(text);
+            let fast = Candidates::find(text, Some(&words), Default::default());
+            let scan = Candidates::find(text, None, Default::default());
+            assert_eq!(fast.shapes, scan.shapes, "{text:?}");
+            assert_eq!(fast.written, scan.written, "{text:?}");
+            assert_eq!(fast.windows, scan.windows, "{text:?}");
+            assert_eq!(fast.anchors, scan.anchors, "{text:?}");
+            anchors += scan.anchors.len();
+        }
+        assert!(
+            texts.len() > 3_000 && anchors > 3_000,
+            "{} {anchors}",
+            texts.len()
+        );
+    }
+
+    /// `word_end` and `blank_free_left` with their step table stop where the byte-by-byte walks stop, on
+    /// generated texts from every start and with budgets up to the one the candidates use.
+    #[test]
+    fn word_end_steps_match_the_walk() {
+        fn walk(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
+            while i < bytes.len() {
+                let b = bytes[i];
+                if !in_date(b) {
+                    break;
+                }
+                if !matches!(b, b' ' | b'\t') {
+                    if budget == 0 {
+                        break;
+                    }
+                    budget -= 1;
+                }
+                i += 1;
+            }
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] & 0xC0 == 0x80)
+            {
+                i += 1;
+            }
+            i
+        }
+        fn walk_left(bytes: &[u8], mut i: usize, mut budget: usize) -> usize {
+            while i > 0 {
+                let b = bytes[i - 1];
+                if !in_date(b) {
+                    break;
+                }
+                if !matches!(b, b' ' | b'\t') {
+                    if budget == 0 {
+                        break;
+                    }
+                    budget -= 1;
+                }
+                i -= 1;
+            }
+            while i > 0 && i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                i -= 1;
+            }
+            i
+        }
+        let (mut stops, mut stops_left) = (0, 0);
+        for text in random_texts(3_000) {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                for budget in [0, 1, 3, 7, DATE_AFTER, WRITTEN_BEFORE + MONTH_INFO.longest] {
+                    let expected = walk(bytes, i, budget);
+                    assert_eq!(
+                        word_end(bytes, i, budget),
+                        expected,
+                        "{text:?} {i} {budget}"
+                    );
+                    stops += usize::from(expected < bytes.len());
+                    let expected = walk_left(bytes, i, budget);
+                    let left = blank_free_left(bytes, i, budget);
+                    assert_eq!(left, expected, "{text:?} {i} {budget}");
+                    stops_left += usize::from(expected > 0);
+                }
+            }
+        }
+        assert!(
+            stops > 10_000 && stops_left > 10_000,
+            "{stops} {stops_left}"
+        );
     }
 
     /// Every character that `(?i:…)` can match in a month name is covered by the automaton: ASCII letters

@@ -112,6 +112,28 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant pattern")
 });
 
+/// The extension written at the start of `rest` (see [`EXTENSION`]): the end of its match, if any.
+///
+/// Most numbers have none, so the regex runs only where one can start: a match is at most five bytes of
+/// spaces, no-break spaces and a comma, then `;` or the first character of a label (`e`, `x`, `#`, `p`,
+/// `d`, `a`, `t`, `i`, in either ASCII case: no other character folds to them), so without such a byte
+/// after those separator bytes there is no match.
+fn extension_end(rest: &[u8], text: &str) -> Option<usize> {
+    let mut k = 0;
+    while k < 6 && matches!(rest.get(k), Some(b' ' | b',' | 0xC2 | 0xA0)) {
+        k += 1;
+    }
+    let first = *rest.get(k)?;
+    if !matches!(
+        first | 0x20,
+        b'e' | b'x' | b'p' | b'd' | b'a' | b't' | b'i' | b';'
+    ) && first != b'#'
+    {
+        return None;
+    }
+    EXTENSION.find(text).map(|m| m.end())
+}
+
 const NAME: &str = "PhoneRecognizer";
 const SCORE_INTERNATIONAL: f64 = 0.7;
 const SCORE_NATIONAL: f64 = 0.4;
@@ -286,7 +308,43 @@ enum Join {
     Break,
 }
 
-fn classify(sep: &str) -> Join {
+/// How the separator `sep` (the bytes between two digit groups) joins them, read byte by byte: a
+/// no-break space is its two bytes, any other character outside ASCII breaks, as in [`classify_chars`].
+fn classify(sep: &[u8]) -> Join {
+    let (mut spaces, mut punct, mut open, mut close, mut chars) = (0, None, 0, 0, 0);
+    let mut k = 0;
+    while k < sep.len() {
+        let c = sep[k];
+        chars += 1;
+        match c {
+            b' ' => spaces += 1,
+            0xC2 if sep.get(k + 1) == Some(&0xA0) => {
+                spaces += 1;
+                k += 1;
+            }
+            b'-' | b'.' | b'/' => {
+                if punct.is_some() {
+                    return Join::Break;
+                }
+                punct = Some(c);
+            }
+            b'(' => open += 1,
+            b')' => {
+                if open > 0 {
+                    return Join::Break;
+                }
+                close += 1;
+            }
+            _ => return Join::Break,
+        }
+        k += 1;
+    }
+    join_of(spaces, punct, open, close, chars)
+}
+
+/// [`classify`] on the characters of `sep`.
+#[cfg(test)]
+fn classify_chars(sep: &str) -> Join {
     let (mut spaces, mut punct, mut open, mut close, mut chars) = (0, None, 0, 0, 0);
     for c in sep.chars() {
         chars += 1;
@@ -308,6 +366,12 @@ fn classify(sep: &str) -> Join {
             _ => return Join::Break,
         }
     }
+    join_of(spaces, punct, open, close, chars)
+}
+
+/// The join of a separator of `chars` characters with these counts of spaces, opening and closing
+/// parentheses, and its punctuation mark.
+fn join_of(spaces: usize, punct: Option<u8>, open: usize, close: usize, chars: usize) -> Join {
     if chars > 3 || spaces > 2 || open > 1 || close > 1 {
         return Join::Break;
     }
@@ -533,7 +597,63 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// Whether the word directly before `start` (or the one before it, when that word is only "number",
 /// "no", …) labels the number as something other than a telephone number.
+///
+/// Reads the ASCII words back in place and looks them up in sorted lists; where a non-ASCII byte is among
+/// the bytes read, [`labelled_as_other_by_chars`] decides (Unicode letters and digits are word characters).
 fn labelled_as_other(text: &str, start: usize) -> bool {
+    static SORTED: LazyLock<[Vec<&'static [u8]>; 2]> = LazyLock::new(|| {
+        [OTHER_LABELS, NUMBER_WORDS].map(|list| {
+            let mut v: Vec<&[u8]> = list.iter().map(|w| w.as_bytes()).collect();
+            v.sort_unstable();
+            v
+        })
+    });
+    let bytes = text.as_bytes();
+    // The window `labelled_as_other_by_chars` reads: 40 bytes, or all of the text before `start` when
+    // that cuts a character.
+    let lo = match start.checked_sub(40) {
+        Some(lo) if text.is_char_boundary(lo) => lo,
+        _ => 0,
+    };
+    let mut i = start;
+    for _ in 0..2 {
+        while i > lo && !bytes[i - 1].is_ascii_alphanumeric() {
+            if !bytes[i - 1].is_ascii() {
+                return labelled_as_other_by_chars(text, start);
+            }
+            i -= 1;
+        }
+        let end = i;
+        while i > lo && bytes[i - 1].is_ascii_alphanumeric() {
+            i -= 1;
+        }
+        if i > lo && !bytes[i - 1].is_ascii() {
+            return labelled_as_other_by_chars(text, start);
+        }
+        if i == end {
+            return false;
+        }
+        let mut lower = [0u8; 16];
+        let Some(lower) = lower.get_mut(..end - i) else {
+            // Longer than every label and number word.
+            return false;
+        };
+        lower.copy_from_slice(&bytes[i..end]);
+        lower.make_ascii_lowercase();
+        let lower: &[u8] = lower;
+        if SORTED[0].binary_search(&lower).is_ok() {
+            return true;
+        }
+        if SORTED[1].binary_search(&lower).is_err() {
+            return false;
+        }
+    }
+    false
+}
+
+/// [`labelled_as_other`] on the characters of the 40 bytes before `start` (or all of the text before
+/// it, when those bytes cut a character).
+fn labelled_as_other_by_chars(text: &str, start: usize) -> bool {
     let Some(before) = text
         .get(start.saturating_sub(40)..start)
         .or_else(|| text.get(..start))
@@ -643,7 +763,7 @@ impl PhoneRecognizer {
         joins.extend(
             groups
                 .windows(2)
-                .map(|w| classify(&text[w[0].end..w[1].start])),
+                .map(|w| classify(&bytes[w[0].end..w[1].start])),
         );
         // Split into segments at separators that are not phone separators.
         let mut seg_start = 0;
@@ -854,8 +974,8 @@ impl PhoneRecognizer {
         // Extension written out after the number.
         let mut span_end = ext_end.unwrap_or(end);
         if ext_end.is_none() {
-            if let Some(m) = EXTENSION.find(&text[end..]) {
-                span_end = end + m.end();
+            if let Some(e) = extension_end(&bytes[end..], &text[end..]) {
+                span_end = end + e;
             }
         }
         if glued_right(text, span_end) {

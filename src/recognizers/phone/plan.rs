@@ -290,14 +290,18 @@ impl Plan {
 /// Every region's plan slot, by region id ("US", "GB"; "001/800" for each non-geographic country code),
 /// compiled on first use.
 struct Slots {
-    by_id: HashMap<String, (&'static Metadata, OnceLock<Option<Plan>>)>,
-    /// Region ids per country calling code; the main region first.
-    by_code: HashMap<u16, Vec<String>>,
+    slots: Vec<(&'static Metadata, OnceLock<Option<Plan>>)>,
+    /// The index in `slots` of each region id.
+    by_id: HashMap<String, usize>,
+    /// The `slots` of the regions of each country calling code (the index), the main region first; empty
+    /// for a code no region has.
+    by_code: Vec<Vec<usize>>,
 }
 
 static SLOTS: LazyLock<Slots> = LazyLock::new(|| {
+    let mut slots = Vec::new();
     let mut by_id = HashMap::new();
-    let mut by_code: HashMap<u16, Vec<String>> = HashMap::new();
+    let mut ids_by_code: Vec<Vec<String>> = vec![Vec::new(); 1000];
     let db: &'static phonenumber::metadata::Database = &DATABASE;
     // Country calling codes have one to three digits. (`Database::iter` can't be used: it is keyed by
     // region id, and every non-geographic code shares the id "001".)
@@ -312,17 +316,32 @@ static SLOTS: LazyLock<Slots> = LazyLock::new(|| {
                 meta.id().to_string()
             };
             // `by_code` lists the main region first.
-            by_code.entry(code).or_default().push(id.clone());
-            by_id.insert(id, (meta, OnceLock::new()));
+            ids_by_code[usize::from(code)].push(id.clone());
+            by_id.insert(id, slots.len());
+            slots.push((meta, OnceLock::new()));
         }
     }
-    Slots { by_id, by_code }
+    // A region id met twice keeps its last slot, for every code that lists it.
+    let by_code = ids_by_code
+        .iter()
+        .map(|ids| ids.iter().map(|id| by_id[id]).collect())
+        .collect();
+    Slots {
+        slots,
+        by_id,
+        by_code,
+    }
 });
+
+/// The compiled plan in slot `k` of [`SLOTS`].
+fn slot_plan(k: usize) -> Option<&'static Plan> {
+    let (meta, slot) = SLOTS.slots.get(k)?;
+    slot.get_or_init(|| Plan::compile(meta)).as_ref()
+}
 
 /// The compiled plan of a region (ISO 3166 alpha-2, upper case), if libphonenumber knows it.
 pub(crate) fn plan(region: &str) -> Option<&'static Plan> {
-    let (meta, slot) = SLOTS.by_id.get(region)?;
-    slot.get_or_init(|| Plan::compile(meta)).as_ref()
+    slot_plan(*SLOTS.by_id.get(region)?)
 }
 
 /// Whether `region` is a region libphonenumber has a plan for.
@@ -334,20 +353,24 @@ pub(crate) fn is_known_region(region: &str) -> bool {
 /// number: a country calling code followed by a valid national number of one of that code's regions.
 pub(crate) fn is_valid_international(digits: &str) -> bool {
     // Country calling codes are prefix-free, so at most one length fits.
+    let mut code = 0usize;
     for cc_len in 1..=3 {
-        let (Some(cc), Some(rest)) = (digits.get(..cc_len), digits.get(cc_len..)) else {
+        let (Some(&d), Some(rest)) = (digits.as_bytes().get(cc_len - 1), digits.get(cc_len..))
+        else {
             return false;
         };
-        let Ok(code) = cc.parse::<u16>() else {
+        if !d.is_ascii_digit() {
             return false;
-        };
-        if let Some(ids) = SLOTS.by_code.get(&code) {
+        }
+        code = code * 10 + usize::from(d - b'0');
+        let regions = &SLOTS.by_code[code];
+        if !regions.is_empty() {
             if rest.len() > MAX_NSN {
                 return false;
             }
-            return ids
+            return regions
                 .iter()
-                .filter_map(|id| plan(id))
+                .filter_map(|&k| slot_plan(k))
                 .any(|p| p.is_valid_after_code(rest));
         }
     }
@@ -410,7 +433,7 @@ mod tests {
         let mut next = move || rng.next_u64();
         let mut examples = 0;
         let mut rejected = 0;
-        for (meta, _) in SLOTS.by_id.values() {
+        for (meta, _) in &SLOTS.slots {
             let Some(plan) = Plan::compile(meta) else {
                 continue;
             };

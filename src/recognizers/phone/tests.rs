@@ -322,3 +322,128 @@ fn skipped_windows_are_rejected() {
     }
     assert!(checked > 10_000 && accepted > 1_000, "{checked} {accepted}");
 }
+
+/// `extension_end` finds exactly what the extension regex finds at the start of random tails of
+/// separators, labels, digits and other characters; and no character outside ASCII folds to a label's
+/// first letter, which its byte test relies on.
+#[test]
+fn extension_prefilter_matches_the_regex() {
+    let first = Regex::new(r"^(?i:[expdati])$").unwrap();
+    for c in (0x80..=0x10_FFFFu32).filter_map(char::from_u32) {
+        assert!(!first.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+    }
+    let pieces: &[&str] = &[
+        " ",
+        "\u{a0}",
+        ",",
+        ";",
+        ";ext=",
+        "ext",
+        "EXT",
+        "Ext.",
+        "extension",
+        "extn",
+        "x",
+        "X",
+        "#",
+        "poste",
+        "Durchwahl",
+        "apparat",
+        "toestel",
+        "interno",
+        "\u{17f}",
+        "\u{212a}",
+        ":",
+        ".",
+        "1",
+        "204",
+        "a",
+        "e",
+        "q",
+        "\n",
+        "-",
+        "é",
+    ];
+    let mut rng = crate::test_rng::XorShift::new(0x5DEE_CE66_D1CE_4E5B);
+    let (mut found, mut total) = (0, 0);
+    for _ in 0..50_000 {
+        let n = rng.below(7);
+        let text: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+        let expected = EXTENSION.find(&text).map(|m| m.end());
+        assert_eq!(extension_end(text.as_bytes(), &text), expected, "{text:?}");
+        found += usize::from(expected.is_some());
+        total += 1;
+    }
+    assert!(found > 1_000 && found < total, "{found} {total}");
+}
+
+/// `labelled_as_other` reads the same words and finds the same labels as the character-wise reading, on
+/// generated prefixes of labels, number words, separators and non-ASCII letters and marks (also where
+/// the 40-byte window cuts a word or a character).
+#[test]
+fn labels_read_in_place_match_the_char_reading() {
+    let pieces: &[&str] = &[
+        "account",
+        "ACCT",
+        "Order",
+        "iban",
+        "rechnungsnummer",
+        "ref",
+        "number",
+        "No",
+        "nr",
+        "numéro",
+        "número",
+        "NUMERO",
+        "value",
+        "phone",
+        "call",
+        " ",
+        ": ",
+        ". ",
+        "#",
+        "\u{a0}",
+        "\u{2014}",
+        "é",
+        "ß",
+        "x",
+        "1",
+        "_",
+        "(",
+        "\n",
+        "xxxxxxxxxxxxxxxxxxxxxxx",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ];
+    let mut rng = crate::test_rng::XorShift::new(0x0DDB_1A5E_5BAD_5EED);
+    let (mut labelled, mut total) = (0, 0);
+    for _ in 0..50_000 {
+        let n = rng.below(8);
+        let text: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+        let start = text.len();
+        let text = format!("{text}020 7946 0958");
+        let expected = labelled_as_other_by_chars(&text, start);
+        assert_eq!(labelled_as_other(&text, start), expected, "{text:?}");
+        labelled += usize::from(expected);
+        total += 1;
+    }
+    assert!(labelled > 1_000 && labelled < total, "{labelled} {total}");
+}
+
+/// `classify` on bytes joins as `classify_chars` on characters, on random separators of spaces,
+/// no-break spaces, punctuation, parentheses and other characters.
+#[test]
+fn classify_bytes_match_chars() {
+    let alphabet: Vec<char> = " \u{a0}-./()x\u{e9}\u{c2}\u{2014}".chars().collect();
+    let mut rng = crate::test_rng::XorShift::new(0xA076_1D64_78BD_642F);
+    let mut kinds = std::collections::HashSet::new();
+    for _ in 0..50_000 {
+        let len = rng.below(6);
+        let sep: String = (0..len)
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect();
+        let expected = classify_chars(&sep);
+        assert_eq!(classify(sep.as_bytes()), expected, "{sep:?}");
+        kinds.insert(format!("{expected:?}"));
+    }
+    assert!(kinds.len() >= 7, "{kinds:?}");
+}
