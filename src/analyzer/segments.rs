@@ -69,7 +69,7 @@ fn cut(text: &str, at: usize) -> usize {
         return text.len();
     }
     let reach = (at + SNAP).min(text.len());
-    match text.as_bytes()[at..reach].iter().position(|&c| c == b'\n') {
+    match memchr::memchr(b'\n', &text.as_bytes()[at..reach]) {
         Some(i) => at + i + 1,
         None => floor_char_boundary(text, at),
     }
@@ -78,7 +78,7 @@ fn cut(text: &str, at: usize) -> usize {
 /// The start of the line holding `at` when it starts within reach, else a char boundary at `at`.
 fn line_start_near(text: &str, at: usize) -> usize {
     let from = at.saturating_sub(SNAP);
-    match text.as_bytes()[from..at].iter().rposition(|&c| c == b'\n') {
+    match memchr::memrchr(b'\n', &text.as_bytes()[from..at]) {
         Some(i) => from + i + 1,
         None if from == 0 => 0,
         None => floor_char_boundary(text, at),
@@ -97,7 +97,7 @@ fn line_end_near(text: &str, at: usize) -> usize {
 /// another line break).
 fn last_blank_line(bytes: &[u8]) -> Option<usize> {
     let mut k = bytes.len();
-    while let Some(i) = bytes[..k].iter().rposition(|&c| c == b'\n') {
+    while let Some(i) = memchr::memrchr(b'\n', &bytes[..k]) {
         let mut j = i;
         if j > 0 && bytes[j - 1] == b'\r' {
             j -= 1;
@@ -113,7 +113,7 @@ fn last_blank_line(bytes: &[u8]) -> Option<usize> {
 /// The line starting at `start` when it looks like a table header: short, with at least two cells.
 fn header_line(text: &str, start: usize) -> Option<Range<usize>> {
     let rest = &text.as_bytes()[start..text.len().min(start + MAX_HEADER + 1)];
-    let end = start + rest.iter().position(|&c| c == b'\n')?;
+    let end = start + memchr::memchr(b'\n', rest)?;
     let line = &text[start..end];
     let delimited = [b',', b';', b'\t', b'|']
         .iter()
