@@ -22,4 +22,10 @@ impl XorShift {
     pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next_u64() % n as u64) as usize
     }
+
+    /// Up to `most - 1` of `pieces`, each picked at random, joined (the count is drawn first).
+    pub(crate) fn text(&mut self, pieces: &[&str], most: usize) -> String {
+        let n = self.below(most);
+        (0..n).map(|_| pieces[self.below(pieces.len())]).collect()
+    }
 }

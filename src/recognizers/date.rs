@@ -1272,8 +1272,7 @@ mod tests {
         let mut rng = crate::test_rng::XorShift::new(0x1234_5678_9ABC_DEF1);
         let (mut logs, mut total) = (0, 0);
         for _ in 0..30_000 {
-            let n = rng.below(6);
-            let mut text: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let mut text = rng.text(pieces, 6);
             let start = text.len();
             let value = values[rng.below(values.len())];
             text.push_str(value);

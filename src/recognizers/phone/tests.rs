@@ -367,8 +367,7 @@ fn extension_prefilter_matches_the_regex() {
     let mut rng = crate::test_rng::XorShift::new(0x5DEE_CE66_D1CE_4E5B);
     let (mut found, mut total) = (0, 0);
     for _ in 0..50_000 {
-        let n = rng.below(7);
-        let text: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+        let text = rng.text(pieces, 7);
         let expected = EXTENSION.find(&text).map(|m| m.end());
         assert_eq!(extension_end(text.as_bytes(), &text), expected, "{text:?}");
         found += usize::from(expected.is_some());
@@ -417,8 +416,7 @@ fn labels_read_in_place_match_the_char_reading() {
     let mut rng = crate::test_rng::XorShift::new(0x0DDB_1A5E_5BAD_5EED);
     let (mut labelled, mut total) = (0, 0);
     for _ in 0..50_000 {
-        let n = rng.below(8);
-        let text: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+        let text = rng.text(pieces, 8);
         let start = text.len();
         let text = format!("{text}020 7946 0958");
         let expected = labelled_as_other_by_chars(&text, start);
