@@ -36,6 +36,7 @@ mod entity;
 mod error;
 pub mod recognizers;
 mod result;
+mod scratch;
 #[cfg(test)]
 mod test_rng;
 pub mod validate;

@@ -677,11 +677,7 @@ impl Default for HeaderCache {
             rows,
             delimiters,
             found,
-        } = SPARE_BUFFERS
-            .try_with(|spare| spare.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
+        } = crate::scratch::take(&SPARE_BUFFERS);
         HeaderCache {
             first_line_end: None,
             heads: None,
@@ -719,12 +715,7 @@ impl Drop for HeaderCache {
             delimiters: std::mem::take(&mut self.delimiters),
             found: std::mem::take(&mut self.found),
         };
-        // A thread being torn down keeps nothing.
-        let _ = SPARE_BUFFERS.try_with(|spare| {
-            if let Ok(mut spare) = spare.try_borrow_mut() {
-                *spare = buffers;
-            }
-        });
+        crate::scratch::put_back(&SPARE_BUFFERS, buffers);
     }
 }
 

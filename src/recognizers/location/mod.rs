@@ -33,6 +33,7 @@ use std::sync::{Arc, OnceLock};
 use super::catalog::{Languages, Spec};
 use super::organization;
 use crate::analyzer::{PerText, Shared};
+use crate::scratch;
 use crate::{EntityType, Error, Recognizer, RecognizerContext, RecognizerResult};
 
 const NAME: &str = "LocationRecognizer";
@@ -110,6 +111,7 @@ pub(crate) struct Layout {
 
 /// The buffers of a dropped [`Layout`], kept for the next text on the same thread so that a layout
 /// allocates nothing once its buffers are large enough.
+#[derive(Default)]
 struct Spare {
     toks: Vec<tokens::Tok>,
     caps: Vec<usize>,
@@ -120,7 +122,16 @@ struct Spare {
 }
 
 thread_local! {
-    static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
+    static SPARE: RefCell<Spare> = const {
+        RefCell::new(Spare {
+            toks: Vec::new(),
+            caps: Vec::new(),
+            nums: Vec::new(),
+            marked: Vec::new(),
+            cells: Vec::new(),
+            orgs: Vec::new(),
+        })
+    };
 }
 
 /// Buffers of more tokens than this are freed rather than kept (a huge text should not pin its memory).
@@ -141,18 +152,7 @@ impl Layout {
             mut marked,
             mut cells,
             mut orgs,
-        } = SPARE
-            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.take()))
-            .ok()
-            .flatten()
-            .unwrap_or(Spare {
-                toks: Vec::new(),
-                caps: Vec::new(),
-                nums: Vec::new(),
-                marked: Vec::new(),
-                cells: Vec::new(),
-                orgs: Vec::new(),
-            });
+        } = scratch::take(&SPARE);
         // About one token per four bytes of prose: one allocation instead of a doubling series.
         toks.clear();
         toks.reserve(text.len() / 3 + 8);
@@ -191,12 +191,7 @@ impl Drop for Layout {
             cells: std::mem::take(&mut self.cells),
             orgs: std::mem::take(&mut self.orgs),
         };
-        // During thread teardown the slot may be gone: then the buffers are simply freed.
-        let _ = SPARE.try_with(|s| {
-            if let Ok(mut slot) = s.try_borrow_mut() {
-                *slot = Some(spare);
-            }
-        });
+        scratch::put_back(&SPARE, spare);
     }
 }
 
@@ -279,11 +274,7 @@ impl Recognizer for LocationRecognizer {
             return Ok(());
         }
         let layout = ctx.shared(|| Layout::of(text));
-        let mut found = FOUND
-            .try_with(|f| f.try_borrow_mut().map(|mut f| std::mem::take(&mut *f)))
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
+        let mut found = scratch::take(&FOUND);
         find(text, &layout, &mut found);
         for &f in &found {
             results.push(
@@ -298,11 +289,7 @@ impl Recognizer for LocationRecognizer {
             );
         }
         if found.capacity() <= KEEP_TOKENS {
-            let _ = FOUND.try_with(|f| {
-                if let Ok(mut f) = f.try_borrow_mut() {
-                    *f = found;
-                }
-            });
+            scratch::put_back(&FOUND, found);
         }
         Ok(())
     }

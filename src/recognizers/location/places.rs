@@ -510,11 +510,7 @@ impl<'t> Places<'t> {
     /// Gazetteer hits.
     pub(super) fn gazetteer(&self, out: &mut Vec<Found>) {
         // The name list and lookup key are kept per thread between texts.
-        let (mut names, mut key) = NAMES
-            .try_with(|n| n.try_borrow_mut().map(|mut n| std::mem::take(&mut *n)))
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
+        let (mut names, mut key) = crate::scratch::take(&NAMES);
         self.gazetteer_names(&mut names, &mut key);
         for &(s, e, entry) in &names {
             let found = &self.text[s..e];
@@ -618,11 +614,7 @@ impl<'t> Places<'t> {
         }
         // A huge text's buffers are freed rather than kept.
         if names.capacity() <= 1 << 12 && key.capacity() <= 1 << 10 {
-            let _ = NAMES.try_with(|n| {
-                if let Ok(mut n) = n.try_borrow_mut() {
-                    *n = (names, key);
-                }
-            });
+            crate::scratch::put_back(&NAMES, (names, key));
         }
     }
 
