@@ -126,7 +126,9 @@ impl fmt::Display for EntityType {
 
 impl PartialEq for EntityType {
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        let (a, b) = (self.as_str(), other.as_str());
+        // Copies of one constant or one `Arc` share their bytes: equal without reading them.
+        a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a == b)
     }
 }
 
@@ -219,6 +221,11 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, EntityType::PERSON);
         assert_eq!(a, "EMPLOYEE_ID");
+        // Same length, different bytes; and one `Arc` cloned.
+        assert_ne!(EntityType::new("EMPLOYEE_XX"), a);
+        assert_ne!(EntityType::PERSON, EntityType::US_SSN);
+        assert_eq!(a.clone(), a);
+        assert!(EntityType::BUILTIN.iter().all(|e| e.clone() == *e));
     }
 
     #[test]
