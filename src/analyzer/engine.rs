@@ -227,7 +227,14 @@ impl AnalyzerEngine {
             .iter()
             .position(|l| l == language)
             .unwrap_or(UNSERVED_LANGUAGE);
-        let extra_context = ContextWords::new(&options.context);
+        // Most calls pass no context words of their own: no set is built for them.
+        let own_context;
+        let extra_context: &ContextWords = if options.context.is_empty() {
+            &NO_CONTEXT_WORDS
+        } else {
+            own_context = ContextWords::new(&options.context);
+            &own_context
+        };
         let shared = Shared::default();
         // Results in delimited data whose score a context word raised, and from where (see
         // `yield_to_headers`).
@@ -251,6 +258,10 @@ impl AnalyzerEngine {
         // One header cache for the text, lent to the recognizers that look headers up themselves.
         let headers = Mutex::new(HeaderCache::default());
         let wanted_types = self.inner.wanted_types(options);
+        // The context word each column header cell (by its start and length in `text`; one line split by
+        // two delimiters has cells with one start) holds for the recognizer at hand: every row of a column
+        // asks for its header's word again.
+        let mut label_words: Vec<((usize, usize), Option<&str>)> = Vec::new();
         for entry in self.inner.entries.iter().chain(ad_hoc.iter()) {
             let rec = entry.recognizer.as_ref();
             if entry.language != language_id {
@@ -290,6 +301,7 @@ impl AnalyzerEngine {
             let no_context = entry.context.is_empty() && extra_context.is_empty();
             // The header cache, locked on the first result that needs it.
             let mut cache = None;
+            label_words.clear();
             for (i, r) in results[first_new..].iter_mut().enumerate() {
                 if options.return_decision_process && r.explanation.is_none() {
                     r.explanation = Some(Box::new(AnalysisExplanation {
@@ -306,10 +318,16 @@ impl AnalyzerEngine {
                     .get_or_insert_with(|| headers.lock().unwrap_or_else(|e| e.into_inner()))
                     .column_header(text, r.start);
                 let by_header = header.and_then(|h| {
-                    entry
+                    let at = (h.as_ptr() as usize, h.len());
+                    if let Some(&(_, word)) = label_words.iter().find(|&&(cell, _)| cell == at) {
+                        return word;
+                    }
+                    let word = entry
                         .context
                         .find_in_label(h, &mut scratch)
-                        .or_else(|| extra_context.find_in_label(h, &mut scratch))
+                        .or_else(|| extra_context.find_in_label(h, &mut scratch));
+                    label_words.push((at, word));
+                    word
                 });
                 let hit = by_header.or_else(|| {
                     entry
@@ -574,6 +592,9 @@ impl Inner {
             .fold(0, |m, bit| m | bit)
     }
 }
+
+/// The context words of a call that passes none of its own.
+static NO_CONTEXT_WORDS: LazyLock<ContextWords> = LazyLock::new(ContextWords::default);
 
 /// Where a result in a table cell got its context boost.
 #[derive(Clone, Copy)]
