@@ -81,6 +81,10 @@ pub(crate) struct ContextWords {
     /// The lengths of the ASCII keys of `by_first` (bit `len`, lengths from 63 on in bit 63), by the
     /// low six bits of their first byte: a cheaper first test than [`key_filter`](Self::key_filter).
     first_len: [u64; 64],
+    /// A first test of a window word as read, before its plural `s` is looked at: by its first byte
+    /// (either case), bits `len` and `len + 1` (at most 63) for each ASCII key of `len` bytes starting
+    /// with that letter or digit, so a word whose normalised form may be a key has bit `word.len()` set.
+    lead_len: [u64; 256],
     /// Whether every word of every context word or phrase is ASCII once normalised: a window word
     /// holding a non-ASCII letter or digit other than the Kelvin sign then matches none of them.
     ascii_keys: bool,
@@ -93,6 +97,7 @@ impl Default for ContextWords {
             key_filter: [0; 16],
             longest_key: 0,
             first_len: [0; 64],
+            lead_len: [0; 256],
             ascii_keys: true,
         }
     }
@@ -202,10 +207,14 @@ impl ContextWords {
             }
         }
         let mut first_len = [0u64; 64];
+        let mut lead_len = [0u64; 256];
         for key in by_first.keys().filter(|k| k.is_ascii()) {
             if let Some(&b) = key.first() {
                 let (slot, bit) = first_len_bit(b, key.len());
                 first_len[slot] |= bit;
+                let bits = (1u64 << key.len().min(63)) | (1u64 << (key.len() + 1).min(63));
+                lead_len[usize::from(b.to_ascii_lowercase())] |= bits;
+                lead_len[usize::from(b.to_ascii_uppercase())] |= bits;
             }
         }
         let longest_key = by_first
@@ -223,6 +232,7 @@ impl ContextWords {
             key_filter,
             longest_key,
             first_len,
+            lead_len,
             ascii_keys,
         }
     }
@@ -380,6 +390,13 @@ impl ContextWords {
     /// look-up.
     #[inline]
     fn may_start(&self, word: &[u8]) -> bool {
+        // Most words fail on their first byte and length as read.
+        let Some(&lead) = word.first() else {
+            return false;
+        };
+        if self.lead_len[usize::from(lead)] & (1u64 << word.len().min(63)) == 0 {
+            return false;
+        }
         let first = kept(word);
         let Some(&lead) = first.first() else {
             return false;
