@@ -639,8 +639,10 @@ const MAX_CSV_LINE: usize = 4096;
 /// text allocates nothing once texts of its size have been seen.
 #[derive(Debug)]
 pub(crate) struct HeaderCache {
-    /// The end of the text's first line, once known: nothing on it has a header above it.
-    first_line_end: Option<usize>,
+    /// Once known, where the lines that have no header above them end (see [`headless_end`]): the end of
+    /// the first line holding a delimiter byte when it is one of the text's first five lines, else the
+    /// text's end.
+    headless_end: Option<usize>,
     /// The lines that may be a header, once known.
     heads: Option<Heads>,
     /// Lines looked at (their start, and their end before the line break) with the index of their row
@@ -696,7 +698,7 @@ impl Default for HeaderCache {
             found,
         } = crate::scratch::take(&SPARE_BUFFERS);
         HeaderCache {
-            first_line_end: None,
+            headless_end: None,
             heads: None,
             lines,
             header_split: [[None; 4]; 5],
@@ -854,10 +856,8 @@ impl HeaderCache {
     /// holds (`ssn`, `phone`) as context words would. The header is the first of the text's first five
     /// lines with as many cells as the row. Use one cache per text.
     pub(crate) fn column_header<'t>(&mut self, text: &'t str, start: usize) -> Option<&'t str> {
-        let first_line_end = *self
-            .first_line_end
-            .get_or_insert_with(|| memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len()));
-        if start <= first_line_end {
+        let headless_end = *self.headless_end.get_or_insert_with(|| headless_end(text));
+        if start <= headless_end {
             return None;
         }
         // Lines are disjoint, so at most one holds `start`: the first that does not end before it.
@@ -1000,6 +1000,31 @@ impl HeaderCache {
         self.header_split[i][k] = Some(range);
         range
     }
+}
+
+/// Where the lines of `text` that no header can be above end: a header is one of the first five lines,
+/// above its row, with an unquoted `,`, `;`, tab or `|`, so the rows are below the first line holding
+/// one of these bytes, and there are none when it is not among the first five lines. The end of that
+/// line (its line break, or the text's end): every position up to it has no header. Found with
+/// `memchr`, without reading the lines.
+fn headless_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let comma_like = memchr::memchr3(b',', b';', b'|', bytes).unwrap_or(bytes.len());
+    let first = memchr::memchr(b'\t', &bytes[..comma_like]).unwrap_or(comma_like);
+    if first == bytes.len() {
+        return first;
+    }
+    let mut at = 0;
+    for _ in 0..5 {
+        match memchr::memchr(b'\n', &bytes[at..first]) {
+            Some(nl) => at += nl + 1,
+            // `first` is on the line starting at `at`, one of the first five.
+            None => {
+                return memchr::memchr(b'\n', &bytes[first..]).map_or(bytes.len(), |i| first + i);
+            }
+        }
+    }
+    bytes.len()
 }
 
 /// The last `\n` in `text[from..to]`, as an offset into that range (a search for one ASCII byte: it
@@ -1158,6 +1183,15 @@ mod tests {
         let tsv = "Export\nid\tphone\n1\t5550142";
         assert_eq!(column_header(tsv, tsv.find("555").unwrap()), Some("phone"));
         assert_eq!(column_header("just a sentence\nand another", 20), None);
+    }
+
+    #[test]
+    fn headless_lines_end_after_the_first_line_with_a_delimiter() {
+        assert_eq!(headless_end("no delimiters\nat all"), 20);
+        assert_eq!(headless_end("title\nname,ssn\nJo,1"), 14);
+        assert_eq!(headless_end("a\tb\n1\t2"), 3);
+        assert_eq!(headless_end("1\n2\n3\n4\n5\nx,y\n1,2"), 17);
+        assert_eq!(headless_end("1\n2\n3\n4\nx|y\n1|2"), 11);
     }
 
     #[test]
