@@ -245,7 +245,11 @@ impl ContextWords {
     /// nothing when [`wide_words_miss`](Self::wide_words_miss) says so. `None` when a word of the window
     /// holds another non-ASCII letter or digit, or the window is wider than [`FAST_WORDS`]: the general
     /// path answers then.
-    fn find_ascii(
+    ///
+    /// With `ANY`, a word before the match is tried as soon as it is read (the words of a phrase it
+    /// starts lie nearer the match, so they are read by then), and the first one found is answered: a
+    /// context word or phrase of the window when there is one, not necessarily the first in text order.
+    fn find_ascii<const ANY: bool>(
         &self,
         text: &str,
         start: usize,
@@ -304,7 +308,14 @@ impl ContextWords {
                 // Collected backwards: the last slot holds the word nearest to `start`.
                 let slot = FAST_WORDS - 1 - n;
                 words[slot] = (i, word_end);
-                maybe |= u32::from(!wide && self.may_start(&bytes[i..word_end])) << slot;
+                let candidate = !wide && self.may_start(&bytes[i..word_end]);
+                if ANY && candidate {
+                    if let Some(hit) = self.try_each(bytes, &words[slot..], 1) {
+                        return Some(Some(hit));
+                    }
+                } else {
+                    maybe |= u32::from(candidate) << slot;
+                }
                 n += 1;
             }
             let first = FAST_WORDS - n;
@@ -482,7 +493,27 @@ impl ContextWords {
         if self.is_empty() {
             return None;
         }
-        match self.find_ascii(text, start, end, window) {
+        match self.find_ascii::<false>(text, start, end, window) {
+            Some(found) => found,
+            None => self.find_words(text, start, end, window, scratch),
+        }
+    }
+
+    /// Whether a context word or phrase is near `start..end`: [`find`](Self::find) when only whether it
+    /// finds one matters. The spelling returned is one of the window's context words, not necessarily
+    /// the one `find` returns (it stops at the first word before the match that is one).
+    pub(crate) fn find_any<'a>(
+        &'a self,
+        text: &str,
+        start: usize,
+        end: usize,
+        window: ContextWindow,
+        scratch: &mut WordBuf,
+    ) -> Option<&'a str> {
+        if self.is_empty() {
+            return None;
+        }
+        match self.find_ascii::<true>(text, start, end, window) {
             Some(found) => found,
             None => self.find_words(text, start, end, window, scratch),
         }
@@ -1537,14 +1568,31 @@ mod tests {
                         .map(str::to_string);
                     let fast = cw.find(&text, start, end, window, &mut scratch);
                     assert_eq!(fast, slow.as_deref(), "{text:?} {start}..{end} {window:?}");
+                    // The first-found search finds a word exactly when the full one does, and one of the
+                    // window's: the same one when the window has only one.
+                    let any = cw.find_any(&text, start, end, window, &mut scratch);
+                    assert_eq!(
+                        any.is_some(),
+                        slow.is_some(),
+                        "{text:?} {start}..{end} {window:?}"
+                    );
+                    if let Some(word) = any {
+                        let alone = ContextWords::new([word]);
+                        assert_eq!(
+                            alone.find(&text, start, end, window, &mut scratch),
+                            Some(word),
+                            "{text:?} {start}..{end} {window:?}"
+                        );
+                    }
                     slow.is_some()
                 };
                 hits += usize::from(same(&cw));
                 wide_hits += usize::from(same(&cw_wide));
-                quick += usize::from(cw.find_ascii(&text, start, end, window).is_some());
+                quick += usize::from(cw.find_ascii::<false>(&text, start, end, window).is_some());
                 // Texts with non-ASCII letters the quick path answers for the ASCII list.
                 if text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
-                    quick_wide += usize::from(cw.find_ascii(&text, start, end, window).is_some());
+                    quick_wide +=
+                        usize::from(cw.find_ascii::<false>(&text, start, end, window).is_some());
                 }
                 let label = &text[start..end];
                 let slow = cw

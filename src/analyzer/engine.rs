@@ -330,18 +330,23 @@ impl AnalyzerEngine {
                     word
                 });
                 let hit = by_header.or_else(|| {
-                    entry
-                        .context
-                        .find(text, r.start, r.end, self.inner.window, &mut scratch)
-                        .or_else(|| {
-                            extra_context.find(
-                                text,
-                                r.start,
-                                r.end,
-                                self.inner.window,
-                                &mut scratch,
-                            )
-                        })
+                    let window = self.inner.window;
+                    if r.explanation.is_none() {
+                        // Only whether a word is near counts: the first one found will do.
+                        entry
+                            .context
+                            .find_any(text, r.start, r.end, window, &mut scratch)
+                            .or_else(|| {
+                                extra_context.find_any(text, r.start, r.end, window, &mut scratch)
+                            })
+                    } else {
+                        entry
+                            .context
+                            .find(text, r.start, r.end, window, &mut scratch)
+                            .or_else(|| {
+                                extra_context.find(text, r.start, r.end, window, &mut scratch)
+                            })
+                    }
                 });
                 if let Some(word) = hit {
                     let before = r.score;
