@@ -326,7 +326,10 @@ impl AnalyzerEngine {
                         .context
                         .find_in_label(h, &mut scratch)
                         .or_else(|| extra_context.find_in_label(h, &mut scratch));
-                    label_words.push((at, word));
+                    // A bounded list: a wide table's other cells are looked up each time.
+                    if label_words.len() < MAX_LABEL_WORDS {
+                        label_words.push((at, word));
+                    }
                     word
                 });
                 let hit = by_header.or_else(|| {
@@ -598,6 +601,9 @@ impl Inner {
     }
 }
 
+/// How many header cells' context words `run_whole` keeps per recognizer (searched one by one).
+const MAX_LABEL_WORDS: usize = 32;
+
 /// The context words of a call that passes none of its own.
 static NO_CONTEXT_WORDS: LazyLock<ContextWords> = LazyLock::new(ContextWords::default);
 
@@ -813,6 +819,39 @@ mod tests {
             let mut sorted = got.clone();
             sorted.sort_by_key(|t| t[5..].parse::<u32>().unwrap());
             assert_eq!(sorted, expected);
+        }
+    }
+
+    /// Header cells are remembered by start and length: one header line split by two delimiters has
+    /// two cells starting at its first byte (`zip` and `zip,city` below), and a row of each kind gets
+    /// its own cell's word, with and without explanations.
+    #[test]
+    fn header_cells_with_one_start_keep_their_own_words() {
+        use crate::analyzer::pattern::{Pattern, PatternRecognizer};
+        let mut b = AnalyzerEngine::builder();
+        b.clear().default_score_threshold(0.0);
+        b.add_shared(Arc::new(
+            PatternRecognizer::builder("CityCode", "CITY_CODE")
+                .pattern(Pattern::new("five", r"(?-u:\b)\d{5}(?-u:\b)", 0.1))
+                .context(["city"])
+                .build()
+                .unwrap(),
+        ));
+        let engine = b.build().unwrap();
+        let text = "zip,city;n\n\
+                    one two three four five six seven\n\
+                    94103,x\n\
+                    one two three four five six seven\n\
+                    94107;y";
+        for explain in [false, true] {
+            let options = AnalyzeOptions::default().return_decision_process(explain);
+            let r = engine.analyze(text, &options).unwrap();
+            let scores: Vec<(&str, f64)> = r
+                .iter()
+                .map(|r| (&text[r.start..r.end], (r.score * 100.0).round() / 100.0))
+                .collect();
+            // `94103` is under `zip`, `94107` under `zip,city`.
+            assert_eq!(scores, [("94103", 0.1), ("94107", 0.45)], "{explain}");
         }
     }
 }
