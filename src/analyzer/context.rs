@@ -81,6 +81,10 @@ pub(crate) struct ContextWords {
     /// The lengths of the ASCII keys of `by_first` (bit `len`, lengths from 63 on in bit 63), by the
     /// low six bits of their first byte: a cheaper first test than [`key_filter`](Self::key_filter).
     first_len: [u64; 64],
+    /// A first test of a window word as read, before its plural `s` is looked at: by its first byte
+    /// (either case), bits `len` and `len + 1` (at most 63) for each ASCII key of `len` bytes starting
+    /// with that letter or digit, so a word whose normalised form may be a key has bit `word.len()` set.
+    lead_len: [u64; 256],
     /// Whether every word of every context word or phrase is ASCII once normalised: a window word
     /// holding a non-ASCII letter or digit other than the Kelvin sign then matches none of them.
     ascii_keys: bool,
@@ -93,6 +97,7 @@ impl Default for ContextWords {
             key_filter: [0; 16],
             longest_key: 0,
             first_len: [0; 64],
+            lead_len: [0; 256],
             ascii_keys: true,
         }
     }
@@ -202,10 +207,14 @@ impl ContextWords {
             }
         }
         let mut first_len = [0u64; 64];
+        let mut lead_len = [0u64; 256];
         for key in by_first.keys().filter(|k| k.is_ascii()) {
             if let Some(&b) = key.first() {
                 let (slot, bit) = first_len_bit(b, key.len());
                 first_len[slot] |= bit;
+                let bits = (1u64 << key.len().min(63)) | (1u64 << (key.len() + 1).min(63));
+                lead_len[usize::from(b.to_ascii_lowercase())] |= bits;
+                lead_len[usize::from(b.to_ascii_uppercase())] |= bits;
             }
         }
         let longest_key = by_first
@@ -223,6 +232,7 @@ impl ContextWords {
             key_filter,
             longest_key,
             first_len,
+            lead_len,
             ascii_keys,
         }
     }
@@ -235,7 +245,11 @@ impl ContextWords {
     /// nothing when [`wide_words_miss`](Self::wide_words_miss) says so. `None` when a word of the window
     /// holds another non-ASCII letter or digit, or the window is wider than [`FAST_WORDS`]: the general
     /// path answers then.
-    fn find_ascii(
+    ///
+    /// With `ANY`, a word before the match is tried as soon as it is read (the words of a phrase it
+    /// starts lie nearer the match, so they are read by then), and the first one found is answered: a
+    /// context word or phrase of the window when there is one, not necessarily the first in text order.
+    fn find_ascii<const ANY: bool>(
         &self,
         text: &str,
         start: usize,
@@ -294,7 +308,14 @@ impl ContextWords {
                 // Collected backwards: the last slot holds the word nearest to `start`.
                 let slot = FAST_WORDS - 1 - n;
                 words[slot] = (i, word_end);
-                maybe |= u32::from(!wide && self.may_start(&bytes[i..word_end])) << slot;
+                let candidate = !wide && self.may_start(&bytes[i..word_end]);
+                if ANY && candidate {
+                    if let Some(hit) = self.try_each(bytes, &words[slot..], 1) {
+                        return Some(Some(hit));
+                    }
+                } else {
+                    maybe |= u32::from(candidate) << slot;
+                }
                 n += 1;
             }
             let first = FAST_WORDS - n;
@@ -380,6 +401,13 @@ impl ContextWords {
     /// look-up.
     #[inline]
     fn may_start(&self, word: &[u8]) -> bool {
+        // Most words fail on their first byte and length as read.
+        let Some(&lead) = word.first() else {
+            return false;
+        };
+        if self.lead_len[usize::from(lead)] & (1u64 << word.len().min(63)) == 0 {
+            return false;
+        }
         let first = kept(word);
         let Some(&lead) = first.first() else {
             return false;
@@ -465,7 +493,27 @@ impl ContextWords {
         if self.is_empty() {
             return None;
         }
-        match self.find_ascii(text, start, end, window) {
+        match self.find_ascii::<false>(text, start, end, window) {
+            Some(found) => found,
+            None => self.find_words(text, start, end, window, scratch),
+        }
+    }
+
+    /// Whether a context word or phrase is near `start..end`: [`find`](Self::find) when only whether it
+    /// finds one matters. The spelling returned is one of the window's context words, not necessarily
+    /// the one `find` returns (it stops at the first word before the match that is one).
+    pub(crate) fn find_any<'a>(
+        &'a self,
+        text: &str,
+        start: usize,
+        end: usize,
+        window: ContextWindow,
+        scratch: &mut WordBuf,
+    ) -> Option<&'a str> {
+        if self.is_empty() {
+            return None;
+        }
+        match self.find_ascii::<true>(text, start, end, window) {
             Some(found) => found,
             None => self.find_words(text, start, end, window, scratch),
         }
@@ -562,34 +610,47 @@ impl ContextWords {
     }
 }
 
-/// [`cue_before`] on an ASCII line tail: its words (maximal runs of ASCII letters and digits, numbers
-/// skipped) read back from its end in place, without splitting it.
-fn cue_before_ascii<S: AsRef<str>>(line: &[u8], n: usize, words: &[S]) -> bool {
-    let (mut i, mut taken) = (line.len(), 0);
+/// [`cue_before`] read back in place from the end of `tail` (a text's bytes before a match), its words
+/// being maximal runs of ASCII letters and digits (numbers skipped), up to a line break: `None` when it
+/// meets a non-ASCII byte before it is done (which may be a letter of a word, or part of one), for the
+/// general path to answer. Bytes further back than the words it needs are never read.
+fn cue_before_ascii<S: AsRef<str>>(tail: &[u8], n: usize, words: &[S]) -> Option<bool> {
+    let (mut i, mut taken) = (tail.len(), 0);
     while i > 0 && taken < n {
-        if !ALNUM[usize::from(line[i - 1])] {
+        let b = tail[i - 1];
+        if !ALNUM[usize::from(b)] {
+            if b == b'\n' {
+                break;
+            }
+            if !b.is_ascii() {
+                return None;
+            }
             i -= 1;
             continue;
         }
         let end = i;
         let mut number = true;
-        while i > 0 && ALNUM[usize::from(line[i - 1])] {
-            number &= line[i - 1].is_ascii_digit();
+        while i > 0 && ALNUM[usize::from(tail[i - 1])] {
+            number &= tail[i - 1].is_ascii_digit();
             i -= 1;
+        }
+        // A non-ASCII letter before the run would belong to its word.
+        if i > 0 && !tail[i - 1].is_ascii() {
+            return None;
         }
         if number {
             continue;
         }
-        let word = &line[i..end];
+        let word = &tail[i..end];
         if words
             .iter()
             .any(|c| word.eq_ignore_ascii_case(c.as_ref().as_bytes()))
         {
-            return true;
+            return Some(true);
         }
         taken += 1;
     }
-    false
+    Some(false)
 }
 
 /// Whether one of `words` is among the `n` words (numbers skipped) before `start`, on the same line.
@@ -600,10 +661,10 @@ pub(crate) fn cue_before<S: AsRef<str>>(text: &str, start: usize, n: usize, word
         from += 1;
     }
     let tail = &text[from..start];
-    let line = &tail[memchr::memrchr(b'\n', tail.as_bytes()).map_or(0, |i| i + 1)..];
-    if line.is_ascii() {
-        return cue_before_ascii(line.as_bytes(), n, words);
+    if let Some(found) = cue_before_ascii(tail.as_bytes(), n, words) {
+        return found;
     }
+    let line = &tail[memchr::memrchr(b'\n', tail.as_bytes()).map_or(0, |i| i + 1)..];
     line.split(|c: char| !c.is_alphanumeric())
         // Numbers do not count as words here: `parts 370-94-0888 and 754-30-0174` cues both values.
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
@@ -622,8 +683,10 @@ const MAX_CSV_LINE: usize = 4096;
 /// text allocates nothing once texts of its size have been seen.
 #[derive(Debug)]
 pub(crate) struct HeaderCache {
-    /// The end of the text's first line, once known: nothing on it has a header above it.
-    first_line_end: Option<usize>,
+    /// Once known, where the lines that have no header above them end (see [`headless_end`]): the end of
+    /// the first line holding a delimiter byte when it is one of the text's first five lines, else the
+    /// text's end.
+    headless_end: Option<usize>,
     /// The lines that may be a header, once known.
     heads: Option<Heads>,
     /// Lines looked at (their start, and their end before the line break) with the index of their row
@@ -679,7 +742,7 @@ impl Default for HeaderCache {
             found,
         } = crate::scratch::take(&SPARE_BUFFERS);
         HeaderCache {
-            first_line_end: None,
+            headless_end: None,
             heads: None,
             lines,
             header_split: [[None; 4]; 5],
@@ -837,10 +900,8 @@ impl HeaderCache {
     /// holds (`ssn`, `phone`) as context words would. The header is the first of the text's first five
     /// lines with as many cells as the row. Use one cache per text.
     pub(crate) fn column_header<'t>(&mut self, text: &'t str, start: usize) -> Option<&'t str> {
-        let first_line_end = *self
-            .first_line_end
-            .get_or_insert_with(|| memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len()));
-        if start <= first_line_end {
+        let headless_end = *self.headless_end.get_or_insert_with(|| headless_end(text));
+        if start <= headless_end {
             return None;
         }
         // Lines are disjoint, so at most one holds `start`: the first that does not end before it.
@@ -983,6 +1044,31 @@ impl HeaderCache {
         self.header_split[i][k] = Some(range);
         range
     }
+}
+
+/// Where the lines of `text` that no header can be above end: a header is one of the first five lines,
+/// above its row, with an unquoted `,`, `;`, tab or `|`, so the rows are below the first line holding
+/// one of these bytes, and there are none when it is not among the first five lines. The end of that
+/// line (its line break, or the text's end): every position up to it has no header. Found with
+/// `memchr`, without reading the lines.
+fn headless_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let comma_like = memchr::memchr3(b',', b';', b'|', bytes).unwrap_or(bytes.len());
+    let first = memchr::memchr(b'\t', &bytes[..comma_like]).unwrap_or(comma_like);
+    if first == bytes.len() {
+        return first;
+    }
+    let mut at = 0;
+    for _ in 0..5 {
+        match memchr::memchr(b'\n', &bytes[at..first]) {
+            Some(nl) => at += nl + 1,
+            // `first` is on the line starting at `at`, one of the first five.
+            None => {
+                return memchr::memchr(b'\n', &bytes[first..]).map_or(bytes.len(), |i| first + i);
+            }
+        }
+    }
+    bytes.len()
 }
 
 /// The last `\n` in `text[from..to]`, as an offset into that range (a search for one ASCII byte: it
@@ -1141,6 +1227,15 @@ mod tests {
         let tsv = "Export\nid\tphone\n1\t5550142";
         assert_eq!(column_header(tsv, tsv.find("555").unwrap()), Some("phone"));
         assert_eq!(column_header("just a sentence\nand another", 20), None);
+    }
+
+    #[test]
+    fn headless_lines_end_after_the_first_line_with_a_delimiter() {
+        assert_eq!(headless_end("no delimiters\nat all"), 20);
+        assert_eq!(headless_end("title\nname,ssn\nJo,1"), 14);
+        assert_eq!(headless_end("a\tb\n1\t2"), 3);
+        assert_eq!(headless_end("1\n2\n3\n4\n5\nx,y\n1,2"), 17);
+        assert_eq!(headless_end("1\n2\n3\n4\nx|y\n1|2"), 11);
     }
 
     #[test]
@@ -1313,15 +1408,16 @@ mod tests {
     #[test]
     fn ascii_cues_match_the_split_words() {
         let pieces: &[&str] = &[
-            "v", "ver", "Version", "part", "no", "12", "3a", " ", "-", ".", "\n", ":",
+            "v", "ver", "Version", "part", "no", "12", "3a", " ", "-", ".", "\n", ":", "\u{e9}",
+            "\u{a0}", "N\u{fa}m", "\u{7535}",
         ];
         let cues = ["version", "v", "part", "no"];
         let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
-        for _ in 0..5000 {
-            let state = rng.next_u64();
-            let len = (state % 30) as usize;
+        let (mut quick, mut general) = (0, 0);
+        for _ in 0..8000 {
+            let len = (rng.next_u64() % 30) as usize;
             let line: String = (0..len)
-                .map(|k| pieces[(state >> (k % 50)) as usize % pieces.len()])
+                .map(|_| pieces[(rng.next_u64() % pieces.len() as u64) as usize])
                 .collect();
             let tail = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
             for n in 0..4 {
@@ -1331,11 +1427,14 @@ mod tests {
                     .rev()
                     .take(n)
                     .any(|w| cues.iter().any(|c| w.eq_ignore_ascii_case(c)));
-                assert_eq!(
-                    cue_before_ascii(tail.as_bytes(), n, &cues),
-                    want,
-                    "{line:?} {n}"
-                );
+                // The in-place walk answers as the split does, or leaves the answer to it.
+                match cue_before_ascii(line.as_bytes(), n, &cues) {
+                    Some(found) => {
+                        assert_eq!(found, want, "{line:?} {n}");
+                        quick += 1;
+                    }
+                    None => general += 1,
+                }
                 if line.len() <= 64 {
                     assert_eq!(
                         cue_before(&line, line.len(), n, &cues),
@@ -1345,6 +1444,7 @@ mod tests {
                 }
             }
         }
+        assert!(quick > 10_000 && general > 1000, "{quick} {general}");
     }
 
     #[test]
@@ -1486,14 +1586,31 @@ mod tests {
                         .map(str::to_string);
                     let fast = cw.find(&text, start, end, window, &mut scratch);
                     assert_eq!(fast, slow.as_deref(), "{text:?} {start}..{end} {window:?}");
+                    // The first-found search finds a word exactly when the full one does, and one of the
+                    // window's: the same one when the window has only one.
+                    let any = cw.find_any(&text, start, end, window, &mut scratch);
+                    assert_eq!(
+                        any.is_some(),
+                        slow.is_some(),
+                        "{text:?} {start}..{end} {window:?}"
+                    );
+                    if let Some(word) = any {
+                        let alone = ContextWords::new([word]);
+                        assert_eq!(
+                            alone.find(&text, start, end, window, &mut scratch),
+                            Some(word),
+                            "{text:?} {start}..{end} {window:?}"
+                        );
+                    }
                     slow.is_some()
                 };
                 hits += usize::from(same(&cw));
                 wide_hits += usize::from(same(&cw_wide));
-                quick += usize::from(cw.find_ascii(&text, start, end, window).is_some());
+                quick += usize::from(cw.find_ascii::<false>(&text, start, end, window).is_some());
                 // Texts with non-ASCII letters the quick path answers for the ASCII list.
                 if text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
-                    quick_wide += usize::from(cw.find_ascii(&text, start, end, window).is_some());
+                    quick_wide +=
+                        usize::from(cw.find_ascii::<false>(&text, start, end, window).is_some());
                 }
                 let label = &text[start..end];
                 let slow = cw

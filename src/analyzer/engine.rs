@@ -227,7 +227,14 @@ impl AnalyzerEngine {
             .iter()
             .position(|l| l == language)
             .unwrap_or(UNSERVED_LANGUAGE);
-        let extra_context = ContextWords::new(&options.context);
+        // Most calls pass no context words of their own: no set is built for them.
+        let own_context;
+        let extra_context: &ContextWords = if options.context.is_empty() {
+            &NO_CONTEXT_WORDS
+        } else {
+            own_context = ContextWords::new(&options.context);
+            &own_context
+        };
         let shared = Shared::default();
         // Results in delimited data whose score a context word raised, and from where (see
         // `yield_to_headers`).
@@ -251,6 +258,10 @@ impl AnalyzerEngine {
         // One header cache for the text, lent to the recognizers that look headers up themselves.
         let headers = Mutex::new(HeaderCache::default());
         let wanted_types = self.inner.wanted_types(options);
+        // The context word each column header cell (by its start and length in `text`; one line split by
+        // two delimiters has cells with one start) holds for the recognizer at hand: every row of a column
+        // asks for its header's word again.
+        let mut label_words: Vec<((usize, usize), Option<&str>)> = Vec::new();
         for entry in self.inner.entries.iter().chain(ad_hoc.iter()) {
             let rec = entry.recognizer.as_ref();
             if entry.language != language_id {
@@ -290,6 +301,7 @@ impl AnalyzerEngine {
             let no_context = entry.context.is_empty() && extra_context.is_empty();
             // The header cache, locked on the first result that needs it.
             let mut cache = None;
+            label_words.clear();
             for (i, r) in results[first_new..].iter_mut().enumerate() {
                 if options.return_decision_process && r.explanation.is_none() {
                     r.explanation = Some(Box::new(AnalysisExplanation {
@@ -306,24 +318,38 @@ impl AnalyzerEngine {
                     .get_or_insert_with(|| headers.lock().unwrap_or_else(|e| e.into_inner()))
                     .column_header(text, r.start);
                 let by_header = header.and_then(|h| {
-                    entry
+                    let at = (h.as_ptr() as usize, h.len());
+                    if let Some(&(_, word)) = label_words.iter().find(|&&(cell, _)| cell == at) {
+                        return word;
+                    }
+                    let word = entry
                         .context
                         .find_in_label(h, &mut scratch)
-                        .or_else(|| extra_context.find_in_label(h, &mut scratch))
+                        .or_else(|| extra_context.find_in_label(h, &mut scratch));
+                    // A bounded list: a wide table's other cells are looked up each time.
+                    if label_words.len() < MAX_LABEL_WORDS {
+                        label_words.push((at, word));
+                    }
+                    word
                 });
                 let hit = by_header.or_else(|| {
-                    entry
-                        .context
-                        .find(text, r.start, r.end, self.inner.window, &mut scratch)
-                        .or_else(|| {
-                            extra_context.find(
-                                text,
-                                r.start,
-                                r.end,
-                                self.inner.window,
-                                &mut scratch,
-                            )
-                        })
+                    let window = self.inner.window;
+                    if r.explanation.is_none() {
+                        // Only whether a word is near counts: the first one found will do.
+                        entry
+                            .context
+                            .find_any(text, r.start, r.end, window, &mut scratch)
+                            .or_else(|| {
+                                extra_context.find_any(text, r.start, r.end, window, &mut scratch)
+                            })
+                    } else {
+                        entry
+                            .context
+                            .find(text, r.start, r.end, window, &mut scratch)
+                            .or_else(|| {
+                                extra_context.find(text, r.start, r.end, window, &mut scratch)
+                            })
+                    }
                 });
                 if let Some(word) = hit {
                     let before = r.score;
@@ -575,6 +601,12 @@ impl Inner {
     }
 }
 
+/// How many header cells' context words `run_whole` keeps per recognizer (searched one by one).
+const MAX_LABEL_WORDS: usize = 32;
+
+/// The context words of a call that passes none of its own.
+static NO_CONTEXT_WORDS: LazyLock<ContextWords> = LazyLock::new(ContextWords::default);
+
 /// Where a result in a table cell got its context boost.
 #[derive(Clone, Copy)]
 enum Boost {
@@ -787,6 +819,39 @@ mod tests {
             let mut sorted = got.clone();
             sorted.sort_by_key(|t| t[5..].parse::<u32>().unwrap());
             assert_eq!(sorted, expected);
+        }
+    }
+
+    /// Header cells are remembered by start and length: one header line split by two delimiters has
+    /// two cells starting at its first byte (`zip` and `zip,city` below), and a row of each kind gets
+    /// its own cell's word, with and without explanations.
+    #[test]
+    fn header_cells_with_one_start_keep_their_own_words() {
+        use crate::analyzer::pattern::{Pattern, PatternRecognizer};
+        let mut b = AnalyzerEngine::builder();
+        b.clear().default_score_threshold(0.0);
+        b.add_shared(Arc::new(
+            PatternRecognizer::builder("CityCode", "CITY_CODE")
+                .pattern(Pattern::new("five", r"(?-u:\b)\d{5}(?-u:\b)", 0.1))
+                .context(["city"])
+                .build()
+                .unwrap(),
+        ));
+        let engine = b.build().unwrap();
+        let text = "zip,city;n\n\
+                    one two three four five six seven\n\
+                    94103,x\n\
+                    one two three four five six seven\n\
+                    94107;y";
+        for explain in [false, true] {
+            let options = AnalyzeOptions::default().return_decision_process(explain);
+            let r = engine.analyze(text, &options).unwrap();
+            let scores: Vec<(&str, f64)> = r
+                .iter()
+                .map(|r| (&text[r.start..r.end], (r.score * 100.0).round() / 100.0))
+                .collect();
+            // `94103` is under `zip`, `94107` under `zip,city`.
+            assert_eq!(scores, [("94103", 0.1), ("94107", 0.45)], "{explain}");
         }
     }
 }
