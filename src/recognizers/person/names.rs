@@ -697,6 +697,16 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// The bytes between tokens `a` and `b`, as [`gap`](Self::gap) without its char-boundary checks (token
+    /// offsets are char boundaries), for comparisons with ASCII gaps.
+    #[inline]
+    pub(super) fn gap_bytes(&self, a: usize, b: usize) -> &'a [u8] {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => self.text.as_bytes().get(x.end..y.start).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
     pub(super) fn word(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].start..self.tokens[i].end]
     }
@@ -717,10 +727,10 @@ impl<'a> Scan<'a> {
 
     /// Whether token `b` continues the chain ending at token `a`.
     fn joins(&self, a: usize, b: usize) -> bool {
-        let gap = self.gap(a, b);
-        match gap {
-            " " | "\u{a0}" => true,
-            ". " | "." => self.words[a].kind == Kind::Initial,
+        match self.gap_bytes(a, b) {
+            // A space or a no-break space.
+            b" " | b"\xc2\xa0" => true,
+            b". " | b"." => self.words[a].kind == Kind::Initial,
             _ => false,
         }
     }
@@ -797,7 +807,7 @@ impl<'a> Scan<'a> {
     /// The token before `i` on the same line, if any.
     pub(super) fn prev_on_line(&self, i: usize) -> Option<usize> {
         let p = i.checked_sub(1)?;
-        (!self.gap(p, i).bytes().any(|b| b == b'\n')).then_some(p)
+        (!self.gap_bytes(p, i).iter().any(|&b| b == b'\n')).then_some(p)
     }
 
     /// The names of the text, in order, into `out` (cleared first).
@@ -822,7 +832,7 @@ impl<'a> Scan<'a> {
                 && single(b)
                 && single(c)
                 && b.first == a.last + 1
-                && self.gap(a.last, b.first) == ", "
+                && self.gap_bytes(a.last, b.first) == b", "
                 && c.first == b.last + 2
                 && self.word(b.last + 1) == "and"
             {
@@ -934,7 +944,7 @@ impl<'a> Scan<'a> {
         if a.first != a.last || b.first != b.last && b.last - b.first > 1 {
             return None;
         }
-        if b.first != a.last + 1 || self.gap(a.last, b.first) != ", " {
+        if b.first != a.last + 1 || self.gap_bytes(a.last, b.first) != b", " {
             return None;
         }
         let wa = self.words[a.first];
@@ -944,8 +954,8 @@ impl<'a> Scan<'a> {
             && (wa.flags & FIRST == 0 || self.cue(a).0 == Cue::Strong);
         let given = wb.flags & FIRST != 0 && wb.kind == Kind::Name
             || wb.kind == Kind::Unknown && wa.kind == Kind::Name && self.cue(a).0 == Cue::Strong;
-        let list_follows =
-            after.is_some_and(|n| n.first == b.last + 1 && self.gap(b.last, n.first) == ", ");
+        let list_follows = after
+            .is_some_and(|n| n.first == b.last + 1 && self.gap_bytes(b.last, n.first) == b", ");
         if surname && given && !list_follows {
             let (s, e) = (self.tokens[a.first].start, self.tokens[b.last].end);
             return Some((s, e, STRONG, "surname, given name"));
@@ -1036,7 +1046,7 @@ impl<'a> Scan<'a> {
         // `Jr`, `II` after a name.
         if let Some(s) = c.last.checked_add(1).filter(|&s| s < self.tokens.len()) {
             if self.words[s].flags & SUFFIX != 0
-                && matches!(self.gap(c.last, s), " " | ", ")
+                && matches!(self.gap_bytes(c.last, s), b" " | b", ")
                 && self.tokens[s].shape != Shape::Lower
             {
                 span.1 = self.tokens[s].end;
@@ -1057,7 +1067,7 @@ impl<'a> Scan<'a> {
             matches!(
                 self.key(p),
                 "in" | "im" | "at" | "near" | "nach" | "aus" | "en" | "à" | "au" | "nel" | "nella"
-            ) && self.gap(p, c.first) == " "
+            ) && self.gap_bytes(p, c.first) == b" "
         });
         if after_in
             && cue != Cue::Strong
@@ -1110,9 +1120,9 @@ impl<'a> Scan<'a> {
         let i = (c.first..=c.last).find(|&i| self.words[i].kind != Kind::Initial)?;
         let w = self.words[i];
         let t = self.tokens[i];
-        let after_locative = self
-            .prev_on_line(c.first)
-            .is_some_and(|p| self.words[p].flags & LOCATIVE != 0 && self.gap(p, c.first) == " ");
+        let after_locative = self.prev_on_line(c.first).is_some_and(|p| {
+            self.words[p].flags & LOCATIVE != 0 && self.gap_bytes(p, c.first) == b" "
+        });
         let after_determiner = self
             .prev_on_line(c.first)
             .is_some_and(|p| self.words[p].flags & DETERMINER != 0);
@@ -1121,7 +1131,7 @@ impl<'a> Scan<'a> {
             let next_lower = self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ");
+                .is_some_and(|n| n.shape == Shape::Lower && self.gap_bytes(i, i + 1) == b" ");
             if after_locative || w.flags & REGION != 0 && !next_lower && cue == Cue::None {
                 return None;
             }
@@ -1176,12 +1186,12 @@ impl<'a> Scan<'a> {
     fn between_lower(&self, i: usize) -> bool {
         let prev_lower = self
             .prev_on_line(i)
-            .is_some_and(|p| self.tokens[p].shape == Shape::Lower && self.gap(p, i) == " ");
+            .is_some_and(|p| self.tokens[p].shape == Shape::Lower && self.gap_bytes(p, i) == b" ");
         prev_lower
             && self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ")
+                .is_some_and(|n| n.shape == Shape::Lower && self.gap_bytes(i, i + 1) == b" ")
     }
 
     /// For a chain of one word-name (after trimming): whether [`single`](Self::single) gives it no score
@@ -1213,7 +1223,7 @@ impl<'a> Scan<'a> {
             }
             let mut last = i;
             while last + 1 < n
-                && self.gap(last, last + 1) == " "
+                && self.gap_bytes(last, last + 1) == b" "
                 && self.tokens[last + 1].shape == Shape::Lower
                 && !self.tokens[last + 1].glued
                 && (self.words[last + 1].flags & (FIRST | LAST | PARTICLE) != 0)
@@ -1453,6 +1463,27 @@ mod tests {
             scratch: RefCell::new(String::new()),
         };
         test(&scan);
+    }
+
+    #[test]
+    fn gap_bytes_are_the_gaps() {
+        for text in [
+            "Jane  Doe,\u{a0}J. Smith\nvan der Berg — Zoë's café\\nAnna",
+            "a\u{a0}B. C.D  e\r\nF",
+        ] {
+            with_scan(text, |scan| {
+                let n = scan.tokens.len();
+                for a in 0..=n {
+                    for b in 0..=n {
+                        assert_eq!(
+                            scan.gap_bytes(a, b),
+                            scan.gap(a, b).as_bytes(),
+                            "{text} {a} {b}"
+                        );
+                    }
+                }
+            });
+        }
     }
 
     #[test]

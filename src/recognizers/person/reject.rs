@@ -76,12 +76,15 @@ impl Scan<'_> {
         let Some(p) = self.prev_on_line(c.first) else {
             return false;
         };
-        let gap = self.gap(p, c.first);
         // What is left after trimming is a separator only if the gap holds one.
-        if !gap.bytes().any(|b| matches!(b, b':' | b'=' | b'>')) {
+        if !self
+            .gap_bytes(p, c.first)
+            .iter()
+            .any(|b| matches!(b, b':' | b'=' | b'>'))
+        {
             return false;
         }
-        let gap = trim_blanks_and_quotes(gap, "\"'“”‘’\\`");
+        let gap = trim_blanks_and_quotes(self.gap(p, c.first), "\"'“”‘’\\`");
         if !matches!(gap, ":" | "=" | ">" | ":=" | "=>") {
             return false;
         }
@@ -168,7 +171,7 @@ impl Scan<'_> {
     /// A company or street word right after the chain (`Johnson Ltd`, `Elizabeth Unions`).
     pub(super) fn org_follows(&self, c: Chain) -> bool {
         let n = c.last + 1;
-        if n >= self.tokens.len() || !matches!(self.gap(c.last, n), " " | ", " | " & ") {
+        if n >= self.tokens.len() || !matches!(self.gap_bytes(c.last, n), b" " | b", " | b" & ") {
             return false;
         }
         self.tokens[n].shape != Shape::Lower && ORG_AFTER_SET.contains(self.key(n))
@@ -221,7 +224,7 @@ impl Scan<'_> {
         // A street type before, possibly with particles: `Urbanización de Mar Machado`.
         let mut p = c.first;
         while let Some(q) = self.prev_on_line(p) {
-            if !matches!(self.gap(q, p), " " | ". ") {
+            if !matches!(self.gap_bytes(q, p), b" " | b". ") {
                 break;
             }
             if self.words[q].flags & STREET_BEFORE != 0 {
@@ -259,7 +262,7 @@ impl Scan<'_> {
         let near = |i: usize, j: usize| {
             self.words[i].flags & INSTITUTION != 0
                 && self.tokens[i].shape != Shape::Lower
-                && matches!(self.gap(i.min(j), i.max(j)), " " | ". ")
+                && matches!(self.gap_bytes(i.min(j), i.max(j)), b" " | b". ")
         };
         c.first.checked_sub(1).is_some_and(|p| near(p, c.first))
             || (c.last + 1 < self.tokens.len() && near(c.last + 1, c.last))
@@ -278,7 +281,7 @@ impl Scan<'_> {
         {
             return true;
         }
-        if n >= self.tokens.len() || self.gap(c.last, n) != " " {
+        if n >= self.tokens.len() || self.gap_bytes(c.last, n) != b" " {
             return false;
         }
         let t = self.tokens[n];
