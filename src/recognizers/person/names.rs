@@ -68,7 +68,8 @@ pub(super) struct Word {
     pub(super) kind: Kind,
     pub(super) flags: u16,
     /// Byte range of the token's normalised key: in the text itself when the word is already normalised
-    /// (`key_in_text`), else in [`Scan::keys`].
+    /// (`key_in_text`), else in [`Scan::keys`] (at the word's own offsets for a word of ASCII letters and
+    /// hyphens).
     key_start: usize,
     key_end: usize,
     key_in_text: bool,
@@ -277,25 +278,24 @@ fn classify(
         }
         // Lower-case ones are their own keys.
         let key_in_text = plain_ascii && t.shape == Shape::Lower;
+        if !key_in_text && keys.is_empty() {
+            // The text lower-cased (ASCII letters only) in one go, before any other key: the key of a
+            // word of ASCII letters and hyphens is its own range of it.
+            keys.push_str(text);
+            keys.make_ascii_lowercase();
+        }
         let mut flags = 0;
-        let key_start = if key_in_text {
-            t.start
+        let (key_start, key_end) = if key_in_text || plain_ascii {
+            (t.start, t.end)
         } else {
             let from = keys.len();
-            let word = &text[t.start..t.end];
-            if plain_ascii {
-                keys.push_str(word);
-                keys[from..].make_ascii_lowercase();
-            } else {
-                normalize_push(word, keys);
-                flags = g.flags(&keys[from..]);
-            }
-            from
+            normalize_push(&text[t.start..t.end], keys);
+            flags = g.flags(&keys[from..]);
+            (from, keys.len())
         };
         if plain_ascii {
             flags = g.flags_of_ascii(bytes, t.start, t.end);
         }
-        let key_end = if key_in_text { t.end } else { keys.len() };
         if flags & (FIRST | LAST) == 0 && (t.hyphen || t.quote) {
             let word = &text[t.start..t.end];
             let key = if key_in_text {
@@ -668,7 +668,9 @@ pub(super) struct Scan<'a> {
     pub(super) text: &'a str,
     pub(super) tokens: &'a [Token],
     pub(super) words: &'a [Word],
-    /// The normalised keys of the tokens that are not their own keys, one after another (see [`Word`]).
+    /// The normalised keys of the tokens that are not their own keys (see [`Word`]): the text lower-cased
+    /// (ASCII letters only), then the keys of the other words one after another; empty when every word
+    /// is its own key.
     keys: &'a str,
     /// Where chains and lower-case names may start.
     index: &'a Index,
@@ -1463,6 +1465,30 @@ mod tests {
             scratch: RefCell::new(String::new()),
         };
         test(&scan);
+    }
+
+    #[test]
+    fn keys_are_the_words_normalised() {
+        for text in [
+            "Jane DOE met jean-luc and Jean-Luc O'Brien, Zoë ÖZTÜRK, McDonald's iPhone; x_Jane J. Doe",
+            "ÉTÉ Straße d’Artagnan MARY-KATE anna",
+            "",
+        ] {
+            with_scan(text, |scan| {
+                for i in 0..scan.tokens.len() {
+                    let t = scan.tokens[i];
+                    let word = scan.word(i);
+                    let want = if t.ascii && !t.quote {
+                        word.to_ascii_lowercase()
+                    } else {
+                        let mut key = String::new();
+                        normalize_into(word, &mut key);
+                        key
+                    };
+                    assert_eq!(scan.key(i), want, "{text} {i}");
+                }
+            });
+        }
     }
 
     #[test]
