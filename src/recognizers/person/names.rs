@@ -88,6 +88,8 @@ struct Buffers {
     index: Index,
     work: Work,
     found: Vec<Found>,
+    /// [`Scan::scratch`], kept so its capacity outlives the scan.
+    scratch: String,
 }
 
 /// The tokens the later steps start from, in text order, so they need not walk every token.
@@ -193,6 +195,7 @@ impl GazetteerPersonRecognizer {
             index,
             work,
             found,
+            scratch,
         } = buffers;
         tokenize(text, tokens);
         let lines = Lines::default();
@@ -215,9 +218,10 @@ impl GazetteerPersonRecognizer {
             lines,
             column: Cell::new(None),
             headers,
-            scratch: RefCell::new(String::new()),
+            scratch: RefCell::new(std::mem::take(scratch)),
         };
         scan.names(work, found);
+        *scratch = scan.scratch.into_inner();
         for &(start, end, score, why) in found.iter() {
             results.push(
                 RecognizerResult::new(
