@@ -180,8 +180,17 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 i = word_at(text, start, out);
                 continue;
             } else {
-                let (glued_before, mention) = neighbour_before(text, start);
-                (glued_before || neighbour_after(text, j), mention)
+                // A neighbour that says nothing neither glues nor makes a mention: only the other one
+                // is read.
+                let (glued_before, mention) = if plain_before {
+                    (false, false)
+                } else {
+                    neighbour_before(text, start)
+                };
+                (
+                    glued_before || !plain_after && neighbour_after(text, j),
+                    mention,
+                )
             };
             out.push(Token {
                 start,
