@@ -1517,6 +1517,53 @@ mod tests {
     }
 
     #[test]
+    fn streets_after_house_numbers() {
+        for (text, want) in [
+            ("846 Quinn Smith", true),
+            ("Flat 15, Quinn Smith", true),
+            ("12B Quinn Smith", true),
+            ("x12B, Quinn Smith", false),
+            ("1999 Quinn Smith", false),
+            ("(42 Quinn Smith", true),
+            ("é42 Quinn Smith", false),
+            ("42  Quinn Smith", false),
+            ("42,Quinn Smith", false),
+            ("Quinn Smith", false),
+            (" Quinn Smith", false),
+            ("at Quinn Smith", false),
+        ] {
+            with_scan(text, |scan| {
+                let n = scan.tokens.len();
+                let c = Chain {
+                    first: n - 2,
+                    last: n - 1,
+                };
+                assert_eq!(scan.street(c), want, "{text}");
+            });
+        }
+    }
+
+    #[test]
+    fn addresses_around_single_words() {
+        for (text, want) in [
+            ("Jane, Leeds", true),
+            ("Jane Leeds", true),
+            ("Jane,Leeds", true),
+            ("Jane Kowalski", false),
+            ("Jane, NC", true),
+            ("Jane 12345", true),
+            ("Jane, kitchen", false),
+            ("24125 Jane", true),
+            ("Jane", false),
+        ] {
+            with_scan(text, |scan| {
+                let c = Chain { first: 0, last: 0 };
+                assert_eq!(scan.address_context(c), want, "{text}");
+            });
+        }
+    }
+
+    #[test]
     fn streets_by_their_last_part() {
         for (text, want) in [
             ("Trude-Schaaf-Allee", true),

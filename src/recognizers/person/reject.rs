@@ -238,6 +238,12 @@ impl Scan<'_> {
         // A house number right before: `846 Quinn Footway`, `Flat 15, Leanne Trail`.
         let before = &self.text[..self.tokens[c.first].start];
         let digit_then = |sep: &str| {
+            // Quick exit: the number, the ASCII alphanumerics right before `sep`, is empty.
+            let n = before.len();
+            let bytes = before.as_bytes();
+            if n <= sep.len() || !bytes[n - sep.len() - 1].is_ascii_alphanumeric() {
+                return false;
+            }
             before.strip_suffix(sep).is_some_and(|b| {
                 // ASCII alphanumerics are single bytes, and no byte of a longer character is one.
                 let head_len = b
@@ -309,7 +315,8 @@ impl Scan<'_> {
             .split(|ch: char| !ch.is_alphanumeric())
             .next()
             .unwrap_or("");
-        let region = {
+        // Looked up only when a comma or space came off after the chain and neither test before it holds.
+        let region = || {
             let mut key = self.scratch.borrow_mut();
             normalize_into(next, &mut key);
             GAZETTEER.flags(&key) & PLACE != 0
@@ -317,6 +324,6 @@ impl Scan<'_> {
         let abbrev =
             (2..=3).contains(&next.len()) && next.chars().all(|ch| ch.is_ascii_uppercase());
         let postcode = next.len() >= 4 && next.chars().all(|ch| ch.is_ascii_digit());
-        !next.is_empty() && (abbrev || postcode || region && after.len() < self.text.len() - end)
+        !next.is_empty() && (abbrev || postcode || after.len() < self.text.len() - end && region())
     }
 }
