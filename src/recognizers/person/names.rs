@@ -199,7 +199,7 @@ impl GazetteerPersonRecognizer {
         } = buffers;
         tokenize(text, tokens);
         let lines = Lines::default();
-        classify(text, tokens, &lines, words, keys, index);
+        classify(text, tokens, &lines, words, keys, index, scratch);
         // The engine's header cache, shared with its context lookups; one of our own when called directly.
         let own;
         let headers = match ctx.headers() {
@@ -239,7 +239,7 @@ impl GazetteerPersonRecognizer {
 
 /// Looks every token up once, writing its normalised key to `keys` and its [`Word`] to `words`, and lists
 /// the tokens the later steps start from in `index` (as the separate passes `index_words` and
-/// `complete_stop_names` did), in the same walk.
+/// `complete_stop_names` did), in the same walk; `folded` is space for keys without apostrophes.
 fn classify(
     text: &str,
     tokens: &[Token],
@@ -247,6 +247,7 @@ fn classify(
     words: &mut Vec<Word>,
     keys: &mut String,
     index: &mut Index,
+    folded: &mut String,
 ) {
     let g = &*GAZETTEER;
     let bytes = text.as_bytes();
@@ -256,7 +257,6 @@ fn classify(
     index.capitalised.clear();
     index.lower_names.clear();
     index.stop_names.clear();
-    let mut folded = String::new();
     for (i, t) in tokens.iter().enumerate() {
         // ASCII words without apostrophes hold only letters and hyphens: looked up as they stand.
         let plain_ascii = t.ascii && !t.quote;
@@ -326,7 +326,7 @@ fn classify(
             if flags & (FIRST | LAST) == 0 && t.quote {
                 folded.clear();
                 folded.extend(key.chars().filter(|&c| c != '\''));
-                flags |= g.flags(&folded) & (FIRST | LAST);
+                flags |= g.flags(folded) & (FIRST | LAST);
             }
         }
         let kind = if t.glued {
@@ -1449,6 +1449,7 @@ mod tests {
             &mut words,
             &mut keys,
             &mut index,
+            &mut String::new(),
         );
         (tokens, words, keys, index)
     }
