@@ -175,8 +175,8 @@ impl Scan<'_> {
         if let Some(p) = self.prev_on_line(c.first) {
             if self.words[p].flags & (HONORIFIC | GREETING) != 0
                 || self
-                    .gap(p, c.first)
-                    .bytes()
+                    .gap_bytes(p, c.first)
+                    .iter()
                     .any(|b| matches!(b, b':' | b'=' | b'>' | b'|'))
             {
                 return true;
@@ -329,8 +329,8 @@ impl Scan<'_> {
         let Some(p) = self.prev_on_line(c.first) else {
             return false;
         };
-        let gap = self.gap(p, c.first);
-        gap.bytes().any(|b| matches!(b, b':' | b'=' | b'>'))
+        let gap = self.gap_bytes(p, c.first);
+        gap.iter().any(|b| matches!(b, b':' | b'=' | b'>'))
             || self.words[p].flags & (GREETING | HONORIFIC) != 0
             || INTRO_ENDS.contains(self.word(p))
     }

@@ -602,12 +602,47 @@ pub(crate) fn normalize_push(word: &str, out: &mut String) {
             continue;
         }
         prev_quote = c == '\'';
+        // An ASCII character lower-cases to one ASCII character, pushed without the general mapping.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// [`normalize_push`] before its ASCII shortcut, kept to check it against.
+#[cfg(test)]
+fn normalize_push_reference(word: &str, out: &mut String) {
+    if word.is_ascii() && !word.contains('\'') {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    let mut prev_quote = false;
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if c == '\'' && prev_quote {
+            continue;
+        }
+        prev_quote = c == '\'';
         out.extend(c.to_lowercase());
     }
 }
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_push_equals_reference(word in "[a-zA-Z'’\u{212a}İßÉé-]{0,12}") {
+            let (mut fast, mut slow) = (String::from("x"), String::from("x"));
+            normalize_push(&word, &mut fast);
+            normalize_push_reference(&word, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
     use super::*;
 
     fn flags(word: &str) -> u16 {

@@ -68,7 +68,8 @@ pub(super) struct Word {
     pub(super) kind: Kind,
     pub(super) flags: u16,
     /// Byte range of the token's normalised key: in the text itself when the word is already normalised
-    /// (`key_in_text`), else in [`Scan::keys`].
+    /// (`key_in_text`), else in [`Scan::keys`] (at the word's own offsets for a word of ASCII letters and
+    /// hyphens).
     key_start: usize,
     key_end: usize,
     key_in_text: bool,
@@ -87,6 +88,8 @@ struct Buffers {
     index: Index,
     work: Work,
     found: Vec<Found>,
+    /// [`Scan::scratch`], kept so its capacity outlives the scan.
+    scratch: String,
 }
 
 /// The tokens the later steps start from, in text order, so they need not walk every token.
@@ -192,10 +195,11 @@ impl GazetteerPersonRecognizer {
             index,
             work,
             found,
+            scratch,
         } = buffers;
         tokenize(text, tokens);
         let lines = Lines::default();
-        classify(text, tokens, &lines, words, keys, index);
+        classify(text, tokens, &lines, words, keys, index, scratch);
         // The engine's header cache, shared with its context lookups; one of our own when called directly.
         let own;
         let headers = match ctx.headers() {
@@ -214,9 +218,10 @@ impl GazetteerPersonRecognizer {
             lines,
             column: Cell::new(None),
             headers,
-            scratch: RefCell::new(String::new()),
+            scratch: RefCell::new(std::mem::take(scratch)),
         };
         scan.names(work, found);
+        *scratch = scan.scratch.into_inner();
         for &(start, end, score, why) in found.iter() {
             results.push(
                 RecognizerResult::new(
@@ -234,7 +239,7 @@ impl GazetteerPersonRecognizer {
 
 /// Looks every token up once, writing its normalised key to `keys` and its [`Word`] to `words`, and lists
 /// the tokens the later steps start from in `index` (as the separate passes `index_words` and
-/// `complete_stop_names` did), in the same walk.
+/// `complete_stop_names` did), in the same walk; `folded` is space for keys without apostrophes.
 fn classify(
     text: &str,
     tokens: &[Token],
@@ -242,6 +247,7 @@ fn classify(
     words: &mut Vec<Word>,
     keys: &mut String,
     index: &mut Index,
+    folded: &mut String,
 ) {
     let g = &*GAZETTEER;
     let bytes = text.as_bytes();
@@ -251,7 +257,6 @@ fn classify(
     index.capitalised.clear();
     index.lower_names.clear();
     index.stop_names.clear();
-    let mut folded = String::new();
     for (i, t) in tokens.iter().enumerate() {
         // ASCII words without apostrophes hold only letters and hyphens: looked up as they stand.
         let plain_ascii = t.ascii && !t.quote;
@@ -277,25 +282,24 @@ fn classify(
         }
         // Lower-case ones are their own keys.
         let key_in_text = plain_ascii && t.shape == Shape::Lower;
+        if !key_in_text && keys.is_empty() {
+            // The text lower-cased (ASCII letters only) in one go, before any other key: the key of a
+            // word of ASCII letters and hyphens is its own range of it.
+            keys.push_str(text);
+            keys.make_ascii_lowercase();
+        }
         let mut flags = 0;
-        let key_start = if key_in_text {
-            t.start
+        let (key_start, key_end) = if key_in_text || plain_ascii {
+            (t.start, t.end)
         } else {
             let from = keys.len();
-            let word = &text[t.start..t.end];
-            if plain_ascii {
-                keys.push_str(word);
-                keys[from..].make_ascii_lowercase();
-            } else {
-                normalize_push(word, keys);
-                flags = g.flags(&keys[from..]);
-            }
-            from
+            normalize_push(&text[t.start..t.end], keys);
+            flags = g.flags(&keys[from..]);
+            (from, keys.len())
         };
         if plain_ascii {
             flags = g.flags_of_ascii(bytes, t.start, t.end);
         }
-        let key_end = if key_in_text { t.end } else { keys.len() };
         if flags & (FIRST | LAST) == 0 && (t.hyphen || t.quote) {
             let word = &text[t.start..t.end];
             let key = if key_in_text {
@@ -322,7 +326,7 @@ fn classify(
             if flags & (FIRST | LAST) == 0 && t.quote {
                 folded.clear();
                 folded.extend(key.chars().filter(|&c| c != '\''));
-                flags |= g.flags(&folded) & (FIRST | LAST);
+                flags |= g.flags(folded) & (FIRST | LAST);
             }
         }
         let kind = if t.glued {
@@ -668,7 +672,9 @@ pub(super) struct Scan<'a> {
     pub(super) text: &'a str,
     pub(super) tokens: &'a [Token],
     pub(super) words: &'a [Word],
-    /// The normalised keys of the tokens that are not their own keys, one after another (see [`Word`]).
+    /// The normalised keys of the tokens that are not their own keys (see [`Word`]): the text lower-cased
+    /// (ASCII letters only), then the keys of the other words one after another; empty when every word
+    /// is its own key.
     keys: &'a str,
     /// Where chains and lower-case names may start.
     index: &'a Index,
@@ -697,6 +703,16 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// The bytes between tokens `a` and `b`, as [`gap`](Self::gap) without its char-boundary checks (token
+    /// offsets are char boundaries), for comparisons with ASCII gaps.
+    #[inline]
+    pub(super) fn gap_bytes(&self, a: usize, b: usize) -> &'a [u8] {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => self.text.as_bytes().get(x.end..y.start).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
     pub(super) fn word(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].start..self.tokens[i].end]
     }
@@ -717,10 +733,10 @@ impl<'a> Scan<'a> {
 
     /// Whether token `b` continues the chain ending at token `a`.
     fn joins(&self, a: usize, b: usize) -> bool {
-        let gap = self.gap(a, b);
-        match gap {
-            " " | "\u{a0}" => true,
-            ". " | "." => self.words[a].kind == Kind::Initial,
+        match self.gap_bytes(a, b) {
+            // A space or a no-break space.
+            b" " | b"\xc2\xa0" => true,
+            b". " | b"." => self.words[a].kind == Kind::Initial,
             _ => false,
         }
     }
@@ -797,7 +813,9 @@ impl<'a> Scan<'a> {
     /// The token before `i` on the same line, if any.
     pub(super) fn prev_on_line(&self, i: usize) -> Option<usize> {
         let p = i.checked_sub(1)?;
-        (!self.gap(p, i).bytes().any(|b| b == b'\n')).then_some(p)
+        let gap = self.gap_bytes(p, i);
+        // The usual gap, a single space, without a search.
+        (gap == b" " || !gap.contains(&b'\n')).then_some(p)
     }
 
     /// The names of the text, in order, into `out` (cleared first).
@@ -822,7 +840,7 @@ impl<'a> Scan<'a> {
                 && single(b)
                 && single(c)
                 && b.first == a.last + 1
-                && self.gap(a.last, b.first) == ", "
+                && self.gap_bytes(a.last, b.first) == b", "
                 && c.first == b.last + 2
                 && self.word(b.last + 1) == "and"
             {
@@ -934,7 +952,7 @@ impl<'a> Scan<'a> {
         if a.first != a.last || b.first != b.last && b.last - b.first > 1 {
             return None;
         }
-        if b.first != a.last + 1 || self.gap(a.last, b.first) != ", " {
+        if b.first != a.last + 1 || self.gap_bytes(a.last, b.first) != b", " {
             return None;
         }
         let wa = self.words[a.first];
@@ -944,8 +962,8 @@ impl<'a> Scan<'a> {
             && (wa.flags & FIRST == 0 || self.cue(a).0 == Cue::Strong);
         let given = wb.flags & FIRST != 0 && wb.kind == Kind::Name
             || wb.kind == Kind::Unknown && wa.kind == Kind::Name && self.cue(a).0 == Cue::Strong;
-        let list_follows =
-            after.is_some_and(|n| n.first == b.last + 1 && self.gap(b.last, n.first) == ", ");
+        let list_follows = after
+            .is_some_and(|n| n.first == b.last + 1 && self.gap_bytes(b.last, n.first) == b", ");
         if surname && given && !list_follows {
             let (s, e) = (self.tokens[a.first].start, self.tokens[b.last].end);
             return Some((s, e, STRONG, "surname, given name"));
@@ -1036,7 +1054,7 @@ impl<'a> Scan<'a> {
         // `Jr`, `II` after a name.
         if let Some(s) = c.last.checked_add(1).filter(|&s| s < self.tokens.len()) {
             if self.words[s].flags & SUFFIX != 0
-                && matches!(self.gap(c.last, s), " " | ", ")
+                && matches!(self.gap_bytes(c.last, s), b" " | b", ")
                 && self.tokens[s].shape != Shape::Lower
             {
                 span.1 = self.tokens[s].end;
@@ -1057,7 +1075,7 @@ impl<'a> Scan<'a> {
             matches!(
                 self.key(p),
                 "in" | "im" | "at" | "near" | "nach" | "aus" | "en" | "à" | "au" | "nel" | "nella"
-            ) && self.gap(p, c.first) == " "
+            ) && self.gap_bytes(p, c.first) == b" "
         });
         if after_in
             && cue != Cue::Strong
@@ -1110,9 +1128,9 @@ impl<'a> Scan<'a> {
         let i = (c.first..=c.last).find(|&i| self.words[i].kind != Kind::Initial)?;
         let w = self.words[i];
         let t = self.tokens[i];
-        let after_locative = self
-            .prev_on_line(c.first)
-            .is_some_and(|p| self.words[p].flags & LOCATIVE != 0 && self.gap(p, c.first) == " ");
+        let after_locative = self.prev_on_line(c.first).is_some_and(|p| {
+            self.words[p].flags & LOCATIVE != 0 && self.gap_bytes(p, c.first) == b" "
+        });
         let after_determiner = self
             .prev_on_line(c.first)
             .is_some_and(|p| self.words[p].flags & DETERMINER != 0);
@@ -1121,7 +1139,7 @@ impl<'a> Scan<'a> {
             let next_lower = self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ");
+                .is_some_and(|n| n.shape == Shape::Lower && self.gap_bytes(i, i + 1) == b" ");
             if after_locative || w.flags & REGION != 0 && !next_lower && cue == Cue::None {
                 return None;
             }
@@ -1176,12 +1194,12 @@ impl<'a> Scan<'a> {
     fn between_lower(&self, i: usize) -> bool {
         let prev_lower = self
             .prev_on_line(i)
-            .is_some_and(|p| self.tokens[p].shape == Shape::Lower && self.gap(p, i) == " ");
+            .is_some_and(|p| self.tokens[p].shape == Shape::Lower && self.gap_bytes(p, i) == b" ");
         prev_lower
             && self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| n.shape == Shape::Lower && self.gap(i, i + 1) == " ")
+                .is_some_and(|n| n.shape == Shape::Lower && self.gap_bytes(i, i + 1) == b" ")
     }
 
     /// For a chain of one word-name (after trimming): whether [`single`](Self::single) gives it no score
@@ -1213,7 +1231,7 @@ impl<'a> Scan<'a> {
             }
             let mut last = i;
             while last + 1 < n
-                && self.gap(last, last + 1) == " "
+                && self.gap_bytes(last, last + 1) == b" "
                 && self.tokens[last + 1].shape == Shape::Lower
                 && !self.tokens[last + 1].glued
                 && (self.words[last + 1].flags & (FIRST | LAST | PARTICLE) != 0)
@@ -1433,6 +1451,7 @@ mod tests {
             &mut words,
             &mut keys,
             &mut index,
+            &mut String::new(),
         );
         (tokens, words, keys, index)
     }
@@ -1453,6 +1472,98 @@ mod tests {
             scratch: RefCell::new(String::new()),
         };
         test(&scan);
+    }
+
+    #[test]
+    fn keys_are_the_words_normalised() {
+        for text in [
+            "Jane DOE met jean-luc and Jean-Luc O'Brien, Zoë ÖZTÜRK, McDonald's iPhone; x_Jane J. Doe",
+            "ÉTÉ Straße d’Artagnan MARY-KATE anna",
+            "",
+        ] {
+            with_scan(text, |scan| {
+                for i in 0..scan.tokens.len() {
+                    let t = scan.tokens[i];
+                    let word = scan.word(i);
+                    let want = if t.ascii && !t.quote {
+                        word.to_ascii_lowercase()
+                    } else {
+                        let mut key = String::new();
+                        normalize_into(word, &mut key);
+                        key
+                    };
+                    assert_eq!(scan.key(i), want, "{text} {i}");
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn gap_bytes_are_the_gaps() {
+        for text in [
+            "Jane  Doe,\u{a0}J. Smith\nvan der Berg — Zoë's café\\nAnna",
+            "a\u{a0}B. C.D  e\r\nF",
+        ] {
+            with_scan(text, |scan| {
+                let n = scan.tokens.len();
+                for a in 0..=n {
+                    for b in 0..=n {
+                        assert_eq!(
+                            scan.gap_bytes(a, b),
+                            scan.gap(a, b).as_bytes(),
+                            "{text} {a} {b}"
+                        );
+                    }
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn streets_after_house_numbers() {
+        for (text, want) in [
+            ("846 Quinn Smith", true),
+            ("Flat 15, Quinn Smith", true),
+            ("12B Quinn Smith", true),
+            ("x12B, Quinn Smith", false),
+            ("1999 Quinn Smith", false),
+            ("(42 Quinn Smith", true),
+            ("é42 Quinn Smith", false),
+            ("42  Quinn Smith", false),
+            ("42,Quinn Smith", false),
+            ("Quinn Smith", false),
+            (" Quinn Smith", false),
+            ("at Quinn Smith", false),
+        ] {
+            with_scan(text, |scan| {
+                let n = scan.tokens.len();
+                let c = Chain {
+                    first: n - 2,
+                    last: n - 1,
+                };
+                assert_eq!(scan.street(c), want, "{text}");
+            });
+        }
+    }
+
+    #[test]
+    fn addresses_around_single_words() {
+        for (text, want) in [
+            ("Jane, Leeds", true),
+            ("Jane Leeds", true),
+            ("Jane,Leeds", true),
+            ("Jane Kowalski", false),
+            ("Jane, NC", true),
+            ("Jane 12345", true),
+            ("Jane, kitchen", false),
+            ("24125 Jane", true),
+            ("Jane", false),
+        ] {
+            with_scan(text, |scan| {
+                let c = Chain { first: 0, last: 0 };
+                assert_eq!(scan.address_context(c), want, "{text}");
+            });
+        }
     }
 
     #[test]

@@ -74,6 +74,9 @@ struct Buckets {
     /// For a first byte `b0` (an ASCII capital) and an ASCII second byte `b1`, the range of `entries`
     /// starting with them, at `(b0 - b'A') * 128 + b1`.
     ranges: Vec<(u16, u16)>,
+    /// For each entry, its first eight bytes (fewer when shorter) in a little-endian word and the mask of
+    /// those bytes: a text that does not hold them masked cannot start with the entry.
+    heads: Vec<(u64, u64)>,
 }
 
 static BUCKETS: LazyLock<Buckets> = LazyLock::new(|| {
@@ -95,21 +98,61 @@ static BUCKETS: LazyLock<Buckets> = LazyLock::new(|| {
             slot.1 = i + 1;
         }
     }
-    Buckets { entries, ranges }
+    let heads = entries
+        .iter()
+        .map(|e| {
+            let n = e.len().min(8);
+            (first_eight(e), u64::MAX >> (64 - 8 * n))
+        })
+        .collect();
+    Buckets {
+        entries,
+        ranges,
+        heads,
+    }
 });
 
+/// The first eight bytes of `bytes` (fewer when shorter, the rest zero) in a little-endian word.
+#[inline]
+fn first_eight(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = bytes.len().min(8);
+    word[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(word)
+}
+
 impl Buckets {
-    /// The entries that may start at `i` (an ASCII capital letter), longest first.
+    /// The entries that may start at `i` (an ASCII capital letter), longest first, as a range of
+    /// `entries`.
     #[inline]
-    fn at(&self, bytes: &[u8], i: usize) -> &[&'static [u8]] {
+    fn range_at(&self, bytes: &[u8], i: usize) -> std::ops::Range<usize> {
         match bytes.get(i + 1) {
             Some(&next) if next < 0x80 => {
                 let (from, to) =
                     self.ranges[usize::from(bytes[i] - b'A') * 128 + usize::from(next)];
-                &self.entries[usize::from(from)..usize::from(to)]
+                usize::from(from)..usize::from(to)
             }
-            _ => &[],
+            _ => 0..0,
         }
+    }
+
+    /// The entries that may start at `i` (an ASCII capital letter), longest first.
+    #[inline]
+    fn at(&self, bytes: &[u8], i: usize) -> &[&'static [u8]] {
+        &self.entries[self.range_at(bytes, i)]
+    }
+
+    /// The longest entry that `rest` starts with (its first byte an ASCII capital letter): the entries of
+    /// its bucket compared on their first eight bytes in one word, then in full.
+    #[inline]
+    fn longest_at_start(&self, rest: &[u8]) -> Option<&'static [u8]> {
+        let head = first_eight(rest);
+        self.range_at(rest, 0)
+            .find(|&k| {
+                let (bytes, mask) = self.heads[k];
+                head & mask == bytes && rest.starts_with(self.entries[k])
+            })
+            .map(|k| self.entries[k])
     }
 }
 
@@ -154,8 +197,7 @@ fn matches(text: &str, mut on_match: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(s) = next_candidate(buckets, bytes, at) {
-        let rest = &bytes[s..];
-        match buckets.at(bytes, s).iter().find(|e| rest.starts_with(e)) {
+        match buckets.longest_at_start(&bytes[s..]) {
             Some(e) => {
                 on_match(s, s + e.len());
                 at = s + e.len();
@@ -312,6 +354,8 @@ mod tests {
             "xSouth Africans and South African, Roman Catholics; NeoAmerican Neo-Nazis",
             "SOUTH AFRICAN Sri Lankan Jehovah's Witnesses Lib Dems GOP GOPs Thai",
             "éAmerican ÀGreek 🥳Dutch\nGerman Republican Party of Liberal Democrats",
+            "Americ Swis Jew Jews Americans American",
+            "Swiss",
         ] {
             assert_eq!(filtered(text), unfiltered(text), "{text}");
         }

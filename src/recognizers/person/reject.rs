@@ -76,12 +76,15 @@ impl Scan<'_> {
         let Some(p) = self.prev_on_line(c.first) else {
             return false;
         };
-        let gap = self.gap(p, c.first);
         // What is left after trimming is a separator only if the gap holds one.
-        if !gap.bytes().any(|b| matches!(b, b':' | b'=' | b'>')) {
+        if !self
+            .gap_bytes(p, c.first)
+            .iter()
+            .any(|b| matches!(b, b':' | b'=' | b'>'))
+        {
             return false;
         }
-        let gap = trim_blanks_and_quotes(gap, "\"'“”‘’\\`");
+        let gap = trim_blanks_and_quotes(self.gap(p, c.first), "\"'“”‘’\\`");
         if !matches!(gap, ":" | "=" | ">" | ":=" | "=>") {
             return false;
         }
@@ -168,7 +171,7 @@ impl Scan<'_> {
     /// A company or street word right after the chain (`Johnson Ltd`, `Elizabeth Unions`).
     pub(super) fn org_follows(&self, c: Chain) -> bool {
         let n = c.last + 1;
-        if n >= self.tokens.len() || !matches!(self.gap(c.last, n), " " | ", " | " & ") {
+        if n >= self.tokens.len() || !matches!(self.gap_bytes(c.last, n), b" " | b", " | b" & ") {
             return false;
         }
         self.tokens[n].shape != Shape::Lower && ORG_AFTER_SET.contains(self.key(n))
@@ -221,7 +224,7 @@ impl Scan<'_> {
         // A street type before, possibly with particles: `Urbanización de Mar Machado`.
         let mut p = c.first;
         while let Some(q) = self.prev_on_line(p) {
-            if !matches!(self.gap(q, p), " " | ". ") {
+            if !matches!(self.gap_bytes(q, p), b" " | b". ") {
                 break;
             }
             if self.words[q].flags & STREET_BEFORE != 0 {
@@ -235,6 +238,12 @@ impl Scan<'_> {
         // A house number right before: `846 Quinn Footway`, `Flat 15, Leanne Trail`.
         let before = &self.text[..self.tokens[c.first].start];
         let digit_then = |sep: &str| {
+            // Quick exit: the number, the ASCII alphanumerics right before `sep`, is empty.
+            let n = before.len();
+            let bytes = before.as_bytes();
+            if n <= sep.len() || !bytes[n - sep.len() - 1].is_ascii_alphanumeric() {
+                return false;
+            }
             before.strip_suffix(sep).is_some_and(|b| {
                 // ASCII alphanumerics are single bytes, and no byte of a longer character is one.
                 let head_len = b
@@ -259,7 +268,7 @@ impl Scan<'_> {
         let near = |i: usize, j: usize| {
             self.words[i].flags & INSTITUTION != 0
                 && self.tokens[i].shape != Shape::Lower
-                && matches!(self.gap(i.min(j), i.max(j)), " " | ". ")
+                && matches!(self.gap_bytes(i.min(j), i.max(j)), b" " | b". ")
         };
         c.first.checked_sub(1).is_some_and(|p| near(p, c.first))
             || (c.last + 1 < self.tokens.len() && near(c.last + 1, c.last))
@@ -278,7 +287,7 @@ impl Scan<'_> {
         {
             return true;
         }
-        if n >= self.tokens.len() || self.gap(c.last, n) != " " {
+        if n >= self.tokens.len() || self.gap_bytes(c.last, n) != b" " {
             return false;
         }
         let t = self.tokens[n];
@@ -306,7 +315,8 @@ impl Scan<'_> {
             .split(|ch: char| !ch.is_alphanumeric())
             .next()
             .unwrap_or("");
-        let region = {
+        // Looked up only when a comma or space came off after the chain and neither test before it holds.
+        let region = || {
             let mut key = self.scratch.borrow_mut();
             normalize_into(next, &mut key);
             GAZETTEER.flags(&key) & PLACE != 0
@@ -314,6 +324,6 @@ impl Scan<'_> {
         let abbrev =
             (2..=3).contains(&next.len()) && next.chars().all(|ch| ch.is_ascii_uppercase());
         let postcode = next.len() >= 4 && next.chars().all(|ch| ch.is_ascii_digit());
-        !next.is_empty() && (abbrev || postcode || region && after.len() < self.text.len() - end)
+        !next.is_empty() && (abbrev || postcode || after.len() < self.text.len() - end && region())
     }
 }

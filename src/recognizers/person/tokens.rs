@@ -114,152 +114,215 @@ fn class(b: u8) -> u8 {
     CLASS[usize::from(b)]
 }
 
+/// The shape of a word of ASCII letters, indexed by its first letter's class shifted right by one (0 for
+/// lower case, 1 for a capital) times four, plus the classes of the other letters or-ed together (0 when
+/// there are none, [`LOWER`], [`UPPER`] or both).
+const ASCII_SHAPE: [Shape; 8] = [
+    // A lower-case first letter: nothing or only lower case after it, else capitals inside.
+    Shape::Lower,
+    Shape::Lower,
+    Shape::Mixed,
+    Shape::Mixed,
+    // A capital first letter: alone, then lower case only, capitals only, both.
+    Shape::Initial,
+    Shape::Title,
+    Shape::Upper,
+    Shape::Mixed,
+];
+
 /// Splits `text` into word tokens, appending them to `out` (cleared first).
 ///
-/// One walk over the bytes with a class table: runs of ASCII letters are read a byte at a time, counting
-/// capitals on the way, and characters are decoded only at non-ASCII bytes, apostrophes and hyphens.
+/// One walk over the bytes with a class table. The usual word, a run of ASCII letters between neighbours
+/// that say nothing (spaces, most punctuation, the text's edges), is read in a tight loop that or-s the
+/// letters' classes together for its shape; any other word (non-ASCII letters, an apostrophe or hyphen,
+/// a neighbour that may glue it or make it a mention) is read by [`word_at`], which decodes characters.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        // Skip to the next letter or non-ASCII character.
-        while i < n && class(bytes[i]) & (LETTER | WIDE) == 0 {
-            i += 1;
-        }
-        if i >= n {
-            break;
-        }
-        let first_class = class(bytes[i]);
-        let first_len = if first_class == WIDE {
-            let Some(c) = text[i..].chars().next() else {
-                break;
+        let first = class(bytes[i]);
+        if first & LETTER == 0 {
+            i = if first == WIDE {
+                word_at(text, i, out)
+            } else {
+                i + 1
             };
-            if !is_letter(c) {
-                i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        // The classes of the letters after the first, or-ed together.
+        let mut rest = 0;
+        let mut j = i + 1;
+        while j < n {
+            let k = class(bytes[j]);
+            if k & LETTER == 0 {
+                break;
+            }
+            rest |= k;
+            j += 1;
+        }
+        // After the run: the text's end or an ASCII byte other than an apostrophe or hyphen, which
+        // could join more letters (a joining byte of [`JOINS`] may still glue the word).
+        let after = bytes.get(j).copied();
+        if after.is_none_or(|b| b < 0x80 && b != b'\'' && b != b'-') {
+            let plain_after = after.is_none_or(|b| class(b) == 0);
+            let before = start.checked_sub(1).map(|p| bytes[p]);
+            let plain_before = before.is_none_or(|b| class(b) == 0);
+            let (glued, mention) = if plain_after && plain_before {
+                (false, false)
+            } else if before == Some(b'\\')
+                && matches!(bytes[start], b'n' | b't' | b'r')
+                && j - start > 1
+            {
+                // `\nJane` inside JSON-escaped text: read by the general path.
+                i = word_at(text, start, out);
                 continue;
-            }
-            c.len_utf8()
-        } else {
-            1
-        };
-        let mut start = i;
-        // Only ASCII letters so far: no apostrophe, hyphen or other letter.
-        let mut simple = first_class != WIDE;
-        // Capitals after the first letter, counted while the word is simple.
-        let mut capitals = 0usize;
-        // Scan the word.
-        let mut j = i + first_len;
-        loop {
-            // Run over ASCII letters.
-            while j < n {
-                let k = class(bytes[j]);
-                if k & LETTER == 0 {
-                    break;
-                }
-                capitals += usize::from(k >> 1);
-                j += 1;
-            }
-            let Some(&b) = bytes.get(j) else {
-                break;
+            } else {
+                // A neighbour that says nothing neither glues nor makes a mention: only the other one
+                // is read.
+                let (glued_before, mention) = if plain_before {
+                    (false, false)
+                } else {
+                    neighbour_before(text, start)
+                };
+                (
+                    glued_before || !plain_after && neighbour_after(text, j),
+                    mention,
+                )
             };
-            if b < 0x80 && b != b'\'' && b != b'-' {
-                break;
-            }
-            let Some(d) = text[j..].chars().next() else {
-                break;
-            };
-            simple = false;
-            if is_letter(d) {
-                j += d.len_utf8();
-                continue;
-            }
-            if is_quote(d) || d == '-' {
-                // Join when a letter follows (allowing a doubled ASCII apostrophe).
-                let mut k = j + d.len_utf8();
-                if d == '\'' && bytes.get(k) == Some(&b'\'') {
-                    k += 1;
-                }
-                if char_at(text, k).is_some_and(is_letter) {
-                    j = k;
-                    continue;
-                }
-            }
-            break;
-        }
-        // The usual word: ASCII letters between neighbours that say nothing (spaces, most punctuation,
-        // the text's edges), so no possessive, escape, glue or mention to look for.
-        if simple
-            && (start == 0 || class(bytes[start - 1]) == 0)
-            && (j == n || class(bytes[j]) == 0)
-        {
             out.push(Token {
                 start,
                 end: j,
-                shape: shape_of_counted(first_class == UPPER, j - start - 1, capitals),
-                glued: false,
-                mention: false,
+                shape: ASCII_SHAPE[usize::from((first >> 1) << 2 | rest)],
+                glued,
+                mention,
                 hyphen: false,
                 quote: false,
                 ascii: true,
                 plain: true,
             });
-            i = j;
+            // The byte after the word (if any) starts no word.
+            i = j + 1;
             continue;
         }
-        let mut end = j;
-        // Possessive 's / ’s at the end is not part of the name.
-        if !simple && bytes[j - 1] == b's' {
-            let word = &text[start..end];
-            for suffix in ["'s", "’s", "''s"] {
-                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                    end -= suffix.len();
-                    break;
-                }
+        i = word_at(text, start, out);
+    }
+}
+
+/// Reads the word starting at `i` (an ASCII letter or a non-ASCII character) the general way, pushing
+/// its token to `out`, and returns where to go on: after the word, or after the character at `i` when it
+/// is no letter.
+#[inline(never)]
+fn word_at(text: &str, i: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let first_class = class(bytes[i]);
+    let first_len = if first_class == WIDE {
+        let Some(c) = text[i..].chars().next() else {
+            return n;
+        };
+        if !is_letter(c) {
+            return i + c.len_utf8();
+        }
+        c.len_utf8()
+    } else {
+        1
+    };
+    let mut start = i;
+    // Only ASCII letters so far: no apostrophe, hyphen or other letter.
+    let mut simple = first_class != WIDE;
+    // Capitals after the first letter, counted while the word is simple.
+    let mut capitals = 0usize;
+    // Scan the word.
+    let mut j = i + first_len;
+    loop {
+        // Run over ASCII letters.
+        while j < n {
+            let k = class(bytes[j]);
+            if k & LETTER == 0 {
+                break;
+            }
+            capitals += usize::from(k >> 1);
+            j += 1;
+        }
+        let Some(&b) = bytes.get(j) else {
+            break;
+        };
+        if b < 0x80 && b != b'\'' && b != b'-' {
+            break;
+        }
+        let Some(d) = text[j..].chars().next() else {
+            break;
+        };
+        simple = false;
+        if is_letter(d) {
+            j += d.len_utf8();
+            continue;
+        }
+        if is_quote(d) || d == '-' {
+            // Join when a letter follows (allowing a doubled ASCII apostrophe).
+            let mut k = j + d.len_utf8();
+            if d == '\'' && bytes.get(k) == Some(&b'\'') {
+                k += 1;
+            }
+            if char_at(text, k).is_some_and(is_letter) {
+                j = k;
+                continue;
             }
         }
-        // `\nJane` inside JSON-escaped text: the escape letter is not part of the word.
-        let escaped = start > 0
-            && bytes[start - 1] == b'\\'
-            && matches!(bytes[start], b'n' | b't' | b'r')
-            && end - start > 1;
-        if escaped {
-            start += 1;
-        }
-        // Neighbours that are ASCII but neither letters nor joining bytes (spaces, most punctuation) say
-        // nothing: only the others are looked at.
-        let plain_neighbour = |pos: Option<usize>| pos.is_none_or(|p| class(bytes[p]) == 0);
-        let (glued, mention) = if escaped {
-            (neighbour_after(text, j), false)
-        } else if plain_neighbour(start.checked_sub(1))
-            && plain_neighbour(Some(j).filter(|&j| j < n))
-        {
-            (false, false)
-        } else {
-            let (glued_before, mention) = neighbour_before(text, start);
-            (glued_before || neighbour_after(text, j), mention)
-        };
-        let facts = if simple && !escaped {
-            facts_of_counted(first_class == UPPER, end - start - 1, capitals)
-        } else if simple {
-            facts_of_letters(&bytes[start..end])
-        } else {
-            facts_of(&text[start..end])
-        };
-        out.push(Token {
-            start,
-            end,
-            shape: facts.shape,
-            glued,
-            mention,
-            hyphen: facts.hyphen,
-            quote: facts.quote,
-            ascii: facts.ascii,
-            plain: facts.plain,
-        });
-        i = j;
+        break;
     }
+    let mut end = j;
+    // Possessive 's / ’s at the end is not part of the name.
+    if !simple && bytes[j - 1] == b's' {
+        let word = &text[start..end];
+        for suffix in ["'s", "’s", "''s"] {
+            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                end -= suffix.len();
+                break;
+            }
+        }
+    }
+    // `\nJane` inside JSON-escaped text: the escape letter is not part of the word.
+    let escaped = start > 0
+        && bytes[start - 1] == b'\\'
+        && matches!(bytes[start], b'n' | b't' | b'r')
+        && end - start > 1;
+    if escaped {
+        start += 1;
+    }
+    // Neighbours that are ASCII but neither letters nor joining bytes (spaces, most punctuation) say
+    // nothing: only the others are looked at.
+    let plain_neighbour = |pos: Option<usize>| pos.is_none_or(|p| class(bytes[p]) == 0);
+    let (glued, mention) = if escaped {
+        (neighbour_after(text, j), false)
+    } else if plain_neighbour(start.checked_sub(1)) && plain_neighbour(Some(j).filter(|&j| j < n)) {
+        (false, false)
+    } else {
+        let (glued_before, mention) = neighbour_before(text, start);
+        (glued_before || neighbour_after(text, j), mention)
+    };
+    let facts = if simple && !escaped {
+        facts_of_counted(first_class == UPPER, end - start - 1, capitals)
+    } else if simple {
+        facts_of_letters(&bytes[start..end])
+    } else {
+        facts_of(&text[start..end])
+    };
+    out.push(Token {
+        start,
+        end,
+        shape: facts.shape,
+        glued,
+        mention,
+        hyphen: facts.hyphen,
+        quote: facts.quote,
+        ascii: facts.ascii,
+        plain: facts.plain,
+    });
+    j
 }
 
 fn alnum_id(c: char) -> bool {
