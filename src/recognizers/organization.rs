@@ -610,13 +610,79 @@ fn known_names(text: &str, mut found: impl FnMut(usize, usize)) {
     }
 }
 
-/// Finds organisation spans `(start, end, score)` in `text` (tokens from [`tokenize`], table cells from
-/// [`table::cells`]).
+/// Finds organisation spans `(start, end, score)` in `text` (tokens from [`tokenize_marked`], table cells
+/// from [`table::cells`]). `caps` and `marks` are [`tokenize_marked`]'s lists of capitalised words and
+/// of organisation marks; only the tokens they point at are visited (see [`anchors`]).
+///
+/// [`tokenize_marked`]: super::location::tokens::tokenize_marked
+/// [`table::cells`]: super::location::table::cells
 pub(crate) fn find(
+    text: &str,
+    toks: &[Tok],
+    caps: &[usize],
+    marks: &[usize],
+    cells: &[(usize, usize, Column)],
+    out: &mut Vec<(usize, usize, f64)>,
+) {
+    find_with(text, toks, cells, out, |f, out| {
+        anchors(f, caps, marks, |i| f.at_word(i, out));
+    });
+}
+
+/// Calls `visit` with every token [`Finder::at_word`] can find something at (and a few more), each
+/// once: every capitalised word (`caps`), and the lower-case words the tokens of `marks` point at: a
+/// word on the legal-form list, a word before a `.` and a word after a cue's end (a cue word, `:`,
+/// `(` or `"`). Any other token fails `at_word`'s opening gates: a lower-case word with none of these
+/// can neither end a legal form nor follow a cue.
+fn anchors(f: &Finder<'_>, caps: &[usize], marks: &[usize], mut visit: impl FnMut(usize)) {
+    let (toks, bytes) = (f.toks, f.text.as_bytes());
+    for &i in caps {
+        visit(i);
+    }
+    // Whether token `k` ends a cue (what `at_word` tests on the token before a word).
+    let cue_end = |k: usize| {
+        toks.get(k).is_some_and(|p| {
+            p.lex.has(Lex::ORG_CUE_END)
+                || p.kind == Kind::Punct
+                    && p.end == p.start + 1
+                    && matches!(bytes[p.start], b':' | b'(' | b'"')
+        })
+    };
+    let lower_word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word && !t.cap);
+    for &k in marks {
+        let Some(t) = toks.get(k) else { continue };
+        if t.kind == Kind::Word {
+            if lower_word(k).is_some_and(|t| t.lex.has(Lex::LEGAL_END)) {
+                visit(k);
+            }
+            // A word after a cue word, unless it was visited above.
+            if t.lex.has(Lex::ORG_CUE_END)
+                && lower_word(k + 1).is_some_and(|n| !n.lex.has(Lex::LEGAL_END))
+            {
+                visit(k + 1);
+            }
+        } else if bytes[t.start] == b'.' {
+            // A word before a `.`, unless it was visited as a legal-form word or after a cue.
+            let j = k.wrapping_sub(1);
+            if lower_word(j).is_some_and(|w| !w.lex.has(Lex::LEGAL_END))
+                && !cue_end(j.wrapping_sub(1))
+            {
+                visit(j);
+            }
+        } else if lower_word(k + 1).is_some_and(|n| !n.lex.has(Lex::LEGAL_END)) {
+            // A word after `:`, `(` or `"`.
+            visit(k + 1);
+        }
+    }
+}
+
+/// [`find`], with `walk` calling [`Finder::at_word`] on the tokens to visit.
+fn find_with(
     text: &str,
     toks: &[Tok],
     cells: &[(usize, usize, Column)],
     out: &mut Vec<(usize, usize, f64)>,
+    walk: impl FnOnce(&Finder<'_>, &mut Vec<(usize, usize, f64)>),
 ) {
     for &(s, e, col) in cells {
         let v = &text[s..e];
@@ -631,9 +697,7 @@ pub(crate) fn find(
         }
     }
     let f = Finder { text, toks };
-    for i in 0..toks.len() {
-        f.at_word(i, out);
-    }
+    walk(&f, out);
     known_names(text, |start, end| {
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
@@ -1319,26 +1383,66 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The tokens of `text` with their indices (capitalised words, marked tokens).
+    /// The tokens of `text` and the indices of its capitalised words and organisation marks.
     fn layout(text: &str) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
-        let (mut toks, mut caps, mut nums, mut marked) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut toks, mut caps, mut nums, mut marked, mut marks) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         crate::recognizers::location::tokens::tokenize_marked(
             text,
             &mut toks,
             &mut caps,
             &mut nums,
             &mut marked,
+            &mut marks,
         );
-        (toks, caps, marked)
+        (toks, caps, marks)
     }
 
     /// The spans `find` keeps for `text` (no table cells).
     fn spans(text: &str) -> Vec<&str> {
-        let (toks, _, _) = layout(text);
+        let (toks, caps, marks) = layout(text);
         let mut out = Vec::new();
-        find(text, &toks, &[], &mut out);
+        find(text, &toks, &caps, &marks, &[], &mut out);
         out.iter().map(|&(s, e, _)| &text[s..e]).collect()
+    }
+
+    /// `find` (visiting only the anchors) and a walk calling `at_word` on every token agree on
+    /// `text`, and no anchor is visited twice.
+    fn anchored_walk_equals_every_token(text: &str) -> Result<(), TestCaseError> {
+        let (toks, caps, marks) = layout(text);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        find(text, &toks, &caps, &marks, &[], &mut a);
+        find_with(text, &toks, &[], &mut b, |f, out| {
+            for i in 0..toks.len() {
+                f.at_word(i, out);
+            }
+        });
+        prop_assert_eq!(a, b, "{:?}", text);
+        let mut seen = Vec::new();
+        anchors(&Finder { text, toks: &toks }, &caps, &marks, |i| {
+            seen.push(i)
+        });
+        let n = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        prop_assert_eq!(seen.len(), n, "{:?}", text);
+        Ok(())
+    }
+
+    #[test]
+    fn anchored_walk_keeps_every_shape() {
+        for text in [
+            "Sent to Holsten e.V. today. Bought from Gigli s.r.l. in May.",
+            "Paid Walters and Sons, then ribas y asociados S.L. and hooper ltd and Acme Ltd.",
+            "works at acme corp; employer: \"globex\"; \"company\": \"initech\"; (umbrella)",
+            "joined oakridge logistics. Employer:\nFoo",
+            "Hooper Ltd. Lucas S.A.R.L. x.y. a. b.c",
+            "at Flynn, Burgess and Evans; TrellisLogistics; Price-Baldwin",
+            // A word starting with an uncased letter is a name word (no lower-case letter) after a cue.
+            "Employer: 中文 Group; works at 中文; (中文)",
+        ] {
+            anchored_walk_equals_every_token(text).unwrap();
+        }
     }
 
     #[test]
@@ -1424,6 +1528,23 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn anchored_walk_equals_every_token_walk(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    " ", ".", ",", ":", "(", "\"", "\\\"", "\n", "-", "&", "é", "Ltd", "ltd", "Inc",
+                    "s", "r", "l", "S", "A", "e", "V", "works", "at", "employer", "company", "joined",
+                    "and", "Sons", "y", "asociados", "Acme", "acme", "Bank", "of", "University",
+                    "Hospital", "Flynn", "Burgess", "Evans", "Logistics", "logistics", "Copperleaf",
+                    "Price-Baldwin", "the", "today", "12", "GmbH", "figli", "Co", "KG", "Medical",
+                    "Center", "Ospedale", "San", "NV", "SA", "中文",
+                ]),
+                0..30,
+            )
+        ) {
+            anchored_walk_equals_every_token(&parts.concat())?;
+        }
+
         #[test]
         fn known_names_as_find_iter_on_random_texts(
             parts in prop::collection::vec(

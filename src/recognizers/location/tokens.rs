@@ -80,6 +80,17 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
+/// The punctuation bytes whose tokens [`tokenize_marked`] lists in `org`: `.` (after a dotted legal
+/// form's letter) and the ends of organisation cues (`:`, `(`, `"`).
+const ORG_PUNCT: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b':' as usize] = true;
+    t[b'(' as usize] = true;
+    t[b'"' as usize] = true;
+    t
+};
+
 /// ASCII byte classes for [`tokenize`]: what a byte starts (or is) when read as a character.
 const C_PUNCT: u8 = 0;
 const C_SPACE: u8 = 1;
@@ -121,6 +132,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         &mut Vec::new(),
         &mut Vec::new(),
         &mut Vec::new(),
+        &mut Vec::new(),
     );
 }
 
@@ -129,8 +141,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 /// `nums` (cleared first) with the indices of the capitalised word tokens and of the number tokens, in
 /// order, and `marked` with those of the word tokens on a [`Lex::MARK`] list (place keys, street
 /// starts) or holding a character other than an ASCII letter or digit (a non-ASCII letter or mark, an
-/// inner `'`, `’` or `-`), which the key scan reads character by character. Returns the union of every
-/// token's lists.
+/// inner `'`, `’` or `-`), which the key scan reads character by character. `org` gets the indices,
+/// in order, of the tokens that can make a neighbouring lower-case word an organisation anchor (see
+/// [`organization::find`](crate::recognizers::organization::find)): the word tokens on the
+/// [`Lex::LEGAL_END`] or [`Lex::ORG_CUE_END`] lists and the `.`, `:`, `(` and `"` tokens. Returns the
+/// union of every token's lists.
 #[inline(never)]
 pub(crate) fn tokenize_marked(
     text: &str,
@@ -138,6 +153,7 @@ pub(crate) fn tokenize_marked(
     caps: &mut Vec<usize>,
     nums: &mut Vec<usize>,
     marked: &mut Vec<usize>,
+    org: &mut Vec<usize>,
 ) -> Lex {
     scan(
         text,
@@ -146,6 +162,7 @@ pub(crate) fn tokenize_marked(
         caps,
         nums,
         marked,
+        org,
     )
 }
 
@@ -159,11 +176,13 @@ fn scan(
     caps: &mut Vec<usize>,
     nums: &mut Vec<usize>,
     marked: &mut Vec<usize>,
+    org: &mut Vec<usize>,
 ) -> Lex {
     out.clear();
     caps.clear();
     nums.clear();
     marked.clear();
+    org.clear();
     let mut any = Lex::NONE;
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -214,6 +233,9 @@ fn scan(
             }
             C_PUNCT => {
                 pos += 1;
+                if lexicon.is_some() && ORG_PUNCT[usize::from(b)] {
+                    org.push(out.len());
+                }
                 out.push(Tok::at(i, pos, Kind::Punct, space, false));
                 space = false;
                 continue;
@@ -285,8 +307,13 @@ fn scan(
             if cap {
                 caps.push(out.len());
             }
-            if odd || t.lex.has(Lex::MARK) {
-                marked.push(out.len());
+            if odd || t.lex.has(Lex::MARK | Lex::LEGAL_END | Lex::ORG_CUE_END) {
+                if odd || t.lex.has(Lex::MARK) {
+                    marked.push(out.len());
+                }
+                if t.lex.has(Lex::LEGAL_END | Lex::ORG_CUE_END) {
+                    org.push(out.len());
+                }
             }
         } else if lexicon.is_some() && kind == Kind::Num {
             nums.push(out.len());
