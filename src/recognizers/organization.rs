@@ -492,9 +492,34 @@ struct Known {
     ac: AhoCorasick,
     /// Bit `a * 256 + b` is set when some name starts with bytes `a`, `b` (every name has two or more).
     pairs: Box<[u64; 1024]>,
+    /// Bit [`tri`]`(a, b, c)` is set when some name starts with bytes `a`, `b`, `c`; every name of two
+    /// bytes sets all of its pair's bits (so it is always tried).
+    triples: Box<[u64; 1024]>,
     /// The names that start with anything but an ASCII capital (`dm-drogerie markt`), unanchored, to find
     /// the next place one starts without stopping at every lower-case letter.
-    lower: Option<AhoCorasick>,
+    lower: Lower,
+}
+
+/// A search for the next start of a name in [`Known::lower`].
+enum Lower {
+    None,
+    /// One name: its leftmost occurrence is its leftmost-longest match (a SIMD substring search).
+    One(memchr::memmem::Finder<'static>),
+    Many(AhoCorasick),
+}
+
+impl Lower {
+    /// Where the leftmost-longest match at or after `from` in `text` starts.
+    fn find(&self, text: &str, from: usize) -> Option<usize> {
+        let rest = text.as_bytes().get(from..)?;
+        match self {
+            Lower::None => None,
+            Lower::One(f) => f.find(rest).map(|k| from + k),
+            Lower::Many(ac) => ac
+                .find(Input::new(text).span(from..text.len()))
+                .map(|m| m.start()),
+        }
+    }
 }
 
 static KNOWN: LazyLock<Known> = LazyLock::new(|| {
@@ -507,6 +532,7 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
         .build(&names)
         .expect("organisation list compiles");
     let mut pairs = Box::new([0u64; 1024]);
+    let mut triples = Box::new([0u64; 1024]);
     let mut lower = Vec::new();
     for n in &names {
         let b = n.as_bytes();
@@ -516,15 +542,39 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
         }
         let pair = usize::from(b[0]) << 8 | usize::from(b[1]);
         pairs[pair >> 6] |= 1 << (pair & 63);
+        let thirds = match b.get(2) {
+            Some(&c) => c..=c,
+            None => 0..=255,
+        };
+        for c in thirds {
+            let t = tri(b[0], b[1], c);
+            triples[t >> 6] |= 1 << (t & 63);
+        }
     }
-    let lower = (!lower.is_empty()).then(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&lower)
-            .expect("organisation list compiles")
-    });
-    Known { ac, pairs, lower }
+    let lower = match lower[..] {
+        [] => Lower::None,
+        [one] => Lower::One(memchr::memmem::Finder::new(one.as_bytes()).into_owned()),
+        _ => Lower::Many(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&lower)
+                .expect("organisation list compiles"),
+        ),
+    };
+    Known {
+        ac,
+        pairs,
+        triples,
+        lower,
+    }
 });
+
+/// A hash of a name's first three bytes into 16 bits, for [`Known::triples`].
+#[inline]
+fn tri(a: u8, b: u8, c: u8) -> usize {
+    let x = u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16;
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
 
 const ONES: u64 = u64::MAX / 255;
 const HIGH: u64 = ONES * 0x80;
@@ -539,23 +589,29 @@ fn name_starts(x: u64) -> u64 {
 
 /// The leftmost-longest, non-overlapping matches of the listed names in `text`, as
 /// `ac.find_iter(text)` reports them: from each byte that starts a name, in order, the longest name
-/// starting there, resuming after it. Only where the two bytes start a name is an anchored search tried.
+/// starting there, resuming after it. Only where the first three bytes may start a name (two bytes that
+/// start one and a third that hashes to a set bit) is an anchored search tried.
 /// The places a name starting with anything but an ASCII capital starts come from a search of their
 /// own, since lower-case letters are everywhere.
 fn known_names(text: &str, mut found: impl FnMut(usize, usize)) {
-    let Known { ac, pairs, lower } = &*KNOWN;
+    let Known {
+        ac,
+        pairs,
+        triples,
+        lower,
+    } = &*KNOWN;
     let b = text.as_bytes();
     // The next start of a name beginning with anything but a capital, at or after `from`.
-    let next_lower = |from: usize| {
-        lower
-            .as_ref()
-            .and_then(|l| l.find(Input::new(text).span(from.min(b.len())..b.len())))
-            .map_or(usize::MAX, |m| m.start())
-    };
+    let next_lower = |from: usize| lower.find(text, from.min(b.len())).unwrap_or(usize::MAX);
     // The longest name starting at byte `q`, where its first two bytes start one.
     let at = |q: usize| -> Option<usize> {
         let pair = usize::from(*b.get(q)?) << 8 | usize::from(*b.get(q + 1)?);
         if pairs[pair >> 6] & 1 << (pair & 63) == 0 {
+            return None;
+        }
+        // A name of two bytes sets every third byte's bit; any longer one has a third byte.
+        let t = tri(b[q], b[q + 1], *b.get(q + 2).unwrap_or(&0));
+        if triples[t >> 6] & 1 << (t & 63) == 0 {
             return None;
         }
         let input = Input::new(text).span(q..b.len()).anchored(Anchored::Yes);
@@ -1495,6 +1551,28 @@ mod tests {
             assert_eq!(anchored(text), unanchored(text), "{text}");
         }
         assert!(!anchored("paid via Barclays").is_empty());
+    }
+
+    #[test]
+    fn one_lower_name_searched_as_the_automaton() {
+        let Lower::One(_) = &KNOWN.lower else {
+            panic!("one name starts with a lower-case letter");
+        };
+        let many = Lower::Many(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(["dm-drogerie markt"])
+                .unwrap(),
+        );
+        let text = "x dm-drogerie mark, dm-drogerie markt; édm-drogerie marktdm-drogerie markt";
+        for from in 0..=text.len() + 1 {
+            assert_eq!(
+                KNOWN.lower.find(text, from),
+                many.find(text, from),
+                "{from}"
+            );
+        }
+        assert_eq!(Lower::None.find(text, 0), None);
     }
 
     #[test]

@@ -265,10 +265,8 @@ fn scan(
             odd = true;
         }
         loop {
-            // ASCII letters and digits always join; skip them a byte at a time.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
+            // ASCII letters and digits always join; skip them eight bytes at a time.
+            end = skip_alnum(bytes, end);
             let Some(&nb) = bytes.get(end) else {
                 break;
             };
@@ -322,6 +320,39 @@ fn scan(
         space = false;
     }
     any
+}
+
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each of the eight bytes of `x` (little-endian) that is not an ASCII letter or digit
+/// (SWAR). Zero exactly when all are, and the lowest set bit is always right.
+#[inline]
+fn not_alnum(x: u64) -> u64 {
+    // Per byte, below 0x80 (no carry between bytes): `v + (0x80 - lo)` has the high bit from `lo` on,
+    // `v + (0x7f - hi)` from `hi + 1` on.
+    let v = x & !HIGH;
+    let l = v | ONES * 0x20;
+    let letter = (l + ONES * (0x80 - 0x61)) & !(l + ONES * (0x7f - 0x7a));
+    let digit = (v + ONES * (0x80 - 0x30)) & !(v + ONES * (0x7f - 0x39));
+    (!(letter | digit) | x) & HIGH
+}
+
+/// The first byte at or after `at` that is not an ASCII letter or digit (or `bytes.len()`), eight
+/// bytes at a time while eight are left.
+#[inline(always)]
+fn skip_alnum(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = bytes.get(at..at + 8) {
+        let stop = not_alnum(u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]));
+        if stop != 0 {
+            return at + (stop.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    at
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -647,6 +678,25 @@ mod tests {
                 (x.start, x.end, x.kind, x.space_before, x.cap)
                     == (y.start, y.end, y.kind, y.space_before, y.cap)
             })
+    }
+
+    #[test]
+    fn not_alnum_is_exact_per_byte() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = [b'x', b'7', b'Q', b'a', b'0', b'Z', b'9', b'z'];
+                bytes[k] = b;
+                let want = !b.is_ascii_alphanumeric();
+                let m = not_alnum(u64::from_le_bytes(bytes));
+                assert_eq!(m != 0, want, "{b} at {k}");
+                if want {
+                    assert_eq!(m.trailing_zeros() / 8, k as u32);
+                }
+                let all = skip_alnum(&bytes, 0);
+                assert_eq!(all, if want { k } else { 8 });
+                assert_eq!(skip_alnum(&bytes[..k + 1], 0), all.min(k + 1));
+            }
+        }
     }
 
     #[test]
