@@ -569,6 +569,14 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
     }
 });
 
+/// The end of the longest listed name starting at byte `q` of `text` (an anchored search; kept out of
+/// line, since the gates before it fail at most capitals).
+#[inline(never)]
+fn longest_at(ac: &AhoCorasick, text: &str, q: usize) -> Option<usize> {
+    let input = Input::new(text).span(q..text.len()).anchored(Anchored::Yes);
+    ac.find(input).map(|m| m.end()).filter(|&e| e > q)
+}
+
 /// A hash of a name's first three bytes into 16 bits, for [`Known::triples`].
 #[inline]
 fn tri(a: u8, b: u8, c: u8) -> usize {
@@ -614,8 +622,7 @@ fn known_names(text: &str, mut found: impl FnMut(usize, usize)) {
         if triples[t >> 6] & 1 << (t & 63) == 0 {
             return None;
         }
-        let input = Input::new(text).span(q..b.len()).anchored(Anchored::Yes);
-        ac.find(input).map(|m| m.end()).filter(|&e| e > q)
+        longest_at(ac, text, q)
     };
     let mut low = next_lower(0);
     let mut p = 0;
