@@ -504,7 +504,7 @@ struct Known {
 enum Lower {
     None,
     /// One name: its leftmost occurrence is its leftmost-longest match (a SIMD substring search).
-    One(memchr::memmem::Finder<'static>),
+    One(Box<memchr::memmem::Finder<'static>>),
     Many(AhoCorasick),
 }
 
@@ -553,7 +553,9 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
     }
     let lower = match lower[..] {
         [] => Lower::None,
-        [one] => Lower::One(memchr::memmem::Finder::new(one.as_bytes()).into_owned()),
+        [one] => Lower::One(Box::new(
+            memchr::memmem::Finder::new(one.as_bytes()).into_owned(),
+        )),
         _ => Lower::Many(
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)

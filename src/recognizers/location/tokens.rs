@@ -332,7 +332,7 @@ fn not_alnum(x: u64) -> u64 {
     // Per byte, below 0x80 (no carry between bytes): `v + (0x80 - lo)` has the high bit from `lo` on,
     // `v + (0x7f - hi)` from `hi + 1` on.
     let v = x & !HIGH;
-    let l = v | ONES * 0x20;
+    let l = v | (ONES * 0x20);
     let letter = (l + ONES * (0x80 - 0x61)) & !(l + ONES * (0x7f - 0x7a));
     let digit = (v + ONES * (0x80 - 0x30)) & !(v + ONES * (0x7f - 0x39));
     (!(letter | digit) | x) & HIGH
