@@ -492,9 +492,34 @@ struct Known {
     ac: AhoCorasick,
     /// Bit `a * 256 + b` is set when some name starts with bytes `a`, `b` (every name has two or more).
     pairs: Box<[u64; 1024]>,
+    /// Bit [`tri`]`(a, b, c)` is set when some name starts with bytes `a`, `b`, `c`; every name of two
+    /// bytes sets all of its pair's bits (so it is always tried).
+    triples: Box<[u64; 1024]>,
     /// The names that start with anything but an ASCII capital (`dm-drogerie markt`), unanchored, to find
     /// the next place one starts without stopping at every lower-case letter.
-    lower: Option<AhoCorasick>,
+    lower: Lower,
+}
+
+/// A search for the next start of a name in [`Known::lower`].
+enum Lower {
+    None,
+    /// One name: its leftmost occurrence is its leftmost-longest match (a SIMD substring search).
+    One(Box<memchr::memmem::Finder<'static>>),
+    Many(AhoCorasick),
+}
+
+impl Lower {
+    /// Where the leftmost-longest match at or after `from` in `text` starts.
+    fn find(&self, text: &str, from: usize) -> Option<usize> {
+        let rest = text.as_bytes().get(from..)?;
+        match self {
+            Lower::None => None,
+            Lower::One(f) => f.find(rest).map(|k| from + k),
+            Lower::Many(ac) => ac
+                .find(Input::new(text).span(from..text.len()))
+                .map(|m| m.start()),
+        }
+    }
 }
 
 static KNOWN: LazyLock<Known> = LazyLock::new(|| {
@@ -507,6 +532,7 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
         .build(&names)
         .expect("organisation list compiles");
     let mut pairs = Box::new([0u64; 1024]);
+    let mut triples = Box::new([0u64; 1024]);
     let mut lower = Vec::new();
     for n in &names {
         let b = n.as_bytes();
@@ -516,15 +542,49 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
         }
         let pair = usize::from(b[0]) << 8 | usize::from(b[1]);
         pairs[pair >> 6] |= 1 << (pair & 63);
+        let thirds = match b.get(2) {
+            Some(&c) => c..=c,
+            None => 0..=255,
+        };
+        for c in thirds {
+            let t = tri(b[0], b[1], c);
+            triples[t >> 6] |= 1 << (t & 63);
+        }
     }
-    let lower = (!lower.is_empty()).then(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&lower)
-            .expect("organisation list compiles")
-    });
-    Known { ac, pairs, lower }
+    let lower = match lower[..] {
+        [] => Lower::None,
+        [one] => Lower::One(Box::new(
+            memchr::memmem::Finder::new(one.as_bytes()).into_owned(),
+        )),
+        _ => Lower::Many(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&lower)
+                .expect("organisation list compiles"),
+        ),
+    };
+    Known {
+        ac,
+        pairs,
+        triples,
+        lower,
+    }
 });
+
+/// The end of the longest listed name starting at byte `q` of `text` (an anchored search; kept out of
+/// line, since the gates before it fail at most capitals).
+#[inline(never)]
+fn longest_at(ac: &AhoCorasick, text: &str, q: usize) -> Option<usize> {
+    let input = Input::new(text).span(q..text.len()).anchored(Anchored::Yes);
+    ac.find(input).map(|m| m.end()).filter(|&e| e > q)
+}
+
+/// A hash of a name's first three bytes into 16 bits, for [`Known::triples`].
+#[inline]
+fn tri(a: u8, b: u8, c: u8) -> usize {
+    let x = u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16;
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
 
 const ONES: u64 = u64::MAX / 255;
 const HIGH: u64 = ONES * 0x80;
@@ -539,27 +599,32 @@ fn name_starts(x: u64) -> u64 {
 
 /// The leftmost-longest, non-overlapping matches of the listed names in `text`, as
 /// `ac.find_iter(text)` reports them: from each byte that starts a name, in order, the longest name
-/// starting there, resuming after it. Only where the two bytes start a name is an anchored search tried.
+/// starting there, resuming after it. Only where the first three bytes may start a name (two bytes that
+/// start one and a third that hashes to a set bit) is an anchored search tried.
 /// The places a name starting with anything but an ASCII capital starts come from a search of their
 /// own, since lower-case letters are everywhere.
 fn known_names(text: &str, mut found: impl FnMut(usize, usize)) {
-    let Known { ac, pairs, lower } = &*KNOWN;
+    let Known {
+        ac,
+        pairs,
+        triples,
+        lower,
+    } = &*KNOWN;
     let b = text.as_bytes();
     // The next start of a name beginning with anything but a capital, at or after `from`.
-    let next_lower = |from: usize| {
-        lower
-            .as_ref()
-            .and_then(|l| l.find(Input::new(text).span(from.min(b.len())..b.len())))
-            .map_or(usize::MAX, |m| m.start())
-    };
+    let next_lower = |from: usize| lower.find(text, from.min(b.len())).unwrap_or(usize::MAX);
     // The longest name starting at byte `q`, where its first two bytes start one.
     let at = |q: usize| -> Option<usize> {
         let pair = usize::from(*b.get(q)?) << 8 | usize::from(*b.get(q + 1)?);
         if pairs[pair >> 6] & 1 << (pair & 63) == 0 {
             return None;
         }
-        let input = Input::new(text).span(q..b.len()).anchored(Anchored::Yes);
-        ac.find(input).map(|m| m.end()).filter(|&e| e > q)
+        // A name of two bytes sets every third byte's bit; any longer one has a third byte.
+        let t = tri(b[q], b[q + 1], *b.get(q + 2).unwrap_or(&0));
+        if triples[t >> 6] & 1 << (t & 63) == 0 {
+            return None;
+        }
+        longest_at(ac, text, q)
     };
     let mut low = next_lower(0);
     let mut p = 0;
@@ -610,13 +675,79 @@ fn known_names(text: &str, mut found: impl FnMut(usize, usize)) {
     }
 }
 
-/// Finds organisation spans `(start, end, score)` in `text` (tokens from [`tokenize`], table cells from
-/// [`table::cells`]).
+/// Finds organisation spans `(start, end, score)` in `text` (tokens from [`tokenize_marked`], table cells
+/// from [`table::cells`]). `caps` and `marks` are [`tokenize_marked`]'s lists of capitalised words and
+/// of organisation marks; only the tokens they point at are visited (see [`anchors`]).
+///
+/// [`tokenize_marked`]: super::location::tokens::tokenize_marked
+/// [`table::cells`]: super::location::table::cells
 pub(crate) fn find(
+    text: &str,
+    toks: &[Tok],
+    caps: &[usize],
+    marks: &[usize],
+    cells: &[(usize, usize, Column)],
+    out: &mut Vec<(usize, usize, f64)>,
+) {
+    find_with(text, toks, cells, out, |f, out| {
+        anchors(f, caps, marks, |i| f.at_word(i, out));
+    });
+}
+
+/// Calls `visit` with every token [`Finder::at_word`] can find something at (and a few more), each
+/// once: every capitalised word (`caps`), and the lower-case words the tokens of `marks` point at: a
+/// word on the legal-form list, a word before a `.` and a word after a cue's end (a cue word, `:`,
+/// `(` or `"`). Any other token fails `at_word`'s opening gates: a lower-case word with none of these
+/// can neither end a legal form nor follow a cue.
+fn anchors(f: &Finder<'_>, caps: &[usize], marks: &[usize], mut visit: impl FnMut(usize)) {
+    let (toks, bytes) = (f.toks, f.text.as_bytes());
+    for &i in caps {
+        visit(i);
+    }
+    // Whether token `k` ends a cue (what `at_word` tests on the token before a word).
+    let cue_end = |k: usize| {
+        toks.get(k).is_some_and(|p| {
+            p.lex.has(Lex::ORG_CUE_END)
+                || p.kind == Kind::Punct
+                    && p.end == p.start + 1
+                    && matches!(bytes[p.start], b':' | b'(' | b'"')
+        })
+    };
+    let lower_word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word && !t.cap);
+    for &k in marks {
+        let Some(t) = toks.get(k) else { continue };
+        if t.kind == Kind::Word {
+            if lower_word(k).is_some_and(|t| t.lex.has(Lex::LEGAL_END)) {
+                visit(k);
+            }
+            // A word after a cue word, unless it was visited above.
+            if t.lex.has(Lex::ORG_CUE_END)
+                && lower_word(k + 1).is_some_and(|n| !n.lex.has(Lex::LEGAL_END))
+            {
+                visit(k + 1);
+            }
+        } else if bytes[t.start] == b'.' {
+            // A word before a `.`, unless it was visited as a legal-form word or after a cue.
+            let j = k.wrapping_sub(1);
+            if lower_word(j).is_some_and(|w| !w.lex.has(Lex::LEGAL_END))
+                && !cue_end(j.wrapping_sub(1))
+            {
+                visit(j);
+            }
+        } else if lower_word(k + 1).is_some_and(|n| !n.lex.has(Lex::LEGAL_END)) {
+            // A word after `:`, `(` or `"`.
+            visit(k + 1);
+        }
+    }
+}
+
+/// [`find`], with `walk` calling [`Finder::at_word`] on the tokens to visit.
+fn find_with(
     text: &str,
     toks: &[Tok],
     cells: &[(usize, usize, Column)],
     out: &mut Vec<(usize, usize, f64)>,
+    walk: impl FnOnce(&Finder<'_>, &mut Vec<(usize, usize, f64)>),
 ) {
     for &(s, e, col) in cells {
         let v = &text[s..e];
@@ -631,9 +762,7 @@ pub(crate) fn find(
         }
     }
     let f = Finder { text, toks };
-    for i in 0..toks.len() {
-        f.at_word(i, out);
-    }
+    walk(&f, out);
     known_names(text, |start, end| {
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
@@ -1319,26 +1448,66 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The tokens of `text` with their indices (capitalised words, marked tokens).
+    /// The tokens of `text` and the indices of its capitalised words and organisation marks.
     fn layout(text: &str) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
-        let (mut toks, mut caps, mut nums, mut marked) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut toks, mut caps, mut nums, mut marked, mut marks) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         crate::recognizers::location::tokens::tokenize_marked(
             text,
             &mut toks,
             &mut caps,
             &mut nums,
             &mut marked,
+            &mut marks,
         );
-        (toks, caps, marked)
+        (toks, caps, marks)
     }
 
     /// The spans `find` keeps for `text` (no table cells).
     fn spans(text: &str) -> Vec<&str> {
-        let (toks, _, _) = layout(text);
+        let (toks, caps, marks) = layout(text);
         let mut out = Vec::new();
-        find(text, &toks, &[], &mut out);
+        find(text, &toks, &caps, &marks, &[], &mut out);
         out.iter().map(|&(s, e, _)| &text[s..e]).collect()
+    }
+
+    /// `find` (visiting only the anchors) and a walk calling `at_word` on every token agree on
+    /// `text`, and no anchor is visited twice.
+    fn anchored_walk_equals_every_token(text: &str) -> Result<(), TestCaseError> {
+        let (toks, caps, marks) = layout(text);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        find(text, &toks, &caps, &marks, &[], &mut a);
+        find_with(text, &toks, &[], &mut b, |f, out| {
+            for i in 0..toks.len() {
+                f.at_word(i, out);
+            }
+        });
+        prop_assert_eq!(a, b, "{:?}", text);
+        let mut seen = Vec::new();
+        anchors(&Finder { text, toks: &toks }, &caps, &marks, |i| {
+            seen.push(i)
+        });
+        let n = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        prop_assert_eq!(seen.len(), n, "{:?}", text);
+        Ok(())
+    }
+
+    #[test]
+    fn anchored_walk_keeps_every_shape() {
+        for text in [
+            "Sent to Holsten e.V. today. Bought from Gigli s.r.l. in May.",
+            "Paid Walters and Sons, then ribas y asociados S.L. and hooper ltd and Acme Ltd.",
+            "works at acme corp; employer: \"globex\"; \"company\": \"initech\"; (umbrella)",
+            "joined oakridge logistics. Employer:\nFoo",
+            "Hooper Ltd. Lucas S.A.R.L. x.y. a. b.c",
+            "at Flynn, Burgess and Evans; TrellisLogistics; Price-Baldwin",
+            // A word starting with an uncased letter is a name word (no lower-case letter) after a cue.
+            "Employer: 中文 Group; works at 中文; (中文)",
+        ] {
+            anchored_walk_equals_every_token(text).unwrap();
+        }
     }
 
     #[test]
@@ -1394,6 +1563,28 @@ mod tests {
     }
 
     #[test]
+    fn one_lower_name_searched_as_the_automaton() {
+        let Lower::One(_) = &KNOWN.lower else {
+            panic!("one name starts with a lower-case letter");
+        };
+        let many = Lower::Many(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(["dm-drogerie markt"])
+                .unwrap(),
+        );
+        let text = "x dm-drogerie mark, dm-drogerie markt; édm-drogerie marktdm-drogerie markt";
+        for from in 0..=text.len() + 1 {
+            assert_eq!(
+                KNOWN.lower.find(text, from),
+                many.find(text, from),
+                "{from}"
+            );
+        }
+        assert_eq!(Lower::None.find(text, 0), None);
+    }
+
+    #[test]
     fn institution_gates_cover_the_shapes() {
         // `find` calls `institution_before` only on words on an institution list, so its own words must
         // be on one.
@@ -1424,6 +1615,23 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn anchored_walk_equals_every_token_walk(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    " ", ".", ",", ":", "(", "\"", "\\\"", "\n", "-", "&", "é", "Ltd", "ltd", "Inc",
+                    "s", "r", "l", "S", "A", "e", "V", "works", "at", "employer", "company", "joined",
+                    "and", "Sons", "y", "asociados", "Acme", "acme", "Bank", "of", "University",
+                    "Hospital", "Flynn", "Burgess", "Evans", "Logistics", "logistics", "Copperleaf",
+                    "Price-Baldwin", "the", "today", "12", "GmbH", "figli", "Co", "KG", "Medical",
+                    "Center", "Ospedale", "San", "NV", "SA", "中文",
+                ]),
+                0..30,
+            )
+        ) {
+            anchored_walk_equals_every_token(&parts.concat())?;
+        }
+
         #[test]
         fn known_names_as_find_iter_on_random_texts(
             parts in prop::collection::vec(

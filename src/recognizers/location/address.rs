@@ -168,6 +168,9 @@ impl<'a> Grammar<'a> {
                 return;
             }
             next = i + 1;
+            if g.number_starts_no_street(i) {
+                return;
+            }
             if let Some(end) = g.street_at(i) {
                 g.after_street(end);
                 next = end + 1;
@@ -296,6 +299,22 @@ impl<'a> Grammar<'a> {
         self.push(start, end, STREET, Part::Street);
         self.last_street_end = Some(end);
         Some(end)
+    }
+
+    /// Whether token `i` is a number on which [`Self::street_at`] finds nothing for want of a spaced
+    /// word after it (maybe after a glued comma): every street starting on a number needs one (the
+    /// name or type after a house number, and the name after `99/773,` of an Indian house number).
+    /// Inlined, unlike `street_at`, since most numbers fail it.
+    #[inline]
+    fn number_starts_no_street(&self, i: usize) -> bool {
+        if !self.is_num(i) {
+            return false;
+        }
+        let mut j = i + 1;
+        if self.is_punct(j, ",") && self.glued(j) {
+            j += 1;
+        }
+        !(self.is_word(j) && self.spaced(j))
     }
 
     /// Whether word `i` can start a street: a unit (`Flat`), a leading or French street type (`Via`,

@@ -532,11 +532,11 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn marking_while_tokenizing_equals_marking_after(
-            text in "([ a-zA-Z0-9'’/\\-.,:\n]|[éÜßàẞ]|street|STRASSE|Straße|in|New|York|Ltd|GmbH|university|universität|Rhein-Westfalen|city|zip|città|CITTÀ|postal|works|\\\\|\"|\\(){0,40}"
+            text in "([ a-zA-Z0-9'’/\\-.,:\n]|[éÜßàẞ]|street|STRASSE|Straße|in|New|York|Ltd|GmbH|university|universität|Rhein-Westfalen|city|zip|città|CITTÀ|postal|works|at|joined|employer|\\\\|\"|\\(){0,40}"
         ) {
             let (mut a, mut b, mut caps) = (Vec::new(), Vec::new(), Vec::new());
-            let (mut nums, mut marked) = (Vec::new(), Vec::new());
-            let any = super::super::tokens::tokenize_marked(&text, &mut a, &mut caps, &mut nums, &mut marked);
+            let (mut nums, mut marked, mut org) = (Vec::new(), Vec::new(), Vec::new());
+            let any = super::super::tokens::tokenize_marked(&text, &mut a, &mut caps, &mut nums, &mut marked, &mut org);
             tokenize(&text, &mut b);
             mark(&text, &mut b);
             proptest::prop_assert_eq!(a.len(), b.len());
@@ -551,6 +551,14 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(marked, want_marked);
+            // Organisation marks: legal-form and cue words, `.`, `:`, `(` and `"` tokens.
+            let want_org: Vec<usize> = (0..b.len())
+                .filter(|&i| {
+                    b[i].kind == Kind::Word && b[i].lex.has(Lex::LEGAL_END | Lex::ORG_CUE_END)
+                        || b[i].kind == Kind::Punct && matches!(b[i].text(&text), "." | ":" | "(" | "\"")
+                })
+                .collect();
+            proptest::prop_assert_eq!(org, want_org);
             proptest::prop_assert_eq!(any, b.iter().fold(Lex::NONE, |u, t| u | t.lex));
             for (x, y) in a.iter().zip(&b) {
                 proptest::prop_assert_eq!((x.start, x.end, x.lex, x.gaz), (y.start, y.end, y.lex, y.gaz));

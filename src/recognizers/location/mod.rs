@@ -103,6 +103,9 @@ pub(crate) struct Layout {
     /// Indices of the word tokens that may start a place key or a street, or hold characters other than
     /// ASCII letters and digits, in order (see [`tokens::tokenize_marked`]).
     pub(crate) marked: Vec<usize>,
+    /// Indices of the tokens that make a neighbouring lower-case word an organisation anchor, in order
+    /// (see [`tokens::tokenize_marked`]).
+    pub(crate) org_marks: Vec<usize>,
     /// The union of every token's word lists (what no token is on, no pass needs to look for).
     pub(crate) lex_any: lexicon::Lex,
     pub(crate) cells: Vec<(usize, usize, table::Column)>,
@@ -117,6 +120,7 @@ struct Spare {
     caps: Vec<usize>,
     nums: Vec<usize>,
     marked: Vec<usize>,
+    org_marks: Vec<usize>,
     cells: Vec<(usize, usize, table::Column)>,
     orgs: Vec<(usize, usize, f64)>,
 }
@@ -128,6 +132,7 @@ thread_local! {
             caps: Vec::new(),
             nums: Vec::new(),
             marked: Vec::new(),
+            org_marks: Vec::new(),
             cells: Vec::new(),
             orgs: Vec::new(),
         })
@@ -150,6 +155,7 @@ impl Layout {
             mut caps,
             mut nums,
             mut marked,
+            mut org_marks,
             mut cells,
             mut orgs,
         } = scratch::take(&SPARE);
@@ -161,16 +167,24 @@ impl Layout {
         caps.reserve(text.len() / 16 + 4);
         nums.clear();
         nums.reserve(text.len() / 16 + 4);
-        let lex_any = tokens::tokenize_marked(text, &mut toks, &mut caps, &mut nums, &mut marked);
+        let lex_any = tokens::tokenize_marked(
+            text,
+            &mut toks,
+            &mut caps,
+            &mut nums,
+            &mut marked,
+            &mut org_marks,
+        );
         cells.clear();
         table::cells(text, &mut cells);
         orgs.clear();
-        organization::find(text, &toks, &cells, &mut orgs);
+        organization::find(text, &toks, &caps, &org_marks, &cells, &mut orgs);
         Layout {
             toks,
             caps,
             nums,
             marked,
+            org_marks,
             lex_any,
             cells,
             orgs,
@@ -188,6 +202,7 @@ impl Drop for Layout {
             caps: std::mem::take(&mut self.caps),
             nums: std::mem::take(&mut self.nums),
             marked: std::mem::take(&mut self.marked),
+            org_marks: std::mem::take(&mut self.org_marks),
             cells: std::mem::take(&mut self.cells),
             orgs: std::mem::take(&mut self.orgs),
         };
@@ -211,6 +226,7 @@ fn find(text: &str, layout: &Layout, found: &mut Vec<Found>) {
         lex_any,
         cells,
         orgs,
+        ..
     } = layout;
     address::Grammar::new(text, toks, found).run(caps, nums, marked);
     let p = places::Places {

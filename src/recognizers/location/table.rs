@@ -66,43 +66,48 @@ const DELIMITER_SLOT: [u8; 256] = {
 };
 
 /// Whether `c` is one of [`DELIMITERS`].
-#[inline]
+#[cfg(test)]
 fn is_delimiter(c: u8) -> bool {
     DELIMITER_SLOT[usize::from(c)] < 4
 }
 
-/// Eight copies of byte `c`.
-const fn splat(c: u8) -> u64 {
-    u64::from_ne_bytes([c; 8])
+/// The first of [`DELIMITERS`] at or after a position, from two SIMD searches (`,`, `;` or a tab; and
+/// `|`) whose hits are kept: a search is redone only once the scan has passed its hit, so a scan
+/// asking at nondecreasing positions reads the text about once.
+struct NextDelimiter<'b> {
+    b: &'b [u8],
+    /// Where the `,`/`;`/tab search started and what it found (`usize::MAX`: none from there on).
+    three: (usize, usize),
+    /// The same for `|`.
+    pipe: (usize, usize),
 }
 
-/// Whether some byte of `w` is zero (exact as a yes/no answer).
-#[inline]
-fn has_zero_byte(w: u64) -> bool {
-    w.wrapping_sub(splat(1)) & !w & splat(0x80) != 0
-}
-
-/// The position of the first of [`DELIMITERS`] at or after `from`, eight bytes at a time.
-fn first_delimiter(b: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_ne_bytes(word);
-        if has_zero_byte(w ^ splat(b',')) as u8
-            | has_zero_byte(w ^ splat(b';')) as u8
-            | has_zero_byte(w ^ splat(b'\t')) as u8
-            | has_zero_byte(w ^ splat(b'|')) as u8
-            != 0
-        {
-            break;
+impl<'b> NextDelimiter<'b> {
+    fn new(b: &'b [u8]) -> Self {
+        // Nothing searched yet: a start past every position makes the first call search.
+        NextDelimiter {
+            b,
+            three: (usize::MAX, 0),
+            pipe: (usize::MAX, 0),
         }
-        i += 8;
     }
-    b.get(i..)?
-        .iter()
-        .position(|&c| is_delimiter(c))
-        .map(|k| i + k)
+
+    /// The position of the first delimiter at or after `from`.
+    fn at(&mut self, from: usize) -> Option<usize> {
+        let b = self.b;
+        let rest = b.get(from..)?;
+        let fresh = |(start, hit): (usize, usize)| start <= from && hit >= from;
+        if !fresh(self.three) {
+            let hit = memchr::memchr3(b',', b';', b'\t', rest).map_or(usize::MAX, |k| from + k);
+            self.three = (from, hit);
+        }
+        if !fresh(self.pipe) {
+            let hit = memchr::memchr(b'|', rest).map_or(usize::MAX, |k| from + k);
+            self.pipe = (from, hit);
+        }
+        let first = self.three.1.min(self.pipe.1);
+        (first != usize::MAX).then_some(first)
+    }
 }
 
 /// Whether a header cell may name a column: at most 40 bytes, no `@`, and no digit unless it is at most
@@ -176,13 +181,36 @@ fn header_record(text: &str, at: usize, d: u8, cells: &mut Vec<(usize, usize)>) 
 /// Lines without a delimiter are never read byte by byte: the scan jumps from one delimiter to the line
 /// holding it.
 pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
+    let mut buffers = crate::scratch::take(&BUFFERS);
+    let (cells_buf, header) = &mut buffers;
+    cells_in(text, out, cells_buf, header);
+    // Small buffers only: a huge table should not pin its memory.
+    if cells_buf.capacity() <= 1 << 12 && header.capacity() <= 1 << 12 {
+        crate::scratch::put_back(&BUFFERS, buffers);
+    }
+}
+
+/// A record's cells and a header's columns, kept between calls of [`cells`] on the same thread.
+type Buffers = (Vec<(usize, usize)>, Vec<Option<Column>>);
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// [`cells`] with its buffers (`cells_buf` and `header` are cleared before use).
+fn cells_in(
+    text: &str,
+    out: &mut Vec<(usize, usize, Column)>,
+    cells_buf: &mut Vec<(usize, usize)>,
+    header: &mut Vec<Option<Column>>,
+) {
     let b = text.as_bytes();
-    let mut cells_buf = Vec::new();
-    let mut header: Vec<Option<Column>> = Vec::new();
     let mut line_start = 0;
+    let mut delimiters = NextDelimiter::new(b);
     while line_start < b.len() {
         // The first delimiter from here: lines before its line have none and cannot be headers.
-        let Some(first) = first_delimiter(b, line_start) else {
+        let Some(first) = delimiters.at(line_start) else {
             return;
         };
         // Delimiters are ASCII, so `first` is on a character boundary.
@@ -217,7 +245,7 @@ pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
             continue;
         }
         // Header-shaped cells first (cheap, stopping at the first that is not), then what each names.
-        if !header_record(text, line_start, delim, &mut cells_buf) {
+        if !header_record(text, line_start, delim, cells_buf) {
             line_start = next.max(line_start + 1);
             continue;
         }
@@ -238,7 +266,7 @@ pub(crate) fn cells(text: &str, out: &mut Vec<(usize, usize, Column)>) {
         // Data rows: same width, until a blank line or a differently shaped row.
         let mut at = next;
         while at < b.len() && b[at] != b'\n' {
-            let following = record(text, at, delim, &mut cells_buf);
+            let following = record(text, at, delim, cells_buf);
             if cells_buf.len() != width {
                 break;
             }
@@ -419,7 +447,7 @@ mod tests {
     }
 
     #[test]
-    fn first_delimiter_equals_a_byte_walk() {
+    fn next_delimiter_equals_a_byte_walk() {
         let alphabet = b"ab,;\t|\n\xc3\xa9 x";
         let mut rng = crate::test_rng::XorShift::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5_000 {
@@ -436,12 +464,28 @@ mod tests {
                     }
                 })
                 .collect();
+            // Asked at every position in order (cached hits), and afresh at each.
+            let mut scan = NextDelimiter::new(&bytes);
             for from in 0..=n {
                 let want = bytes[from..]
                     .iter()
                     .position(|&c| is_delimiter(c))
                     .map(|k| from + k);
-                assert_eq!(first_delimiter(&bytes, from), want, "{bytes:?} {from}");
+                assert_eq!(scan.at(from), want, "{bytes:?} {from}");
+                assert_eq!(
+                    NextDelimiter::new(&bytes).at(from),
+                    want,
+                    "{bytes:?} {from}"
+                );
+            }
+            // Asked at every third position, then past the end.
+            let mut scan = NextDelimiter::new(&bytes);
+            for from in (0..=n + 2).step_by(3) {
+                let want = bytes
+                    .get(from..)
+                    .and_then(|r| r.iter().position(|&c| is_delimiter(c)))
+                    .map(|k| from + k);
+                assert_eq!(scan.at(from), want, "{bytes:?} {from}");
             }
         }
     }

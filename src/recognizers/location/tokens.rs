@@ -80,6 +80,17 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
+/// The punctuation bytes whose tokens [`tokenize_marked`] lists in `org`: `.` (after a dotted legal
+/// form's letter) and the ends of organisation cues (`:`, `(`, `"`).
+const ORG_PUNCT: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b':' as usize] = true;
+    t[b'(' as usize] = true;
+    t[b'"' as usize] = true;
+    t
+};
+
 /// ASCII byte classes for [`tokenize`]: what a byte starts (or is) when read as a character.
 const C_PUNCT: u8 = 0;
 const C_SPACE: u8 = 1;
@@ -121,6 +132,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         &mut Vec::new(),
         &mut Vec::new(),
         &mut Vec::new(),
+        &mut Vec::new(),
     );
 }
 
@@ -129,8 +141,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 /// `nums` (cleared first) with the indices of the capitalised word tokens and of the number tokens, in
 /// order, and `marked` with those of the word tokens on a [`Lex::MARK`] list (place keys, street
 /// starts) or holding a character other than an ASCII letter or digit (a non-ASCII letter or mark, an
-/// inner `'`, `’` or `-`), which the key scan reads character by character. Returns the union of every
-/// token's lists.
+/// inner `'`, `’` or `-`), which the key scan reads character by character. `org` gets the indices,
+/// in order, of the tokens that can make a neighbouring lower-case word an organisation anchor (see
+/// [`organization::find`](crate::recognizers::organization::find)): the word tokens on the
+/// [`Lex::LEGAL_END`] or [`Lex::ORG_CUE_END`] lists and the `.`, `:`, `(` and `"` tokens. Returns the
+/// union of every token's lists.
 #[inline(never)]
 pub(crate) fn tokenize_marked(
     text: &str,
@@ -138,6 +153,7 @@ pub(crate) fn tokenize_marked(
     caps: &mut Vec<usize>,
     nums: &mut Vec<usize>,
     marked: &mut Vec<usize>,
+    org: &mut Vec<usize>,
 ) -> Lex {
     scan(
         text,
@@ -146,6 +162,7 @@ pub(crate) fn tokenize_marked(
         caps,
         nums,
         marked,
+        org,
     )
 }
 
@@ -159,11 +176,13 @@ fn scan(
     caps: &mut Vec<usize>,
     nums: &mut Vec<usize>,
     marked: &mut Vec<usize>,
+    org: &mut Vec<usize>,
 ) -> Lex {
     out.clear();
     caps.clear();
     nums.clear();
     marked.clear();
+    org.clear();
     let mut any = Lex::NONE;
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -214,6 +233,9 @@ fn scan(
             }
             C_PUNCT => {
                 pos += 1;
+                if lexicon.is_some() && ORG_PUNCT[usize::from(b)] {
+                    org.push(out.len());
+                }
                 out.push(Tok::at(i, pos, Kind::Punct, space, false));
                 space = false;
                 continue;
@@ -243,10 +265,8 @@ fn scan(
             odd = true;
         }
         loop {
-            // ASCII letters and digits always join; skip them a byte at a time.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
+            // ASCII letters and digits always join; skip them eight bytes at a time.
+            end = skip_alnum(bytes, end);
             let Some(&nb) = bytes.get(end) else {
                 break;
             };
@@ -285,8 +305,13 @@ fn scan(
             if cap {
                 caps.push(out.len());
             }
-            if odd || t.lex.has(Lex::MARK) {
-                marked.push(out.len());
+            if odd || t.lex.has(Lex::MARK | Lex::LEGAL_END | Lex::ORG_CUE_END) {
+                if odd || t.lex.has(Lex::MARK) {
+                    marked.push(out.len());
+                }
+                if t.lex.has(Lex::LEGAL_END | Lex::ORG_CUE_END) {
+                    org.push(out.len());
+                }
             }
         } else if lexicon.is_some() && kind == Kind::Num {
             nums.push(out.len());
@@ -295,6 +320,39 @@ fn scan(
         space = false;
     }
     any
+}
+
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each of the eight bytes of `x` (little-endian) that is not an ASCII letter or digit
+/// (SWAR). Zero exactly when all are, and the lowest set bit is always right.
+#[inline]
+fn not_alnum(x: u64) -> u64 {
+    // Per byte, below 0x80 (no carry between bytes): `v + (0x80 - lo)` has the high bit from `lo` on,
+    // `v + (0x7f - hi)` from `hi + 1` on.
+    let v = x & !HIGH;
+    let l = v | (ONES * 0x20);
+    let letter = (l + ONES * (0x80 - 0x61)) & !(l + ONES * (0x7f - 0x7a));
+    let digit = (v + ONES * (0x80 - 0x30)) & !(v + ONES * (0x7f - 0x39));
+    (!(letter | digit) | x) & HIGH
+}
+
+/// The first byte at or after `at` that is not an ASCII letter or digit (or `bytes.len()`), eight
+/// bytes at a time while eight are left.
+#[inline(always)]
+fn skip_alnum(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = bytes.get(at..at + 8) {
+        let stop = not_alnum(u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]));
+        if stop != 0 {
+            return at + (stop.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    at
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -620,6 +678,25 @@ mod tests {
                 (x.start, x.end, x.kind, x.space_before, x.cap)
                     == (y.start, y.end, y.kind, y.space_before, y.cap)
             })
+    }
+
+    #[test]
+    fn not_alnum_is_exact_per_byte() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = [b'x', b'7', b'Q', b'a', b'0', b'Z', b'9', b'z'];
+                bytes[k] = b;
+                let want = !b.is_ascii_alphanumeric();
+                let m = not_alnum(u64::from_le_bytes(bytes));
+                assert_eq!(m != 0, want, "{b} at {k}");
+                if want {
+                    assert_eq!(m.trailing_zeros() / 8, k as u32);
+                }
+                let all = skip_alnum(&bytes, 0);
+                assert_eq!(all, if want { k } else { 8 });
+                assert_eq!(skip_alnum(&bytes[..k + 1], 0), all.min(k + 1));
+            }
+        }
     }
 
     #[test]
