@@ -595,19 +595,92 @@ const NUMBER_WORDS: &[&str] = &[
     "number", "no", "nr", "num", "nummer", "numero", "número", "numéro", "value",
 ];
 
+/// What a word is to [`labelled_as_other`]: nothing, one of [`OTHER_LABELS`], or one of [`NUMBER_WORDS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LabelClass {
+    None,
+    Other,
+    NumberWord,
+}
+
+/// The lower-case words of [`OTHER_LABELS`] and [`NUMBER_WORDS`] of at most 16 bytes, in an
+/// open-addressed table keyed by the word's bytes read as one number (see [`label_key`]); linear probing.
+struct LabelTable {
+    keys: [u128; LABEL_SLOTS],
+    classes: [LabelClass; LABEL_SLOTS],
+}
+
+/// The slots of [`LabelTable`]: a power of two, more than twice the words.
+const LABEL_SLOTS: usize = 256;
+
+/// A word of at most 16 bytes as a number: its bytes, little-endian, zero-padded. Distinct words have
+/// distinct keys (no word holds a zero byte) and no word's key is 0.
+#[inline]
+fn label_key(word: &[u8; 16]) -> u128 {
+    u128::from_le_bytes(*word)
+}
+
+/// The first slot to probe for `key`.
+#[inline]
+fn label_slot(key: u128) -> usize {
+    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % LABEL_SLOTS
+}
+
+impl LabelTable {
+    fn new() -> LabelTable {
+        let mut table = LabelTable {
+            keys: [0; LABEL_SLOTS],
+            classes: [LabelClass::None; LABEL_SLOTS],
+        };
+        // Number words first, so a word in both lists is a label (the label test comes first).
+        let words = NUMBER_WORDS
+            .iter()
+            .map(|w| (w, LabelClass::NumberWord))
+            .chain(OTHER_LABELS.iter().map(|w| (w, LabelClass::Other)));
+        for (word, class) in words {
+            let mut buf = [0u8; 16];
+            let Some(dst) = buf.get_mut(..word.len()) else {
+                continue;
+            };
+            dst.copy_from_slice(word.as_bytes());
+            let key = label_key(&buf);
+            let mut k = label_slot(key);
+            while table.keys[k] != 0 && table.keys[k] != key {
+                k = (k + 1) % LABEL_SLOTS;
+            }
+            table.keys[k] = key;
+            table.classes[k] = class;
+        }
+        table
+    }
+
+    /// The class of the lower-case word held zero-padded in `word`.
+    #[inline]
+    fn class(&self, word: &[u8; 16]) -> LabelClass {
+        let key = label_key(word);
+        let mut k = label_slot(key);
+        loop {
+            let at = self.keys[k];
+            if at == key {
+                return self.classes[k];
+            }
+            if at == 0 {
+                return LabelClass::None;
+            }
+            k = (k + 1) % LABEL_SLOTS;
+        }
+    }
+}
+
 /// Whether the word directly before `start` (or the one before it, when that word is only "number",
 /// "no", …) labels the number as something other than a telephone number.
 ///
-/// Reads the ASCII words back in place and looks them up in sorted lists; where a non-ASCII byte is among
-/// the bytes read, [`labelled_as_other_by_chars`] decides (Unicode letters and digits are word characters).
+/// Reads the ASCII words back in place and looks them up in a table ([`LabelTable`]); where a non-ASCII
+/// byte is among the bytes read, [`labelled_as_other_by_chars`] decides (Unicode letters and digits are
+/// word characters).
 fn labelled_as_other(text: &str, start: usize) -> bool {
-    static SORTED: LazyLock<[Vec<&'static [u8]>; 2]> = LazyLock::new(|| {
-        [OTHER_LABELS, NUMBER_WORDS].map(|list| {
-            let mut v: Vec<&[u8]> = list.iter().map(|w| w.as_bytes()).collect();
-            v.sort_unstable();
-            v
-        })
-    });
+    static LABELS: LazyLock<LabelTable> = LazyLock::new(LabelTable::new);
     let bytes = text.as_bytes();
     // The window `labelled_as_other_by_chars` reads: 40 bytes, or all of the text before `start` when
     // that cuts a character.
@@ -634,18 +707,16 @@ fn labelled_as_other(text: &str, start: usize) -> bool {
             return false;
         }
         let mut lower = [0u8; 16];
-        let Some(lower) = lower.get_mut(..end - i) else {
+        let Some(dst) = lower.get_mut(..end - i) else {
             // Longer than every label and number word.
             return false;
         };
-        lower.copy_from_slice(&bytes[i..end]);
-        lower.make_ascii_lowercase();
-        let lower: &[u8] = lower;
-        if SORTED[0].binary_search(&lower).is_ok() {
-            return true;
-        }
-        if SORTED[1].binary_search(&lower).is_err() {
-            return false;
+        dst.copy_from_slice(&bytes[i..end]);
+        dst.make_ascii_lowercase();
+        match LABELS.class(&lower) {
+            LabelClass::Other => return true,
+            LabelClass::None => return false,
+            LabelClass::NumberWord => {}
         }
     }
     false

@@ -413,10 +413,35 @@ fn labels_read_in_place_match_the_char_reading() {
         "xxxxxxxxxxxxxxxxxxxxxxx",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
     ];
+    // Every label and number word, upper-cased, and cut or lengthened by a letter (near misses).
+    let mut words: Vec<String> = Vec::new();
+    for w in OTHER_LABELS.iter().chain(NUMBER_WORDS) {
+        words.push(w.to_string());
+        words.push(w.to_uppercase());
+        let mut cut = w.to_string();
+        cut.pop();
+        words.push(cut);
+        words.push(format!("{w}s"));
+    }
+    let mut all: Vec<&str> = pieces.to_vec();
+    all.extend(words.iter().map(String::as_str));
     let mut rng = crate::test_rng::XorShift::new(0x0DDB_1A5E_5BAD_5EED);
+    // Each word alone before a number, then random texts of pieces.
+    for w in &words {
+        for sep in [" ", ": ", " no. ", " number "] {
+            let text = format!("{w}{sep}020 7946 0958");
+            let start = text.len() - "020 7946 0958".len();
+            let expected = labelled_as_other_by_chars(&text, start);
+            assert_eq!(labelled_as_other(&text, start), expected, "{text:?}");
+        }
+    }
     let (mut labelled, mut total) = (0, 0);
     for _ in 0..50_000 {
-        let text = rng.text(pieces, 8);
+        let text = if total % 2 == 0 {
+            rng.text(pieces, 8)
+        } else {
+            rng.text(&all, 4)
+        };
         let start = text.len();
         let text = format!("{text}020 7946 0958");
         let expected = labelled_as_other_by_chars(&text, start);
