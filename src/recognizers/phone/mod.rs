@@ -43,6 +43,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::DigitWords;
 use crate::validate::luhn_digits;
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
@@ -100,6 +101,92 @@ fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
         end += 1;
     }
     Some((start, end, digits))
+}
+
+/// Whether digit groups ending at byte `end` and starting at byte `start` are joined in one run (see
+/// [`next_run`]): the bytes between are one to three separators.
+#[inline]
+fn joined(bytes: &[u8], end: usize, start: usize) -> bool {
+    // Three separators take at most six bytes (no-break spaces).
+    if start - end > 6 {
+        return false;
+    }
+    let mut j = end;
+    let mut seps = 0;
+    while seps < 3 && j < start {
+        let Some(len) = run_separator(bytes, j) else {
+            return false;
+        };
+        j += len;
+        seps += 1;
+    }
+    j == start
+}
+
+/// The runs [`next_run`] finds in `text`, in order, read from its digit-bearing ASCII words instead of
+/// its bytes: calls `each((start, end), digits, groups)` with each run's span, its count of digits and its
+/// digit groups, in text order.
+///
+/// Every ASCII digit lies in exactly one maximal ASCII word holding a digit, so a run's digit groups are
+/// the digit stretches of `words` (`DigitWords::of(text)`, which must be `exact`), and two neighbouring
+/// groups belong to one run when one to three separators join them.
+fn runs_from_words(
+    text: &str,
+    words: &DigitWords,
+    groups: &mut Vec<Group>,
+    mut each: impl FnMut((usize, usize), usize, &[Group]),
+) {
+    let bytes = text.as_bytes();
+    groups.clear();
+    // The end of the previous run, which a run's leading `+` or `(` cannot reach back over.
+    let mut from = 0;
+    let mut digits = 0;
+    let mut finish = |groups: &mut Vec<Group>, digits: usize, from: &mut usize| {
+        let first = groups[0].start;
+        let mut start = first;
+        while start > *from && first - start < 2 && matches!(bytes[start - 1], b'+' | b'(') {
+            start -= 1;
+        }
+        let mut end = groups[groups.len() - 1].end;
+        if bytes.get(end) == Some(&b')') {
+            end += 1;
+        }
+        each((start, end), digits, groups);
+        *from = end;
+        groups.clear();
+    };
+    let mut push = |group: Group, groups: &mut Vec<Group>, digits: &mut usize, from: &mut usize| {
+        if let Some(last) = groups.last() {
+            if !joined(bytes, last.end, group.start) {
+                finish(groups, *digits, from);
+                *digits = 0;
+            }
+        }
+        *digits += group.end - group.start;
+        groups.push(group);
+    };
+    for (start, end, pure) in words.iter() {
+        if pure {
+            push(Group { start, end }, groups, &mut digits, &mut from);
+            continue;
+        }
+        let mut a = start;
+        while a < end {
+            if !bytes[a].is_ascii_digit() {
+                a += 1;
+                continue;
+            }
+            let mut b = a + 1;
+            while b < end && bytes[b].is_ascii_digit() {
+                b += 1;
+            }
+            push(Group { start: a, end: b }, groups, &mut digits, &mut from);
+            a = b;
+        }
+    }
+    if !groups.is_empty() {
+        finish(groups, digits, &mut from);
+    }
 }
 
 /// An extension written after the number: `ext. 204`, `x204`, `#204`, `, ext 204`, `;ext=204`.
@@ -829,6 +916,19 @@ impl PhoneRecognizer {
                 i += 1;
             }
         }
+        self.scan_groups(text, run, groups, joins, found);
+    }
+
+    /// Finds the numbers in one run of digit groups, given its groups, pushing their spans.
+    fn scan_groups(
+        &self,
+        text: &str,
+        run: (usize, usize),
+        groups: &[Group],
+        joins: &mut Vec<Join>,
+        found: &mut Vec<(usize, usize, f64)>,
+    ) {
+        let bytes = text.as_bytes();
         // How each pair of neighbouring groups is joined, classified once.
         joins.clear();
         joins.extend(
@@ -1104,13 +1204,23 @@ impl Recognizer for PhoneRecognizer {
         }
         let (mut groups, mut joins, mut found) = BUFFERS.take();
         found.clear();
-        let mut at = 0;
-        while let Some((start, end, digits)) = next_run(text, at) {
-            // Fewer than 7 digits can't be a number we accept.
-            if digits >= 7 {
-                self.scan_run(text, (start, end), &mut groups, &mut joins, &mut found);
+        // The digit-bearing words other recognizers share give the runs without a scan of the bytes.
+        let words = ctx.shared(|| DigitWords::of(text));
+        if words.exact {
+            runs_from_words(text, &words, &mut groups, |run, digits, groups| {
+                // Fewer than 7 digits can't be a number we accept.
+                if digits >= 7 {
+                    self.scan_groups(text, run, groups, &mut joins, &mut found);
+                }
+            });
+        } else {
+            let mut at = 0;
+            while let Some((start, end, digits)) = next_run(text, at) {
+                if digits >= 7 {
+                    self.scan_run(text, (start, end), &mut groups, &mut joins, &mut found);
+                }
+                at = end;
             }
-            at = end;
         }
         for &(start, end, score) in &found {
             let mut r = RecognizerResult::new(

@@ -470,3 +470,76 @@ fn classify_bytes_match_chars() {
     }
     assert!(kinds.len() >= 7, "{kinds:?}");
 }
+
+/// The runs read from the digit-bearing words are the runs `next_run` finds in the bytes, with the same
+/// digit counts and groups, on generated texts of digits, separators (also four in a row and no-break
+/// spaces), leading `+` and `(`, letters glued to digits, `_` and non-ASCII characters.
+#[test]
+fn runs_from_words_match_the_byte_scan() {
+    let pieces: &[&str] = &[
+        "0",
+        "1",
+        "7",
+        "42",
+        "2079",
+        "4915104177683",
+        " ",
+        "  ",
+        "    ",
+        "-",
+        ".",
+        "/",
+        "(",
+        ")",
+        "+",
+        "++",
+        "(+",
+        "\u{a0}",
+        "\u{a0}\u{a0}\u{a0}",
+        "x",
+        "ab",
+        "_",
+        "é",
+        "€",
+        ", ",
+        "\n",
+        "#",
+        ":",
+    ];
+    let mut rng = crate::test_rng::XorShift::new(0x5851_F42D_4C95_7F2D);
+    let (mut long_runs, mut total) = (0, 0);
+    let mut groups = Vec::new();
+    for _ in 0..30_000 {
+        let text = rng.text(pieces, 24);
+        let words = DigitWords::of(&text);
+        assert!(words.exact);
+        let mut by_words = Vec::new();
+        runs_from_words(&text, &words, &mut groups, |run, digits, groups| {
+            let groups: Vec<(usize, usize)> = groups.iter().map(|g| (g.start, g.end)).collect();
+            by_words.push((run, digits, groups));
+        });
+        let mut by_bytes = Vec::new();
+        let mut at = 0;
+        while let Some((start, end, digits)) = next_run(&text, at) {
+            let groups: Vec<(usize, usize)> = (start..end)
+                .filter(|&i| {
+                    text.as_bytes()[i].is_ascii_digit()
+                        && (i == start || !text.as_bytes()[i - 1].is_ascii_digit())
+                })
+                .map(|i| {
+                    let len = text.as_bytes()[i..end]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    (i, i + len)
+                })
+                .collect();
+            by_bytes.push(((start, end), digits, groups));
+            at = end;
+        }
+        assert_eq!(by_words, by_bytes, "{text:?}");
+        long_runs += by_bytes.iter().filter(|r| r.1 >= 7).count();
+        total += by_bytes.len();
+    }
+    assert!(long_runs > 10_000 && total > 40_000, "{long_runs} {total}");
+}
