@@ -58,6 +58,9 @@ fn joiner(after: Option<&u8>) -> usize {
     }
 }
 
+/// How many matches [`DigitWords::each`] keeps on the stack before it needs a vector.
+const FEW: usize = 16;
+
 /// The most gaps between words an [`Alt`] can have.
 const MAX_GAPS: usize = 4;
 
@@ -416,44 +419,75 @@ impl DigitWords {
     pub(crate) fn each(&self, alts: &[Alt], text: &str, mut hit: impl FnMut(usize, usize, bool)) {
         debug_assert!(self.exact);
         let b = text.as_bytes();
-        let mut found: Vec<(usize, usize)> = Vec::new();
+        // The matches, on the stack while there are few.
+        let mut few = [(0usize, 0usize); FEW];
+        let mut n = 0;
+        let mut many: Vec<(usize, usize)> = Vec::new();
         for alt in alts {
             // Only the words of a kind and length the anchor takes, followed by a separator it may
             // take when it needs one (the chains are disjoint but for the chain of all words, which an
-            // alternative walks alone); most patterns find none.
-            for c in 0..4 {
-                if alt.chains & (1 << c) == 0 {
-                    continue;
-                }
+            // alternative walks alone); most patterns find none. `pairs` holds bit `2 * c + k` for
+            // chain `c` and kind index `k` when the text has words of a length the anchor takes there.
+            let mut pairs = 0u8;
+            let mut chains = alt.chains;
+            while chains != 0 {
+                let c = chains.trailing_zeros() as usize;
+                chains &= chains - 1;
                 for k in 0..2 {
-                    if alt.kinds & (1 << k) == 0 {
-                        continue;
+                    if alt.kinds & (1 << k) != 0 && alt.lens & self.lens[c][k] != 0 {
+                        pairs |= 1 << (2 * c + k);
                     }
-                    let mut slots = alt.lens & self.lens[c][k];
-                    while slots != 0 {
-                        let slot = slots.trailing_zeros() as usize;
-                        slots &= slots - 1;
-                        let mut at = if c == 0 {
-                            self.last[k][slot]
-                        } else {
-                            self.joined_last[c - 1][k][slot]
-                        };
-                        while at != NONE {
-                            let w = self.words[at as usize];
-                            if let Some(m) = alt.at(b, w.start, w.end) {
-                                found.push(m);
+                }
+            }
+            while pairs != 0 {
+                let pair = pairs.trailing_zeros() as usize;
+                pairs &= pairs - 1;
+                let (c, k) = (pair / 2, pair % 2);
+                let mut slots = alt.lens & self.lens[c][k];
+                while slots != 0 {
+                    let slot = slots.trailing_zeros() as usize;
+                    slots &= slots - 1;
+                    let mut at = if c == 0 {
+                        self.last[k][slot]
+                    } else {
+                        self.joined_last[c - 1][k][slot]
+                    };
+                    while at != NONE {
+                        let w = self.words[at as usize];
+                        if let Some(m) = alt.at(b, w.start, w.end) {
+                            if n < FEW {
+                                few[n] = m;
+                                n += 1;
+                            } else {
+                                if many.is_empty() {
+                                    many.extend_from_slice(&few);
+                                }
+                                many.push(m);
                             }
-                            at = if c == 0 { w.next } else { w.next_joined };
                         }
+                        at = if c == 0 { w.next } else { w.next_joined };
                     }
                 }
             }
         }
+        let found: &mut [(usize, usize)] = if many.is_empty() {
+            &mut few[..n]
+        } else {
+            &mut many
+        };
         if found.is_empty() {
             return;
         }
         found.sort_unstable();
-        found.dedup();
+        // Without duplicates (`dedup` on a slice).
+        let mut kept = 1;
+        for k in 1..found.len() {
+            if found[k] != found[kept - 1] {
+                found[kept] = found[k];
+                kept += 1;
+            }
+        }
+        let found = &found[..kept];
         let (mut s, mut e) = found[0];
         let mut single = true;
         for &(fs, fe) in &found[1..] {
@@ -546,6 +580,70 @@ mod tests {
         assert!(DigitWords::of("€12 — “x”").exact);
         let empty = DigitWords::of("");
         assert!(empty.exact && empty.words.is_empty());
+    }
+
+    /// `each` on every digit-bearing word, without the chains and length sets, collecting into a vector.
+    fn each_by_walk(
+        words: &DigitWords,
+        alts: &[Alt],
+        text: &str,
+    ) -> (Vec<(usize, usize, bool)>, usize) {
+        let mut found = Vec::new();
+        for alt in alts {
+            for w in &words.words {
+                let kind_ok = alt.kinds & w.kind != 0;
+                let len_ok = alt.lens >> len_slot(w.end - w.start) & 1 != 0;
+                if kind_ok && len_ok {
+                    found.extend(alt.at(text.as_bytes(), w.start, w.end));
+                }
+            }
+        }
+        let raw = found.len();
+        found.sort_unstable();
+        found.dedup();
+        let mut out: Vec<(usize, usize, bool)> = Vec::new();
+        for (s, e) in found {
+            match out.last_mut() {
+                Some(last) if s < last.1 => {
+                    last.1 = last.1.max(e);
+                    last.2 = false;
+                }
+                _ => out.push((s, e, true)),
+            }
+        }
+        (out, raw)
+    }
+
+    /// `each` finds what a walk over every word finds, also with more matches than it keeps on the
+    /// stack, on generated texts of digit groups, letters and separators.
+    #[test]
+    fn each_matches_a_walk_over_every_word() {
+        static THREE: [WordTest; 1] = [digits::<3>];
+        static PAIR: [WordTest; 2] = [digits::<3>, digits_in::<2, 4>];
+        static CODE: [WordTest; 2] = [capital_digits::<2>, digits::<3>];
+        static ALTS: [Alt; 3] = [
+            Alt::word(&THREE, (3, 3)).pure(),
+            Alt::new(&PAIR, &[b"-. "], 0, (3, 3)),
+            Alt::new(&CODE, &[b"-"], 1, (3, 3)),
+        ];
+        let pieces: &[&str] = &[
+            "123 ", "45 ", "6789", "A12", "x", " ", "-", ".", ", ", "_", "é", "123-45 ", "A12-345 ",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x1405_7B7E_F767_814F);
+        let (mut many, mut merged) = (0, 0);
+        for _ in 0..20_000 {
+            let text = rng.text(pieces, 60);
+            let words = DigitWords::of(&text);
+            for alts in [&ALTS[..1], &ALTS[1..2], &ALTS[2..], &ALTS[..]] {
+                let mut got = Vec::new();
+                words.each(alts, &text, |s, e, single| got.push((s, e, single)));
+                let (want, raw) = each_by_walk(&words, alts, &text);
+                assert_eq!(got, want, "{text:?} {alts:?}");
+                many += usize::from(raw > FEW);
+                merged += want.iter().filter(|m| !m.2).count();
+            }
+        }
+        assert!(many > 1_000 && merged > 1_000, "{many} {merged}");
     }
 
     #[test]

@@ -43,6 +43,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use super::catalog::{Languages, Spec};
+use crate::analyzer::DigitWords;
 use crate::validate::luhn_digits;
 use crate::{
     AnalysisExplanation, EntityType, Error, Recognizer, RecognizerContext, RecognizerResult,
@@ -100,6 +101,92 @@ fn next_run(text: &str, from: usize) -> Option<(usize, usize, usize)> {
         end += 1;
     }
     Some((start, end, digits))
+}
+
+/// Whether digit groups ending at byte `end` and starting at byte `start` are joined in one run (see
+/// [`next_run`]): the bytes between are one to three separators.
+#[inline]
+fn joined(bytes: &[u8], end: usize, start: usize) -> bool {
+    // Three separators take at most six bytes (no-break spaces).
+    if start - end > 6 {
+        return false;
+    }
+    let mut j = end;
+    let mut seps = 0;
+    while seps < 3 && j < start {
+        let Some(len) = run_separator(bytes, j) else {
+            return false;
+        };
+        j += len;
+        seps += 1;
+    }
+    j == start
+}
+
+/// The runs [`next_run`] finds in `text`, in order, read from its digit-bearing ASCII words instead of
+/// its bytes: calls `each((start, end), digits, groups)` with each run's span, its count of digits and its
+/// digit groups, in text order.
+///
+/// Every ASCII digit lies in exactly one maximal ASCII word holding a digit, so a run's digit groups are
+/// the digit stretches of `words` (`DigitWords::of(text)`, which must be `exact`), and two neighbouring
+/// groups belong to one run when one to three separators join them.
+fn runs_from_words(
+    text: &str,
+    words: &DigitWords,
+    groups: &mut Vec<Group>,
+    mut each: impl FnMut((usize, usize), usize, &[Group]),
+) {
+    let bytes = text.as_bytes();
+    groups.clear();
+    // The end of the previous run, which a run's leading `+` or `(` cannot reach back over.
+    let mut from = 0;
+    let mut digits = 0;
+    let mut finish = |groups: &mut Vec<Group>, digits: usize, from: &mut usize| {
+        let first = groups[0].start;
+        let mut start = first;
+        while start > *from && first - start < 2 && matches!(bytes[start - 1], b'+' | b'(') {
+            start -= 1;
+        }
+        let mut end = groups[groups.len() - 1].end;
+        if bytes.get(end) == Some(&b')') {
+            end += 1;
+        }
+        each((start, end), digits, groups);
+        *from = end;
+        groups.clear();
+    };
+    let mut push = |group: Group, groups: &mut Vec<Group>, digits: &mut usize, from: &mut usize| {
+        if let Some(last) = groups.last() {
+            if !joined(bytes, last.end, group.start) {
+                finish(groups, *digits, from);
+                *digits = 0;
+            }
+        }
+        *digits += group.end - group.start;
+        groups.push(group);
+    };
+    for (start, end, pure) in words.iter() {
+        if pure {
+            push(Group { start, end }, groups, &mut digits, &mut from);
+            continue;
+        }
+        let mut a = start;
+        while a < end {
+            if !bytes[a].is_ascii_digit() {
+                a += 1;
+                continue;
+            }
+            let mut b = a + 1;
+            while b < end && bytes[b].is_ascii_digit() {
+                b += 1;
+            }
+            push(Group { start: a, end: b }, groups, &mut digits, &mut from);
+            a = b;
+        }
+    }
+    if !groups.is_empty() {
+        finish(groups, digits, &mut from);
+    }
 }
 
 /// An extension written after the number: `ext. 204`, `x204`, `#204`, `, ext 204`, `;ext=204`.
@@ -595,19 +682,92 @@ const NUMBER_WORDS: &[&str] = &[
     "number", "no", "nr", "num", "nummer", "numero", "número", "numéro", "value",
 ];
 
+/// What a word is to [`labelled_as_other`]: nothing, one of [`OTHER_LABELS`], or one of [`NUMBER_WORDS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LabelClass {
+    None,
+    Other,
+    NumberWord,
+}
+
+/// The lower-case words of [`OTHER_LABELS`] and [`NUMBER_WORDS`] of at most 16 bytes, in an
+/// open-addressed table keyed by the word's bytes read as one number (see [`label_key`]); linear probing.
+struct LabelTable {
+    keys: [u128; LABEL_SLOTS],
+    classes: [LabelClass; LABEL_SLOTS],
+}
+
+/// The slots of [`LabelTable`]: a power of two, more than twice the words.
+const LABEL_SLOTS: usize = 256;
+
+/// A word of at most 16 bytes as a number: its bytes, little-endian, zero-padded. Distinct words have
+/// distinct keys (no word holds a zero byte) and no word's key is 0.
+#[inline]
+fn label_key(word: &[u8; 16]) -> u128 {
+    u128::from_le_bytes(*word)
+}
+
+/// The first slot to probe for `key`.
+#[inline]
+fn label_slot(key: u128) -> usize {
+    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % LABEL_SLOTS
+}
+
+impl LabelTable {
+    fn new() -> LabelTable {
+        let mut table = LabelTable {
+            keys: [0; LABEL_SLOTS],
+            classes: [LabelClass::None; LABEL_SLOTS],
+        };
+        // Number words first, so a word in both lists is a label (the label test comes first).
+        let words = NUMBER_WORDS
+            .iter()
+            .map(|w| (w, LabelClass::NumberWord))
+            .chain(OTHER_LABELS.iter().map(|w| (w, LabelClass::Other)));
+        for (word, class) in words {
+            let mut buf = [0u8; 16];
+            let Some(dst) = buf.get_mut(..word.len()) else {
+                continue;
+            };
+            dst.copy_from_slice(word.as_bytes());
+            let key = label_key(&buf);
+            let mut k = label_slot(key);
+            while table.keys[k] != 0 && table.keys[k] != key {
+                k = (k + 1) % LABEL_SLOTS;
+            }
+            table.keys[k] = key;
+            table.classes[k] = class;
+        }
+        table
+    }
+
+    /// The class of the lower-case word held zero-padded in `word`.
+    #[inline]
+    fn class(&self, word: &[u8; 16]) -> LabelClass {
+        let key = label_key(word);
+        let mut k = label_slot(key);
+        loop {
+            let at = self.keys[k];
+            if at == key {
+                return self.classes[k];
+            }
+            if at == 0 {
+                return LabelClass::None;
+            }
+            k = (k + 1) % LABEL_SLOTS;
+        }
+    }
+}
+
 /// Whether the word directly before `start` (or the one before it, when that word is only "number",
 /// "no", …) labels the number as something other than a telephone number.
 ///
-/// Reads the ASCII words back in place and looks them up in sorted lists; where a non-ASCII byte is among
-/// the bytes read, [`labelled_as_other_by_chars`] decides (Unicode letters and digits are word characters).
+/// Reads the ASCII words back in place and looks them up in a table ([`LabelTable`]); where a non-ASCII
+/// byte is among the bytes read, [`labelled_as_other_by_chars`] decides (Unicode letters and digits are
+/// word characters).
 fn labelled_as_other(text: &str, start: usize) -> bool {
-    static SORTED: LazyLock<[Vec<&'static [u8]>; 2]> = LazyLock::new(|| {
-        [OTHER_LABELS, NUMBER_WORDS].map(|list| {
-            let mut v: Vec<&[u8]> = list.iter().map(|w| w.as_bytes()).collect();
-            v.sort_unstable();
-            v
-        })
-    });
+    static LABELS: LazyLock<LabelTable> = LazyLock::new(LabelTable::new);
     let bytes = text.as_bytes();
     // The window `labelled_as_other_by_chars` reads: 40 bytes, or all of the text before `start` when
     // that cuts a character.
@@ -634,18 +794,16 @@ fn labelled_as_other(text: &str, start: usize) -> bool {
             return false;
         }
         let mut lower = [0u8; 16];
-        let Some(lower) = lower.get_mut(..end - i) else {
+        let Some(dst) = lower.get_mut(..end - i) else {
             // Longer than every label and number word.
             return false;
         };
-        lower.copy_from_slice(&bytes[i..end]);
-        lower.make_ascii_lowercase();
-        let lower: &[u8] = lower;
-        if SORTED[0].binary_search(&lower).is_ok() {
-            return true;
-        }
-        if SORTED[1].binary_search(&lower).is_err() {
-            return false;
+        dst.copy_from_slice(&bytes[i..end]);
+        dst.make_ascii_lowercase();
+        match LABELS.class(&lower) {
+            LabelClass::Other => return true,
+            LabelClass::None => return false,
+            LabelClass::NumberWord => {}
         }
     }
     false
@@ -758,6 +916,19 @@ impl PhoneRecognizer {
                 i += 1;
             }
         }
+        self.scan_groups(text, run, groups, joins, found);
+    }
+
+    /// Finds the numbers in one run of digit groups, given its groups, pushing their spans.
+    fn scan_groups(
+        &self,
+        text: &str,
+        run: (usize, usize),
+        groups: &[Group],
+        joins: &mut Vec<Join>,
+        found: &mut Vec<(usize, usize, f64)>,
+    ) {
+        let bytes = text.as_bytes();
         // How each pair of neighbouring groups is joined, classified once.
         joins.clear();
         joins.extend(
@@ -1033,13 +1204,23 @@ impl Recognizer for PhoneRecognizer {
         }
         let (mut groups, mut joins, mut found) = BUFFERS.take();
         found.clear();
-        let mut at = 0;
-        while let Some((start, end, digits)) = next_run(text, at) {
-            // Fewer than 7 digits can't be a number we accept.
-            if digits >= 7 {
-                self.scan_run(text, (start, end), &mut groups, &mut joins, &mut found);
+        // The digit-bearing words other recognizers share give the runs without a scan of the bytes.
+        let words = ctx.shared(|| DigitWords::of(text));
+        if words.exact {
+            runs_from_words(text, &words, &mut groups, |run, digits, groups| {
+                // Fewer than 7 digits can't be a number we accept.
+                if digits >= 7 {
+                    self.scan_groups(text, run, groups, &mut joins, &mut found);
+                }
+            });
+        } else {
+            let mut at = 0;
+            while let Some((start, end, digits)) = next_run(text, at) {
+                if digits >= 7 {
+                    self.scan_run(text, (start, end), &mut groups, &mut joins, &mut found);
+                }
+                at = end;
             }
-            at = end;
         }
         for &(start, end, score) in &found {
             let mut r = RecognizerResult::new(

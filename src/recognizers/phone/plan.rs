@@ -95,6 +95,16 @@ impl Desc {
         (self.lengths == 0 || self.lengths & bit(nsn.len()) != 0) && self.pattern_matches(nsn)
     }
 
+    /// The leading pairs ([`Desc::starts`]) of the strings of `len` digits this type can match: none when
+    /// `len` is not a possible length.
+    fn starts_of_len(&self, len: usize) -> u128 {
+        if self.lengths == 0 || self.lengths & bit(len) != 0 {
+            self.starts
+        } else {
+            0
+        }
+    }
+
     /// Whether the anchored pattern matches `s`: [`Desc::starts`] first, then the regex.
     fn pattern_matches(&self, s: &str) -> bool {
         if let [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] = s.as_bytes() {
@@ -120,6 +130,10 @@ pub(crate) struct Plan {
     types: Vec<Desc>,
     /// How many of `types` (at the front) are service numbers: premium rate, toll free, shared cost, UAN.
     services: usize,
+    /// For each length below 32, the leading pairs ([`Desc::starts`]) a string of that length can have and
+    /// still match one of `types` (`[0]`) or one of the service types (`[1]`): a necessary condition
+    /// checked before any pattern runs (see [`Plan::may_match`]).
+    leads: [[u128; 32]; 2],
     /// Whether national numbers are written with the trunk prefix: the prefix is `0` and the region is not
     /// India (where mobiles are usually written without it). NANP's optional `1` is not required.
     trunk_required: bool,
@@ -127,6 +141,8 @@ pub(crate) struct Plan {
     national_prefix: Option<Regex>,
     /// The same when it is a plain digit string (`0`, `1`), compared without the regex.
     literal_prefix: Option<String>,
+    /// The fewest and most bytes `national_prefix` can match (all lengths when unknown).
+    prefix_lens: (usize, usize),
     /// `nationalPrefixTransformRule`, in `regex` replacement syntax.
     transform: Option<String>,
 }
@@ -170,6 +186,14 @@ impl Plan {
         let national_prefix = prefix_source
             .as_ref()
             .and_then(|s| Regex::new(&format!("^(?:{s})")).ok());
+        let prefix_lens = prefix_source
+            .as_ref()
+            .and_then(|s| regex_syntax::parse(&format!("^(?:{s})")).ok())
+            .and_then(|hir| {
+                let props = hir.properties();
+                Some((props.minimum_len()?, props.maximum_len()?))
+            })
+            .unwrap_or((0, usize::MAX));
         let literal_prefix = prefix_source.filter(|s| {
             national_prefix.is_some() && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
         });
@@ -190,20 +214,45 @@ impl Plan {
             }
             out
         });
+        let mut leads = [[0u128; 32]; 2];
+        for (len, slot) in leads[0].iter_mut().enumerate() {
+            *slot = types.iter().fold(0, |m, t| m | t.starts_of_len(len));
+        }
+        for (len, slot) in leads[1].iter_mut().enumerate() {
+            *slot = types[..services_len]
+                .iter()
+                .fold(0, |m, t| m | t.starts_of_len(len));
+        }
         Some(Plan {
             general,
             types,
             services: services_len,
+            leads,
             trunk_required: meta.national_prefix() == Some("0") && meta.id() != "IN",
             national_prefix,
             literal_prefix,
+            prefix_lens,
             transform,
         })
     }
 
     /// Whether `nsn` (a national significant number, ASCII digits) is a valid number of this region.
     pub(crate) fn is_valid_nsn(&self, nsn: &str) -> bool {
-        self.general.matches(nsn) && self.types.iter().any(|t| t.matches(nsn))
+        self.may_match(nsn, false)
+            && self.general.matches(nsn)
+            && self.types.iter().any(|t| t.matches(nsn))
+    }
+
+    /// A necessary condition for `s` to match one of `types` (of the service types when `services`), by
+    /// its length and leading pair alone ([`Plan::leads`]); true for strings too short to have a pair.
+    #[inline]
+    fn may_match(&self, s: &str, services: bool) -> bool {
+        match s.as_bytes() {
+            [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => self.leads[usize::from(services)]
+                .get(s.len())
+                .is_none_or(|set| set >> (10 * (a - b'0') + (b - b'0')) & 1 != 0),
+            _ => true,
+        }
     }
 
     /// Whether `digits`, written nationally, is a valid number of this region.
@@ -222,6 +271,28 @@ impl Plan {
         if self.transform.is_none() && lengths != 0 && lengths & up_to_len == 0 {
             return false;
         }
+        // Without a transform rule, the number validated is `digits` or `digits` without what the
+        // national prefix matched (the trunk path validates `digits` against service types, a subset of
+        // `types`): one of them must pass the length and leading-pair test before any pattern runs.
+        if self.transform.is_none() && !self.may_match(digits, false) {
+            let stripped_may_match = match (&self.literal_prefix, &self.national_prefix) {
+                (_, None) => false,
+                (Some(prefix), Some(_)) => digits
+                    .strip_prefix(prefix.as_str())
+                    .is_some_and(|out| self.may_match(out, false)),
+                (None, Some(_)) => {
+                    let (lo, hi) = self.prefix_lens;
+                    (lo.max(1)..=hi.min(digits.len())).any(|k| {
+                        digits
+                            .get(k..)
+                            .is_some_and(|out| self.may_match(out, false))
+                    })
+                }
+            };
+            if !stripped_may_match {
+                return false;
+            }
+        }
         match self.strip_national_prefix(digits) {
             Some(stripped) => self.is_valid_nsn(&stripped),
             None if self.trunk_required => {
@@ -231,6 +302,22 @@ impl Plan {
                         .any(|t| t.matches(digits))
             }
             None => self.is_valid_nsn(digits),
+        }
+    }
+
+    /// [`Plan::is_valid_national`] without the length and leading-pair tests ([`Plan::may_match`]).
+    #[cfg(test)]
+    fn is_valid_national_by_patterns(&self, digits: &str) -> bool {
+        let nsn = |s: &str| self.general.matches(s) && self.types.iter().any(|t| t.matches(s));
+        match self.strip_national_prefix(digits) {
+            Some(stripped) => nsn(&stripped),
+            None if self.trunk_required => {
+                self.general.matches(digits)
+                    && self.types[..self.services]
+                        .iter()
+                        .any(|t| t.matches(digits))
+            }
+            None => nsn(digits),
         }
     }
 
@@ -478,6 +565,56 @@ mod tests {
         }
         assert!(examples > 1000, "{examples}");
         assert!(rejected > 10_000, "{rejected}");
+    }
+
+    /// The length and leading-pair tests never change a verdict: every region's example numbers, written
+    /// bare and after `0`, `1` and other prefixes, and random digit strings of every length.
+    #[test]
+    fn may_match_only_rejects_invalid_numbers() {
+        let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
+        let (mut valid, mut total) = (0, 0);
+        for (meta, _) in &SLOTS.slots {
+            let Some(plan) = Plan::compile(meta) else {
+                continue;
+            };
+            let d = meta.descriptors();
+            let all = [
+                d.premium_rate(),
+                d.toll_free(),
+                d.shared_cost(),
+                d.uan(),
+                d.voip(),
+                d.personal_number(),
+                d.pager(),
+                d.voicemail(),
+                d.fixed_line(),
+                d.mobile(),
+            ];
+            let mut cases: Vec<String> = Vec::new();
+            for example in all.iter().flatten().filter_map(|t| t.example()) {
+                for prefix in ["", "0", "1", "00", "01", "9", "15", "180020", "1831"] {
+                    cases.push(format!("{prefix}{example}"));
+                }
+                let mut cut = example.to_string();
+                cut.pop();
+                cases.push(cut);
+            }
+            for _ in 0..60 {
+                let len = rng.below(20);
+                cases.push(
+                    (0..len)
+                        .map(|_| char::from(b'0' + rng.below(10) as u8))
+                        .collect(),
+                );
+            }
+            for c in &cases {
+                let expected = plan.is_valid_national_by_patterns(c);
+                assert_eq!(plan.is_valid_national(c), expected, "{} {c}", meta.id());
+                valid += usize::from(expected);
+                total += 1;
+            }
+        }
+        assert!(valid > 1_000 && valid < total, "{valid} {total}");
     }
 
     #[test]

@@ -413,10 +413,35 @@ fn labels_read_in_place_match_the_char_reading() {
         "xxxxxxxxxxxxxxxxxxxxxxx",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
     ];
+    // Every label and number word, upper-cased, and cut or lengthened by a letter (near misses).
+    let mut words: Vec<String> = Vec::new();
+    for w in OTHER_LABELS.iter().chain(NUMBER_WORDS) {
+        words.push(w.to_string());
+        words.push(w.to_uppercase());
+        let mut cut = w.to_string();
+        cut.pop();
+        words.push(cut);
+        words.push(format!("{w}s"));
+    }
+    let mut all: Vec<&str> = pieces.to_vec();
+    all.extend(words.iter().map(String::as_str));
     let mut rng = crate::test_rng::XorShift::new(0x0DDB_1A5E_5BAD_5EED);
+    // Each word alone before a number, then random texts of pieces.
+    for w in &words {
+        for sep in [" ", ": ", " no. ", " number "] {
+            let text = format!("{w}{sep}020 7946 0958");
+            let start = text.len() - "020 7946 0958".len();
+            let expected = labelled_as_other_by_chars(&text, start);
+            assert_eq!(labelled_as_other(&text, start), expected, "{text:?}");
+        }
+    }
     let (mut labelled, mut total) = (0, 0);
     for _ in 0..50_000 {
-        let text = rng.text(pieces, 8);
+        let text = if total % 2 == 0 {
+            rng.text(pieces, 8)
+        } else {
+            rng.text(&all, 4)
+        };
         let start = text.len();
         let text = format!("{text}020 7946 0958");
         let expected = labelled_as_other_by_chars(&text, start);
@@ -444,4 +469,77 @@ fn classify_bytes_match_chars() {
         kinds.insert(format!("{expected:?}"));
     }
     assert!(kinds.len() >= 7, "{kinds:?}");
+}
+
+/// The runs read from the digit-bearing words are the runs `next_run` finds in the bytes, with the same
+/// digit counts and groups, on generated texts of digits, separators (also four in a row and no-break
+/// spaces), leading `+` and `(`, letters glued to digits, `_` and non-ASCII characters.
+#[test]
+fn runs_from_words_match_the_byte_scan() {
+    let pieces: &[&str] = &[
+        "0",
+        "1",
+        "7",
+        "42",
+        "2079",
+        "4915104177683",
+        " ",
+        "  ",
+        "    ",
+        "-",
+        ".",
+        "/",
+        "(",
+        ")",
+        "+",
+        "++",
+        "(+",
+        "\u{a0}",
+        "\u{a0}\u{a0}\u{a0}",
+        "x",
+        "ab",
+        "_",
+        "é",
+        "€",
+        ", ",
+        "\n",
+        "#",
+        ":",
+    ];
+    let mut rng = crate::test_rng::XorShift::new(0x5851_F42D_4C95_7F2D);
+    let (mut long_runs, mut total) = (0, 0);
+    let mut groups = Vec::new();
+    for _ in 0..30_000 {
+        let text = rng.text(pieces, 24);
+        let words = DigitWords::of(&text);
+        assert!(words.exact);
+        let mut by_words = Vec::new();
+        runs_from_words(&text, &words, &mut groups, |run, digits, groups| {
+            let groups: Vec<(usize, usize)> = groups.iter().map(|g| (g.start, g.end)).collect();
+            by_words.push((run, digits, groups));
+        });
+        let mut by_bytes = Vec::new();
+        let mut at = 0;
+        while let Some((start, end, digits)) = next_run(&text, at) {
+            let groups: Vec<(usize, usize)> = (start..end)
+                .filter(|&i| {
+                    text.as_bytes()[i].is_ascii_digit()
+                        && (i == start || !text.as_bytes()[i - 1].is_ascii_digit())
+                })
+                .map(|i| {
+                    let len = text.as_bytes()[i..end]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    (i, i + len)
+                })
+                .collect();
+            by_bytes.push(((start, end), digits, groups));
+            at = end;
+        }
+        assert_eq!(by_words, by_bytes, "{text:?}");
+        long_runs += by_bytes.iter().filter(|r| r.1 >= 7).count();
+        total += by_bytes.len();
+    }
+    assert!(long_runs > 10_000 && total > 40_000, "{long_runs} {total}");
 }
