@@ -490,13 +490,7 @@ impl ContextWords {
         window: ContextWindow,
         scratch: &mut WordBuf,
     ) -> Option<&'a str> {
-        if self.is_empty() {
-            return None;
-        }
-        match self.find_ascii::<false>(text, start, end, window) {
-            Some(found) => found,
-            None => self.find_words(text, start, end, window, scratch),
-        }
+        self.find_near::<false>(text, start, end, window, scratch)
     }
 
     /// Whether a context word or phrase is near `start..end`: [`find`](Self::find) when only whether it
@@ -510,10 +504,22 @@ impl ContextWords {
         window: ContextWindow,
         scratch: &mut WordBuf,
     ) -> Option<&'a str> {
+        self.find_near::<true>(text, start, end, window, scratch)
+    }
+
+    /// [`find_any`](Self::find_any) when `ANY`, [`find`](Self::find) otherwise.
+    fn find_near<'a, const ANY: bool>(
+        &'a self,
+        text: &str,
+        start: usize,
+        end: usize,
+        window: ContextWindow,
+        scratch: &mut WordBuf,
+    ) -> Option<&'a str> {
         if self.is_empty() {
             return None;
         }
-        match self.find_ascii::<true>(text, start, end, window) {
+        match self.find_ascii::<ANY>(text, start, end, window) {
             Some(found) => found,
             None => self.find_words(text, start, end, window, scratch),
         }
