@@ -14,7 +14,6 @@ use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::Regex;
 
 use super::catalog::{Languages, Spec};
 use crate::analyzer::DigitWords;
@@ -749,7 +748,7 @@ fn has_month_then_digit(text: &str) -> bool {
     })
 }
 
-static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new(|| {
+static PATTERNS: LazyLock<Vec<(&'static str, Gate, DateRegex, f64)>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
     let month = format!(r"(?i:{MONTHS})\.?");
     let weekday = format!(r"{b}(?:(?i:{WEEKDAYS})\.?,?[ \t]+)?");
@@ -829,16 +828,38 @@ static PATTERNS: LazyLock<Vec<(&'static str, Gate, Regex, f64)>> = LazyLock::new
     ];
     specs
         .into_iter()
-        .map(|(n, g, p, s)| {
-            (
-                n,
-                g,
-                Regex::new(&p).expect("constant date pattern compiles"),
-                s,
-            )
-        })
+        .map(|(n, g, p, s)| (n, g, DateRegex::new(&p), s))
         .collect()
 });
+
+/// A date pattern: searched with a meta regex that runs no literal prefilter (the candidates already
+/// placed each search on a short window), for the windowed searches.
+struct DateRegex {
+    meta: regex_automata::meta::Regex,
+    #[cfg(test)]
+    plain: regex::Regex,
+}
+
+impl DateRegex {
+    fn new(pattern: &str) -> DateRegex {
+        let meta = regex_automata::meta::Regex::builder()
+            .configure(regex_automata::meta::Config::new().auto_prefilter(false))
+            .build(pattern)
+            .expect("constant date pattern compiles");
+        DateRegex {
+            meta,
+            #[cfg(test)]
+            plain: regex::Regex::new(pattern).expect("constant date pattern compiles"),
+        }
+    }
+
+    /// The first match in `haystack` starting at `start` or later, as `regex::Regex::find_at`.
+    fn find_at(&self, haystack: &str, start: usize) -> Option<std::ops::Range<usize>> {
+        self.meta
+            .find(regex_automata::Input::new(haystack).range(start..))
+            .map(|m| m.range())
+    }
+}
 
 const NAME: &str = "DateRecognizer";
 
@@ -1053,17 +1074,8 @@ impl DateRecognizer {
                     let Some(m) = regex.find_at(&text[..to], at.max(from)) else {
                         break;
                     };
-                    at = m.end();
-                    self.check(
-                        text,
-                        bytes,
-                        pattern,
-                        m.start(),
-                        m.end(),
-                        *score,
-                        ctx,
-                        results,
-                    );
+                    at = m.end;
+                    self.check(text, bytes, pattern, m.start, m.end, *score, ctx, results);
                 }
             }
         }
@@ -1487,7 +1499,7 @@ mod tests {
         let recognizer = date();
         let mut out = Vec::new();
         for (pattern, _, regex, score) in PATTERNS.iter() {
-            for m in regex.find_iter(text) {
+            for m in regex.plain.find_iter(text) {
                 recognizer.check(
                     text,
                     text.as_bytes(),
@@ -1640,7 +1652,7 @@ mod tests {
             .iter()
             .map(|c| regex::escape(&c.to_string()))
             .collect();
-        let any = Regex::new(&format!("^(?i:[{class}])$")).unwrap();
+        let any = regex::Regex::new(&format!("^(?i:[{class}])$")).unwrap();
         let mut buf = [0; 4];
         for other in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
             if !any.is_match(other.encode_utf8(&mut buf))
@@ -1652,7 +1664,7 @@ mod tests {
             let fold = FOLDS.iter().find(|&&(_, v)| v == other);
             assert!(fold.is_some(), "{other:?} matches a month letter");
             let (c, _) = fold.unwrap();
-            let one = Regex::new(&format!("^(?i:{c})$")).unwrap();
+            let one = regex::Regex::new(&format!("^(?i:{c})$")).unwrap();
             assert!(one.is_match(other.encode_utf8(&mut buf)), "{c:?} {other:?}");
         }
     }
