@@ -147,6 +147,23 @@ pub(crate) struct Plan {
     transform: Option<String>,
 }
 
+/// A region's number types (the general description aside), the services first.
+fn number_types(meta: &Metadata) -> [Option<&Descriptor>; 10] {
+    let d = meta.descriptors();
+    [
+        d.premium_rate(),
+        d.toll_free(),
+        d.shared_cost(),
+        d.uan(),
+        d.voip(),
+        d.personal_number(),
+        d.pager(),
+        d.voicemail(),
+        d.fixed_line(),
+        d.mobile(),
+    ]
+}
+
 impl Plan {
     fn compile(meta: &Metadata) -> Option<Plan> {
         let d = meta.descriptors();
@@ -157,22 +174,11 @@ impl Plan {
             .flatten()
             .filter_map(|t| Desc::new(t, general.lengths))
             .count();
-        let types: Vec<Desc> = [
-            d.premium_rate(),
-            d.toll_free(),
-            d.shared_cost(),
-            d.uan(),
-            d.voip(),
-            d.personal_number(),
-            d.pager(),
-            d.voicemail(),
-            d.fixed_line(),
-            d.mobile(),
-        ]
-        .into_iter()
-        .flatten()
-        .filter_map(|t| Desc::new(t, general.lengths))
-        .collect();
+        let types: Vec<Desc> = number_types(meta)
+            .into_iter()
+            .flatten()
+            .filter_map(|t| Desc::new(t, general.lengths))
+            .collect();
         // The metadata often gives possible lengths per type only: the general ones are their union.
         if general.lengths == 0 {
             general.lengths = types.iter().fold(0, |m, t| m | t.lengths);
@@ -514,22 +520,10 @@ mod tests {
 
     /// The example numbers libphonenumber gives for every number type of a region.
     fn examples(meta: &Metadata) -> impl Iterator<Item = &str> {
-        let d = meta.descriptors();
-        [
-            d.premium_rate(),
-            d.toll_free(),
-            d.shared_cost(),
-            d.uan(),
-            d.voip(),
-            d.personal_number(),
-            d.pager(),
-            d.voicemail(),
-            d.fixed_line(),
-            d.mobile(),
-        ]
-        .into_iter()
-        .flatten()
-        .filter_map(|t| t.example())
+        number_types(meta)
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.example())
     }
 
     /// The leading-pair table never rejects what the regex matches: every region's example numbers, and
