@@ -333,23 +333,15 @@ impl AnalyzerEngine {
                     word
                 });
                 let hit = by_header.or_else(|| {
-                    let window = self.inner.window;
-                    if r.explanation.is_none() {
-                        // Only whether a word is near counts: the first one found will do.
-                        entry
-                            .context
-                            .find_any(text, r.start, r.end, window, &mut scratch)
-                            .or_else(|| {
-                                extra_context.find_any(text, r.start, r.end, window, &mut scratch)
-                            })
+                    // Without an explanation only whether a word is near counts: the first found will do.
+                    let near = if r.explanation.is_none() {
+                        ContextWords::find_any
                     } else {
-                        entry
-                            .context
-                            .find(text, r.start, r.end, window, &mut scratch)
-                            .or_else(|| {
-                                extra_context.find(text, r.start, r.end, window, &mut scratch)
-                            })
-                    }
+                        ContextWords::find
+                    };
+                    let window = self.inner.window;
+                    near(&entry.context, text, r.start, r.end, window, &mut scratch)
+                        .or_else(|| near(extra_context, text, r.start, r.end, window, &mut scratch))
                 });
                 if let Some(word) = hit {
                     let before = r.score;
